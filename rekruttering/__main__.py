@@ -1,0 +1,6 @@
+"""Allows ``python -m rekruttering``."""
+
+from rekruttering.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,267 @@
+"""The command line: parse options, call ``api``, render, write, and choose the exit code.
+
+No rule logic lives here. Heavy libraries (pandas, fastexcel) are imported only inside the
+commands that read files, so ``--help`` stays fast. Every ``RekrutteringError`` becomes one
+message on stderr and exit code 2; nothing else is caught, so a bug still shows a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from rekruttering import __version__
+from rekruttering.errors import EXIT_BAD_INPUT, EXIT_BREACH, EXIT_OK, RekrutteringError, UsageError
+from rekruttering.messages import Lang, text
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+app = typer.Typer(
+    help="Kontroller intervju- og kvoteringsregler per utlysning fra eksporter av søkerlister og kortlister. "
+    "Check Norwegian public employers' interview rules per job posting, from applicant and shortlist exports.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+rules_app = typer.Typer(help="List the rule packs' rules, or explain one rule.", no_args_is_help=True,
+                        rich_markup_mode=None)
+app.add_typer(rules_app, name="rules")
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class Language(StrEnum):
+    nb = "nb"
+    en = "en"
+
+
+def _fail(error: RekrutteringError, lang: Lang) -> NoReturn:
+    lines = []
+    if error.problems:
+        lines.append(text("error.header", lang))
+        lines += [f"  {problem.render(lang)}" for problem in error.problems]
+        lines.append(text("error.hint", lang))
+    else:
+        lines.append(error.message)
+    print("\n".join(lines), file=sys.stderr)
+    raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def _console() -> Console:
+    from rich.console import Console
+
+    return Console(file=sys.stdout, highlight=False, soft_wrap=False,
+                   width=int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None)
+
+
+def _write(content: str, output: Path | None, force: bool) -> None:
+    if output is None:
+        sys.stdout.write(content)
+        return
+    if output.exists() and not force:
+        raise UsageError(f"{output}: filen finnes allerede; bruk --force for å overskrive / "
+                         "the file exists; use --force to overwrite")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+    fd = os.open(output, flags, 0o600)
+    os.fchmod(fd, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(content)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"rekruttering {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Kontroller intervjuregler per utlysning / check interview rules per job posting."""
+
+
+ConfigOption = Annotated[Path | None, typer.Option(
+    "--config", help="Defaults from this TOML file (default: ./rekruttering.toml if it exists).")]
+RulesOption = Annotated[str | None, typer.Option(
+    "--rules", "-r", help="Rule pack: a name from rules/ (staten, sarpsborg, oslo, bergen) or a path to a TOML file.")]
+ColumnsOption = Annotated[Path | None, typer.Option(
+    "--columns", help="TOML file with extra header aliases ([aliases] field = [\"Header\", ...]).")]
+LangOption = Annotated[Language | None, typer.Option("--lang", help="Language of the report: nb (bokmål) or en.")]
+
+
+@app.command()
+def check(
+    applicants: Annotated[list[Path], typer.Argument(
+        help="Applicant exports (xlsx, ods or csv), or folders of them. A file holding both applicants and "
+        "shortlist columns is fine.", show_default=False)],
+    shortlist: Annotated[list[Path] | None, typer.Option(
+        "--shortlist", "-s", help="Interview shortlist export (repeatable). Presence on a shortlist without an "
+        "'Innkalt til intervju' column means invited.")] = None,
+    rules: RulesOption = None,
+    columns: ColumnsOption = None,
+    posting: Annotated[list[str] | None, typer.Option(
+        "--posting", help="Only this posting id (repeatable).")] = None,
+    fmt: Annotated[Format | None, typer.Option("--format", "-f", help="Report format.")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the report to this file (mode 0600) instead of stdout.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite --output if it exists.")] = False,
+    lang: LangOption = None,
+    no_fail: Annotated[bool | None, typer.Option(
+        "--no-fail/--fail", help="Exit 0 even when a rule is breached (default: exit 1 on an unjustified breach).",
+        show_default=False)] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Check every posting against the rule pack. Exit 0: no unjustified breach; 1: at least one; 2: bad input."""
+    language: Lang = lang.value if lang else "nb"  # type: ignore[assignment]
+    try:
+        from rekruttering.api import Options
+        from rekruttering.api import check as run_check
+        from rekruttering.config import load_config
+
+        settings = load_config(config)
+        language = lang.value if lang else (settings.lang or "nb")  # type: ignore[assignment]
+        pack = rules or settings.rules
+        if not pack:
+            raise UsageError("Velg regelsett med --rules (staten, sarpsborg, oslo, bergen eller en TOML-fil) / "
+                             "choose a rule pack with --rules")
+        options = Options(rules=pack, columns=columns or settings.columns, lang=language,
+                          postings=tuple(posting or ()))
+        report = run_check(applicants, shortlist or [], options)
+        chosen = fmt.value if fmt else (settings.format or "text")
+        if chosen == "json":
+            from rekruttering.render.json import render
+
+            _write(render(report), output, force)
+        else:
+            from rekruttering.render.text import render_to
+
+            if output is None:
+                render_to(_console(), report)
+            else:
+                import io
+
+                buffer = io.StringIO()
+                from rich.console import Console
+
+                render_to(Console(file=buffer, width=120, no_color=True, highlight=False), report)
+                _write(buffer.getvalue(), output, force)
+    except RekrutteringError as error:
+        _fail(error, language)
+    failing = report.failed and not (no_fail if no_fail is not None else bool(settings.no_fail))
+    raise typer.Exit(EXIT_BREACH if failing else EXIT_OK)
+
+
+@app.command()
+def inspect(
+    files: Annotated[list[Path], typer.Argument(help="Export files or folders to inspect.", show_default=False)],
+    columns: ColumnsOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Show what each file is taken to be: role, header row, which header became which field, which columns
+    are ignored (never read), row counts and problems."""
+    language: Lang = lang.value if lang else "nb"  # type: ignore[assignment]
+    try:
+        from rich.table import Table
+        from rich.text import Text
+
+        from rekruttering.fields import load_column_map
+        from rekruttering.ingest import expand_paths, inspect_file
+
+        column_map = load_column_map(columns)
+        console = _console()
+        failed = False
+        for path in expand_paths(files):
+            result = inspect_file(path, column_map)
+            console.print(Text(result.file, style="bold"))
+            for sheet in result.sheets:
+                where = f"  {text('loc.sheet', language, sheet=sheet.sheet)}" if sheet.sheet else ""
+                console.print(Text(
+                    f"{where}  {text('inspect.role', language)}: {text(f'report.role.{sheet.role}', language)}; "
+                    f"{text('inspect.header_row', language)}: {sheet.header_row}; "
+                    f"{text('inspect.rows', language)}: {sheet.rows_read} / {sheet.rows_used} / "
+                    f"{sheet.rows_set_aside}; sha256 {sheet.sha256[:16]}"))
+                table = Table(show_header=True, box=None, pad_edge=False)
+                table.add_column(text("inspect.mapped", language))
+                table.add_column(text("columns.field", language))
+                for field, header in sheet.mapping.items():
+                    table.add_row(Text(header), field.value)
+                console.print(table)
+                ignored = ", ".join(sheet.ignored) or text("inspect.none", language)
+                console.print(Text(f"  {text('inspect.ignored', language)}: {ignored}"))
+            problems = result.problems
+            console.print(Text(f"  {text('inspect.problems', language)}: "
+                               f"{len(problems) or text('inspect.none', language)}"))
+            for problem in problems:
+                failed |= problem.level == "error"
+                console.print(Text(f"    {problem.level}: {problem.render(language)}"))
+            console.print()
+    except RekrutteringError as error:
+        _fail(error, language)
+    raise typer.Exit(EXIT_BAD_INPUT if failed else EXIT_OK)
+
+
+@app.command("columns")
+def columns_command(columns: ColumnsOption = None, lang: LangOption = None) -> None:
+    """List the canonical fields and the headers accepted for each (case, spaces and punctuation ignored)."""
+    language: Lang = lang.value if lang else "nb"  # type: ignore[assignment]
+    try:
+        from rich.table import Table
+        from rich.text import Text
+
+        from rekruttering.fields import SPECS, load_column_map
+
+        column_map = load_column_map(columns)
+        table = Table(show_header=True, show_lines=False)
+        table.add_column(text("columns.field", language), no_wrap=True)
+        table.add_column(text("columns.level", language), no_wrap=True)
+        table.add_column(text("columns.headers", language))
+        for field, spec in SPECS.items():
+            table.add_row(field.value, text(f"level.{spec.level}", language),
+                          Text(", ".join(column_map.aliases[field])))
+        _console().print(table)
+    except RekrutteringError as error:
+        _fail(error, language)
+
+
+@rules_app.command("list")
+def rules_list(rules: RulesOption = None, lang: LangOption = None) -> None:
+    """List every rule of one pack (--rules) or of all shipped packs."""
+    language: Lang = lang.value if lang else "nb"  # type: ignore[assignment]
+    try:
+        from rekruttering.explain import list_rules
+
+        _console().print(list_rules(rules, language))
+    except RekrutteringError as error:
+        _fail(error, language)
+
+
+@rules_app.command("show")
+def rules_show(
+    rule_id: Annotated[str, typer.Argument(help="Rule id, e.g. SA01.", show_default=False)],
+    rules: RulesOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Explain one rule: its text, source, parameters, dates in force and what each status means."""
+    language: Lang = lang.value if lang else "nb"  # type: ignore[assignment]
+    try:
+        from rekruttering.explain import show_rule
+
+        _console().print(show_rule(rule_id, rules, language))
+    except RekrutteringError as error:
+        _fail(error, language)
+
+
+def main() -> None:
+    app(prog_name="rekruttering")

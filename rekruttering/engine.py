@@ -1,0 +1,130 @@
+"""Evaluate a rule pack over postings: applicability, the check, justifications, texts.
+
+The order per posting and rule: a posting outside the competition (internal, exempt, cancelled)
+or a rule not in force on the posting's deadline is ``not_applicable``; otherwise the check kind
+decides; a breach with a written justification becomes ``justified`` and carries the text.
+Postings come out sorted by id and findings by rule id, so the same input gives the same report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rekruttering.checks import CHECKS, Outcome
+from rekruttering.messages import Lang, format_date, group_label, text
+from rekruttering.models import Finding, Posting, PostingReport, Severity
+from rekruttering.rulepack import Rule, RulePack
+
+Audience = str  # "hr" | "tillitsvalgt"
+
+
+@dataclass(frozen=True)
+class Justification:
+    """A written reason for deviating from a rule on a posting (optionally about one applicant)."""
+
+    posting_id: str
+    rule_id: str
+    text: str
+    applicant_id: str | None = None
+
+
+def applicability(posting: Posting, rule: Rule) -> Outcome | None:
+    """``not_applicable`` or ``review`` before the check runs, or None when the check decides."""
+    spec = CHECKS[rule.check]
+    if posting.posting_type in spec.excluded_types:
+        return Outcome("not_applicable", "posting_type", params={"type": posting.posting_type.value})
+    if rule.in_force_from is None and rule.in_force_to is None:
+        return None
+    if posting.deadline is None:
+        return Outcome("review", "deadline_unknown")
+    if rule.in_force_from and posting.deadline < rule.in_force_from:
+        return Outcome("not_applicable", "not_in_force_yet", params={"date": rule.in_force_from.isoformat()})
+    if rule.in_force_to and posting.deadline > rule.in_force_to:
+        return Outcome("not_applicable", "no_longer_in_force", params={"date": rule.in_force_to.isoformat()})
+    return None
+
+
+def evaluate_rule(posting: Posting, rule: Rule) -> Outcome:
+    return applicability(posting, rule) or CHECKS[rule.check].function(posting, rule)
+
+
+def justification_for(posting: Posting, rule: Rule, outcome: Outcome,
+                      extra: Sequence[Justification] = ()) -> str | None:
+    """The written reasons for a breach: shortlist rows of the applicants concerned, then a file."""
+    concerned = set(outcome.applicants)
+    texts = [a.justification.strip() for a in posting.applicants
+             if a.applicant_id in concerned and a.justification and a.justification.strip()]
+    texts += [j.text.strip() for j in extra
+              if j.posting_id == posting.posting_id and j.rule_id.casefold() == rule.id.casefold()
+              and j.text.strip() and (j.applicant_id is None or j.applicant_id in concerned)]
+    unique = list(dict.fromkeys(texts))
+    return " | ".join(unique) if unique else None
+
+
+def severity_of(outcome: Outcome, rule: Rule) -> Severity:
+    if outcome.status == "breach":
+        return rule.severity
+    return "warning" if outcome.status in ("review", "justified") else "info"
+
+
+def describe(outcome: Outcome, rule: Rule, posting: Posting, lang: Lang, audience: Audience) -> str:
+    """The finding's message; only the hr audience sees which applicants it concerns."""
+    params = dict(outcome.params)
+    if "date" in params:
+        params["date"] = format_date(params["date"], lang)
+    if "type" in params:
+        params["type"] = text(f"posting_type.{params['type']}", lang)
+    message = text(
+        f"{rule.check}.{outcome.reason}", lang,
+        group=group_label(rule.groups, rule.country_group, lang), **params,
+    )
+    if audience == "hr" and outcome.applicants:
+        ranks = {a.applicant_id: a.rank for a in posting.applicants}
+        listed = ", ".join(
+            text("finding.applicant_rank", lang, id=i, rank=f"{ranks[i]:g}") if ranks.get(i) is not None else i
+            for i in outcome.applicants
+        )
+        message += " " + text(f"finding.applicants.{outcome.status}", lang, applicants=listed)
+    return message
+
+
+def evaluate(
+    pack: RulePack,
+    postings: Iterable[Posting],
+    *,
+    lang: Lang = "nb",
+    audience: Audience = "hr",
+    justifications: Sequence[Justification] = (),
+) -> list[PostingReport]:
+    reports: list[PostingReport] = []
+    for posting in sorted(postings, key=lambda p: p.posting_id):
+        findings: list[Finding] = []
+        for rule in sorted(pack.rules, key=lambda r: r.id):
+            outcome = evaluate_rule(posting, rule)
+            justification = None
+            if outcome.status == "breach":
+                justification = justification_for(posting, rule, outcome, justifications)
+                if justification:
+                    outcome = Outcome("justified", outcome.reason, outcome.applicants, outcome.params)
+            groups = list(rule.groups)
+            findings.append(Finding(
+                rule=rule.id,
+                check=rule.check,
+                group=None if not groups else groups[0] if len(groups) == 1 else groups,
+                status=outcome.status,
+                severity=severity_of(outcome, rule),
+                message=describe(outcome, rule, posting, lang, audience),
+                reason=outcome.reason,
+                applicants=list(outcome.applicants) if audience == "hr" else [],
+                justification=justification,
+            ))
+        reports.append(PostingReport(
+            posting_id=posting.posting_id,
+            title=posting.title,
+            unit=posting.unit,
+            deadline=posting.deadline,
+            posting_type=posting.posting_type.value,
+            findings=findings,
+        ))
+    return reports

@@ -1,0 +1,179 @@
+"""The canonical input fields (DESIGN.md §3) and the matching of export headers to them.
+
+A header is normalised (case, spaces and punctuation removed, Norwegian letters kept) and looked
+up among the aliases of ``rules/columns.toml`` plus any user ``--columns`` file. A group field
+may never be pointed at a column whose header says nationality, country of birth, mother
+tongue, religion or name: group membership is the applicant's own declaration and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Literal
+
+from rekruttering.errors import RulePackError
+from rekruttering.resources import rules_dir
+
+Level = Literal["posting", "applicant", "shortlist"]
+Kind = Literal["text", "yesno", "date", "number", "posting_type", "gender", "country_group"]
+
+
+class Field(StrEnum):
+    posting_id = "posting_id"
+    posting_title = "posting_title"
+    unit = "unit"
+    deadline = "deadline"
+    posting_type = "posting_type"
+    reserved_for = "reserved_for"
+    underrepresented_gender = "underrepresented_gender"
+    applicant_id = "applicant_id"
+    qualified = "qualified"
+    immigrant_background = "immigrant_background"
+    country_group = "country_group"
+    disability = "disability"
+    cv_gap = "cv_gap"
+    gender = "gender"
+    withdrawn = "withdrawn"
+    invited = "invited"
+    rank = "rank"
+    score = "score"
+    recommended = "recommended"
+    hired = "hired"
+    justification = "justification"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    field: Field
+    level: Level
+    kind: Kind
+
+
+SPECS: dict[Field, FieldSpec] = {
+    spec.field: spec
+    for spec in (
+        FieldSpec(Field.posting_id, "posting", "text"),
+        FieldSpec(Field.posting_title, "posting", "text"),
+        FieldSpec(Field.unit, "posting", "text"),
+        FieldSpec(Field.deadline, "posting", "date"),
+        FieldSpec(Field.posting_type, "posting", "posting_type"),
+        FieldSpec(Field.reserved_for, "posting", "text"),
+        FieldSpec(Field.underrepresented_gender, "posting", "gender"),
+        FieldSpec(Field.applicant_id, "applicant", "text"),
+        FieldSpec(Field.qualified, "applicant", "yesno"),
+        FieldSpec(Field.immigrant_background, "applicant", "yesno"),
+        FieldSpec(Field.country_group, "applicant", "country_group"),
+        FieldSpec(Field.disability, "applicant", "yesno"),
+        FieldSpec(Field.cv_gap, "applicant", "yesno"),
+        FieldSpec(Field.gender, "applicant", "gender"),
+        FieldSpec(Field.withdrawn, "applicant", "yesno"),
+        FieldSpec(Field.invited, "shortlist", "yesno"),
+        FieldSpec(Field.rank, "shortlist", "number"),
+        FieldSpec(Field.score, "shortlist", "number"),
+        FieldSpec(Field.recommended, "shortlist", "yesno"),
+        FieldSpec(Field.hired, "shortlist", "yesno"),
+        FieldSpec(Field.justification, "shortlist", "text"),
+    )
+}
+
+ID_FIELDS = (Field.posting_id, Field.applicant_id)
+GROUP_FIELDS = frozenset(
+    {Field.immigrant_background, Field.country_group, Field.disability, Field.cv_gap, Field.gender}
+)
+APPLICANT_ONLY = frozenset(f for f, s in SPECS.items() if s.level == "applicant") - {Field.applicant_id}
+SHORTLIST_ONLY = frozenset(f for f, s in SPECS.items() if s.level == "shortlist")
+
+# Words that mark a column as something other than the applicant's own declaration. A group
+# field pointed at such a column would infer membership, which the law forbids (likestillings-
+# og diskrimineringsloven § 30) and the tool never does.
+FORBIDDEN_SOURCES = (
+    "nasjonalitet", "nationality", "statsborgerskap", "statsborger", "citizenship", "fødeland",
+    "fodeland", "fødested", "fodested", "countryofbirth", "birthplace", "placeofbirth", "morsmål",
+    "morsmal", "mothertongue", "nativelanguage", "førstespråk", "religion", "tro", "livssyn",
+    "navn", "name", "fornavn", "etternavn", "surname",
+)
+
+_PUNCT = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def normalise_header(header: str) -> str:
+    """Lower-case, NFC, and without spaces or punctuation: 'Søker-ID ' -> 'søkerid'."""
+    return _PUNCT.sub("", unicodedata.normalize("NFC", str(header)).casefold())
+
+
+def forbidden_reason(header: str) -> str | None:
+    """The forbidden word a header contains, if it may not be a source of group membership."""
+    key = normalise_header(header)
+    for word in FORBIDDEN_SOURCES:
+        if word in ("tro", "navn", "name"):
+            if key == word or key.endswith(word) and len(key) - len(word) <= 3:
+                return word
+        elif word in key:
+            return word
+    return None
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """Normalised header -> field, with the original alias texts kept for `columns`."""
+
+    lookup: dict[str, Field]
+    aliases: dict[Field, tuple[str, ...]]
+    sources: tuple[Path, ...]
+
+    def field_for(self, header: str) -> Field | None:
+        return self.lookup.get(normalise_header(header))
+
+
+def _read_aliases(path: Path) -> dict[Field, list[str]]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise RulePackError(f"{path}: filen finnes ikke / file not found") from error
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise RulePackError(f"{path}: ugyldig TOML / invalid TOML: {error}") from error
+    table = data.get("aliases")
+    if not isinstance(table, dict):
+        raise RulePackError(f"{path}: mangler tabellen [aliases] / the [aliases] table is missing")
+    out: dict[Field, list[str]] = {}
+    for name, values in table.items():
+        try:
+            field = Field(name)
+        except ValueError:
+            known = ", ".join(f.value for f in Field)
+            raise RulePackError(
+                f"{path}: [aliases].{name}: ukjent felt / unknown field (known: {known})"
+            ) from None
+        if isinstance(values, str):
+            values = [values]
+        if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
+            raise RulePackError(f"{path}: [aliases].{name}: må være en liste med tekster / must be a list of texts")
+        for value in values:
+            if field in GROUP_FIELDS and (word := forbidden_reason(value)):
+                raise RulePackError(
+                    f"{path}: [aliases].{name} = {value!r}: en gruppe kan bare komme fra søkerens egen "
+                    f"erklæring, ikke fra en kolonne om «{word}» / group membership comes only from the "
+                    f"applicant's own declaration, never from a column about '{word}'"
+                )
+        out[field] = list(values)
+    return out
+
+
+def load_column_map(extra: Path | None = None) -> ColumnMap:
+    """The built-in aliases plus a user's ``--columns`` file (its aliases win on conflict)."""
+    builtin = rules_dir() / "columns.toml"
+    sources = [builtin] + ([extra] if extra else [])
+    lookup: dict[str, Field] = {normalise_header(f.value): f for f in Field}
+    aliases: dict[Field, list[str]] = {f: [] for f in Field}
+    for source in sources:
+        for field, values in _read_aliases(source).items():
+            for value in values:
+                lookup[normalise_header(value)] = field
+                if value not in aliases[field]:
+                    aliases[field].append(value)
+    return ColumnMap(lookup, {f: tuple(v) for f, v in aliases.items()}, tuple(sources))

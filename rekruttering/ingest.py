@@ -1,0 +1,367 @@
+"""Turn export files into postings with applicants, collecting every problem on the way.
+
+Steps: read each file (``readers``), decide its role from its headers (applicants, shortlist, or
+both in one sheet), coerce every mapped column (``values``), and join applicant and shortlist
+rows on (posting id, applicant id). Per sheet the rows read, used and set aside are counted and
+always add up. Problems that make a verdict impossible are ``error`` (the caller stops with exit
+2); problems that affect one row are ``warning`` (shown in the report).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from rekruttering.errors import InputError
+from rekruttering.fields import APPLICANT_ONLY, ID_FIELDS, SHORTLIST_ONLY, SPECS, ColumnMap, Field
+from rekruttering.models import Applicant, Posting, PostingType
+from rekruttering.problems import Problem, ProblemLog
+from rekruttering.readers import CSV_SUFFIXES, EXCEL_SUFFIXES, SPREADSHEET_SUFFIXES, RawSheet, read_csv, read_excel
+from rekruttering.values import PARSERS
+
+Role = Literal["applicants", "shortlist", "combined"]
+POSTING_FIELDS = tuple(f for f, s in SPECS.items() if s.level == "posting" and f is not Field.posting_id)
+APPLICANT_FIELDS = tuple(f for f, s in SPECS.items() if s.level == "applicant" and f is not Field.applicant_id)
+SHORTLIST_FIELDS = tuple(f for f, s in SPECS.items() if s.level == "shortlist")
+
+
+@dataclass
+class SheetInfo:
+    """What one sheet was taken to be, and how its rows were counted."""
+
+    file: str
+    sha256: str
+    sheet: str | None
+    role: Role
+    header_row: int
+    mapping: dict[Field, str]
+    ignored: tuple[str, ...]
+    rows_read: int = 0
+    rows_used: int = 0
+    rows_set_aside: int = 0
+
+
+@dataclass
+class Dataset:
+    postings: list[Posting]
+    sheets: list[SheetInfo]
+    warnings: list[Problem]
+    applicant_fields: frozenset[Field]  # fields present in at least one applicant sheet
+    has_shortlist: bool
+
+
+@dataclass
+class _Record:
+    """An application being assembled from applicant and shortlist rows."""
+
+    values: dict[Field, Any] = field(default_factory=dict)
+    source: tuple[str, str | None, int] | None = None
+    on_shortlist: bool = False
+    shortlist_source: tuple[str, str | None, int] | None = None
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; a folder means every spreadsheet in it (sorted, not recursive)."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.iterdir()
+                              if p.is_file() and p.suffix.lower() in SPREADSHEET_SUFFIXES
+                              and not p.name.startswith((".", "~$"))))
+        else:
+            out.append(path)
+    return out
+
+
+def read_sheets(path: Path, columns: ColumnMap, log: ProblemLog) -> tuple[str, list[RawSheet]]:
+    """The file's SHA-256 and its mapped sheets; an unreadable file raises ``InputError``."""
+    display = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("missing", [Problem("error", "read.not_found", (), display)]) from None
+    except IsADirectoryError:
+        raise InputError("dir", [Problem("error", "read.not_found", (), display)]) from None
+    except OSError as error:
+        raise InputError("os", [Problem("error", "read.unreadable", (("error", str(error)),), display)]) from None
+    digest = hashlib.sha256(raw).hexdigest()
+    suffix = path.suffix.lower()
+    if not raw:
+        raise InputError("empty", [Problem("error", "read.empty", (), display)])
+    if suffix in EXCEL_SUFFIXES:
+        return digest, read_excel(path, display, columns, log)
+    if suffix in CSV_SUFFIXES:
+        return digest, [read_csv(path, display, raw, columns)]
+    raise InputError("suffix", [Problem("error", "read.unsupported", (("suffix", suffix or "-"),), display)])
+
+
+def role_of(sheet: RawSheet, forced_shortlist: bool) -> Role | None:
+    fields = set(sheet.mapping)
+    applicant, shortlist = bool(fields & APPLICANT_ONLY), bool(fields & SHORTLIST_ONLY)
+    if applicant and shortlist:
+        return "combined"
+    if shortlist or forced_shortlist:
+        return "shortlist"
+    if applicant:
+        return "applicants"
+    return None
+
+
+def _coerce(sheet: RawSheet, log: ProblemLog) -> dict[Field, list[Any]]:
+    """Each mapped column as a list of typed values; unknown values become warnings and None."""
+    out: dict[Field, list[Any]] = {}
+    for name in sheet.data.columns:
+        fld = Field(name)
+        parser = PARSERS[SPECS[fld].kind]
+        column = sheet.data[name]
+        raws = ["" if v is None or v != v else str(v) for v in column.tolist()]
+        table: dict[str, tuple[Any, bool]] = {}
+        for raw in set(raws):
+            table[raw] = parser(raw)
+        values: list[Any] = []
+        header = sheet.mapping[fld]
+        for position, raw in enumerate(raws):
+            value, ok = table[raw]
+            if not ok:
+                log.add("warning", f"value.bad_{SPECS[fld].kind}", file=sheet.file, sheet=sheet.sheet,
+                        row=sheet.row_number(position), column=header, value=raw.strip()[:60])
+            values.append(value)
+        out[fld] = values
+    return out
+
+
+def load(
+    applicant_paths: Sequence[Path],
+    shortlist_paths: Sequence[Path] = (),
+    *,
+    columns: ColumnMap,
+) -> Dataset:
+    """Read every file, join rows into postings, and return them with the row accounting.
+
+    Raises ``InputError`` with every fatal problem found (not only the first).
+    """
+    log = ProblemLog()
+    fatal: list[Problem] = []
+    sheets: list[tuple[RawSheet, SheetInfo]] = []
+    forced = {p.resolve() for p in shortlist_paths}
+    for path in expand_paths([*applicant_paths, *shortlist_paths]):
+        try:
+            digest, raw_sheets = read_sheets(path, columns, log)
+        except InputError as error:
+            fatal.extend(error.problems)
+            continue
+        for raw in raw_sheets:
+            fatal.extend(raw.notes)
+            role = role_of(raw, path.resolve() in forced)
+            if role is None:
+                fatal.append(Problem("error", "read.no_role", (), raw.file, raw.sheet, raw.header_row))
+                continue
+            info = SheetInfo(raw.file, digest, raw.sheet, role, raw.header_row, raw.mapping, raw.ignored,
+                             rows_read=len(raw.data))
+            sheets.append((raw, info))
+    if fatal:
+        raise InputError("input", fatal)
+
+    records: dict[tuple[str, str], _Record] = {}
+    posting_values: dict[str, dict[Field, Any]] = {}
+    conflicts: set[tuple[str, Field]] = set()
+    shortlist_rows: list[tuple[RawSheet, SheetInfo, int, dict[Field, Any]]] = []
+    applicant_fields: set[Field] = set()
+    has_shortlist = False
+
+    # applicant rows first, so that shortlist rows in any file order find their applicant
+    ordered = sorted(sheets, key=lambda pair: pair[1].role == "shortlist")
+    for raw, info in ordered:
+        typed = _coerce(raw, log)
+        if info.role != "shortlist":
+            applicant_fields |= set(raw.mapping) & set(APPLICANT_FIELDS)
+        if info.role != "applicants":
+            has_shortlist = True
+        names = list(typed)
+        empty_rows: list[int] = []
+        for position, row in enumerate(zip(*typed.values(), strict=True)):
+            values = dict(zip(names, row, strict=True))
+            row_number = raw.row_number(position)
+            posting_id, applicant_id = values.get(Field.posting_id), values.get(Field.applicant_id)
+            if all(v is None for v in row):
+                empty_rows.append(row_number)
+                info.rows_set_aside += 1
+                continue
+            if posting_id is None or applicant_id is None:
+                missing = raw.mapping[Field.posting_id if posting_id is None else Field.applicant_id]
+                log.add("warning", "row.missing_id", file=raw.file, sheet=raw.sheet, row=row_number,
+                        column=missing)
+                info.rows_set_aside += 1
+                continue
+            _merge_posting(posting_values, conflicts, posting_id, values, raw, row_number, log)
+            key = (posting_id, applicant_id)
+            if info.role == "shortlist":
+                shortlist_rows.append((raw, info, position, values))
+                continue
+            record = records.get(key)
+            if record is not None and record.source is not None:
+                file, sheet, first_row = record.source
+                log.add("warning", "row.duplicate_applicant", file=raw.file, sheet=raw.sheet, row=row_number,
+                        column=raw.mapping[Field.applicant_id], posting=posting_id, applicant=applicant_id,
+                        first=f"{file} {sheet or ''} {first_row}".replace("  ", " "))
+                info.rows_set_aside += 1
+                continue
+            record = records.setdefault(key, _Record())
+            record.values.update({f: v for f, v in values.items() if f in APPLICANT_FIELDS})
+            record.source = (raw.file, raw.sheet, row_number)
+            if info.role == "combined":
+                _add_shortlist(record, values, raw, row_number, False)
+            info.rows_used += 1
+        if empty_rows:
+            log.add("warning", "row.empty", file=raw.file, sheet=raw.sheet, row=empty_rows[0],
+                    count=len(empty_rows))
+
+    for raw, info, position, values in shortlist_rows:
+        row_number = raw.row_number(position)
+        key = (values[Field.posting_id], values[Field.applicant_id])
+        record = records.get(key)
+        if record is None:
+            fatal.append(Problem("error", "row.unknown_applicant",
+                                 (("posting", key[0]), ("applicant", key[1])),
+                                 raw.file, raw.sheet, row_number, raw.mapping[Field.applicant_id]))
+            info.rows_set_aside += 1
+            continue
+        if record.on_shortlist and record.shortlist_source is not None:
+            file, sheet, first_row = record.shortlist_source
+            log.add("warning", "row.duplicate_shortlist", file=raw.file, sheet=raw.sheet, row=row_number,
+                    column=raw.mapping[Field.applicant_id], posting=key[0], applicant=key[1],
+                    first=f"{file} {sheet or ''} {first_row}".replace("  ", " "))
+            info.rows_set_aside += 1
+            continue
+        _add_shortlist(record, values, raw, row_number, True)
+        info.rows_used += 1
+    if fatal:
+        raise InputError("input", [*fatal, *(p for p in log.finish() if p.level == "error")])
+
+    postings = _build_postings(records, posting_values, has_shortlist)
+    return Dataset(postings, [info for _, info in sheets], log.finish(), frozenset(applicant_fields), has_shortlist)
+
+
+def _merge_posting(store: dict[str, dict[Field, Any]], warned: set[tuple[str, Field]], posting_id: str,
+                   values: dict[Field, Any], raw: RawSheet, row_number: int, log: ProblemLog) -> None:
+    known = store.setdefault(posting_id, {})
+    for fld in POSTING_FIELDS:
+        value = values.get(fld)
+        if value is None:
+            continue
+        previous = known.get(fld)
+        if previous is None:
+            known[fld] = value
+        elif previous != value and (posting_id, fld) not in warned:
+            warned.add((posting_id, fld))
+            log.add("warning", "posting.conflict", file=raw.file, sheet=raw.sheet, row=row_number,
+                    column=raw.mapping[fld], posting=posting_id, kept=str(previous), other=str(value))
+
+
+def _add_shortlist(record: _Record, values: dict[Field, Any], raw: RawSheet, row_number: int,
+                   presence_means_invited: bool) -> None:
+    """Shortlist columns onto the record. On a shortlist without an invited column, presence means invited."""
+    for fld in SHORTLIST_FIELDS:
+        if fld in values:
+            record.values[fld] = values[fld]
+    if presence_means_invited and Field.invited not in raw.mapping:
+        record.values[Field.invited] = True
+    record.on_shortlist = True
+    record.shortlist_source = (raw.file, raw.sheet, row_number)
+
+
+def _build_postings(records: dict[tuple[str, str], _Record], posting_values: dict[str, dict[Field, Any]],
+                    has_shortlist: bool) -> list[Posting]:
+    by_posting: dict[str, list[Applicant]] = {}
+    for (posting_id, applicant_id), record in records.items():
+        values = record.values
+        invited = values.get(Field.invited)
+        if invited is None and has_shortlist:
+            invited = False  # not on any shortlist, or a blank invited cell: not invited
+        applicant = Applicant(
+            applicant_id=applicant_id,
+            qualified=values.get(Field.qualified),
+            immigrant_background=values.get(Field.immigrant_background),
+            country_group=values.get(Field.country_group),
+            disability=values.get(Field.disability),
+            cv_gap=values.get(Field.cv_gap),
+            gender=values.get(Field.gender),
+            withdrawn=values.get(Field.withdrawn),
+            invited=invited,
+            rank=values.get(Field.rank),
+            score=values.get(Field.score),
+            recommended=values.get(Field.recommended),
+            hired=values.get(Field.hired),
+            justification=values.get(Field.justification),
+        )
+        by_posting.setdefault(posting_id, []).append(applicant)
+    postings: list[Posting] = []
+    for posting_id in sorted(by_posting):
+        meta = posting_values.get(posting_id, {})
+        postings.append(Posting(
+            posting_id=posting_id,
+            title=meta.get(Field.posting_title),
+            unit=meta.get(Field.unit),
+            deadline=meta.get(Field.deadline),
+            posting_type=meta.get(Field.posting_type) or PostingType.external,
+            reserved_for=meta.get(Field.reserved_for),
+            underrepresented_gender=meta.get(Field.underrepresented_gender),
+            applicants=tuple(sorted(by_posting[posting_id], key=lambda a: a.applicant_id)),
+            has_shortlist=has_shortlist,
+        ))
+    return postings
+
+
+def with_postings(dataset: Dataset, wanted: Sequence[str]) -> Dataset:
+    """Only the postings asked for; an id that matches no posting is a usage error."""
+    if not wanted:
+        return dataset
+    known = {p.posting_id for p in dataset.postings}
+    unknown = [w for w in wanted if w not in known]
+    if unknown:
+        raise InputError("posting", [Problem("error", "posting.not_found", (("posting", ", ".join(unknown)),))])
+    return replace(dataset, postings=[p for p in dataset.postings if p.posting_id in set(wanted)])
+
+
+__all__ = ["ID_FIELDS", "Dataset", "SheetInfo", "expand_paths", "load", "with_postings"]
+
+
+@dataclass
+class Inspection:
+    """What ``inspect`` shows for one file: its sheets and every problem found reading them."""
+
+    file: str
+    sheets: list[SheetInfo]
+    problems: list[Problem]
+
+
+def inspect_file(path: Path, columns: ColumnMap, *, shortlist: bool = False) -> Inspection:
+    """Read and coerce one file without joining it to others."""
+    log = ProblemLog()
+    try:
+        digest, raw_sheets = read_sheets(path, columns, log)
+    except InputError as error:
+        return Inspection(str(path), [], list(error.problems))
+    infos: list[SheetInfo] = []
+    for raw in raw_sheets:
+        log.extend(raw.notes)
+        role = role_of(raw, shortlist)
+        if role is None:
+            log.problems.append(Problem("error", "read.no_role", (), raw.file, raw.sheet, raw.header_row))
+        info = SheetInfo(raw.file, digest, raw.sheet, role or "applicants", raw.header_row, raw.mapping,
+                         raw.ignored, rows_read=len(raw.data))
+        typed = _coerce(raw, log)
+        posting_ids, applicant_ids = typed[Field.posting_id], typed[Field.applicant_id]
+        for position, (posting_id, applicant_id) in enumerate(zip(posting_ids, applicant_ids, strict=True)):
+            if posting_id is None or applicant_id is None:
+                info.rows_set_aside += 1
+                if any(column[position] is not None for column in typed.values()):
+                    missing = Field.posting_id if posting_id is None else Field.applicant_id
+                    log.add("warning", "row.missing_id", file=raw.file, sheet=raw.sheet,
+                            row=raw.row_number(position), column=raw.mapping[missing])
+        info.rows_used = info.rows_read - info.rows_set_aside
+        infos.append(info)
+    return Inspection(str(path), infos, log.finish())

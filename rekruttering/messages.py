@@ -1,0 +1,331 @@
+"""Every text a person reads, in bokmål (``nb``, the default) and English (``en``).
+
+One catalogue, keyed by dotted names; ``text(key, lang, **params)`` fills in ``{placeholders}``.
+Rule titles and explanations live in the rule packs; everything else lives here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Literal
+
+Lang = Literal["nb", "en"]
+LANGS: tuple[Lang, ...] = ("nb", "en")
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # where a problem is
+    "loc.sheet": ("ark «{sheet}»", "sheet '{sheet}'"),
+    "loc.row": ("rad {row}", "row {row}"),
+    "loc.column": ("kolonne «{column}»", "column '{column}'"),
+    # reading files
+    "read.not_found": ("filen finnes ikke.", "file not found."),
+    "read.empty": ("filen er tom.", "the file is empty."),
+    "read.unreadable": (
+        "filen kan ikke leses som regneark ({error}). Er den skadet, passordbeskyttet eller i et annet format?",
+        "the file cannot be read as a spreadsheet ({error}). Is it damaged, password-protected or another format?",
+    ),
+    "read.unsupported": (
+        "filtypen «{suffix}» støttes ikke; bruk xlsx, ods eller csv.",
+        "file type '{suffix}' is not supported; use xlsx, ods or csv.",
+    ),
+    "read.encoding": (
+        "teksten er verken UTF-8 eller Windows-1252; lagre filen som CSV UTF-8.",
+        "the text is neither UTF-8 nor Windows-1252; save the file as CSV UTF-8.",
+    ),
+    "read.csv_malformed": ("CSV-filen kan ikke tolkes: {error}", "the CSV file cannot be parsed: {error}"),
+    "read.no_header": (
+        "fant ingen overskriftsrad med stillings-ID og søker-ID blant de første radene (første rad: {seen}). "
+        "Se `rekruttering columns` for overskrifter som gjenkjennes, eller legg til dine egne med --columns.",
+        "found no header row with posting id and applicant id among the first rows (first row: {seen}). "
+        "See `rekruttering columns` for the headers recognised, or add your own with --columns.",
+    ),
+    "read.no_sheet": (
+        "ingen synlige ark har både stillings-ID og søker-ID: {sheets}.",
+        "no visible sheet has both a posting id and an applicant id: {sheets}.",
+    ),
+    "read.sheet_skipped_hidden": ("skjult ark er hoppet over.", "hidden sheet skipped."),
+    "read.sheet_skipped_no_ids": (
+        "arket har ikke stillings-ID og søker-ID og er hoppet over.",
+        "the sheet has no posting id and applicant id and was skipped.",
+    ),
+    "read.header_moved": (
+        "overskriftsraden kunne ikke leses på nytt; fjern tomme rader over overskriften.",
+        "the header row could not be read again; remove blank rows above the header.",
+    ),
+    "read.duplicate_field": (
+        "både «{first}» og «{second}» er kolonner for feltet {field}; fjern den ene, eller gi dem ulike "
+        "navn med --columns.",
+        "both '{first}' and '{second}' are columns for the field {field}; remove one, or tell them apart "
+        "with --columns.",
+    ),
+    "read.no_role": (
+        "filen har bare ID-kolonner; den er verken en søkerliste eller en kortliste. Gi kortlister med --shortlist.",
+        "the file has only id columns; it is neither an applicant list nor a shortlist. Give shortlists "
+        "with --shortlist.",
+    ),
+    "read.no_shortlist": (
+        "ingen kortliste: gi intervjulisten med --shortlist FIL, eller bruk en søkerliste med kolonnen "
+        "«Innkalt til intervju». Uten den kan ingen regel om innkalling vurderes.",
+        "no shortlist: give the interview list with --shortlist FILE, or an applicant list with an "
+        "'Innkalt til intervju' column. Without it no interview rule can be assessed.",
+    ),
+    "read.missing_field": (
+        "ingen søkerliste har kolonnen for {field} ({headers}), som regel {rules} trenger.",
+        "no applicant list has the column for {field} ({headers}), which rule {rules} needs.",
+    ),
+    "problem.more": ("… og {count} til av samme slag.", "… and {count} more of the same kind."),
+    # values
+    "value.bad_yesno": (
+        "«{value}» er verken ja eller nei; tolket som ikke oppgitt.",
+        "'{value}' is neither yes nor no; read as not declared.",
+    ),
+    "value.bad_date": (
+        "«{value}» er ingen gyldig dato (dd.mm.åååå, åååå-mm-dd eller Excel-dato); tolket som ukjent.",
+        "'{value}' is not a valid date (dd.mm.yyyy, yyyy-mm-dd or an Excel date); read as unknown.",
+    ),
+    "value.bad_number": (
+        "«{value}» er ikke et gyldig tall (ikke negativt, ikke uendelig); tolket som ukjent.",
+        "'{value}' is not a valid number (not negative, not infinite); read as unknown.",
+    ),
+    "value.bad_posting_type": (
+        "ukjent utlysningstype «{value}» (ekstern, intern, unntatt, reservert, avlyst); behandlet som ekstern.",
+        "unknown posting type '{value}' (ekstern, intern, unntatt, reservert, avlyst); treated as external.",
+    ),
+    "value.bad_gender": ("ukjent kjønn «{value}»; tolket som ikke oppgitt.",
+                         "unknown gender '{value}'; read as not declared."),
+    "value.bad_country_group": ("landgruppe «{value}» er verken 1 eller 2; tolket som ikke oppgitt.",
+                                "country group '{value}' is neither 1 nor 2; read as not declared."),
+    "value.bad_text": ("ugyldig tekst «{value}».", "invalid text '{value}'."),
+    # rows
+    "row.missing_id": ("raden mangler ID og er lagt til side.", "the row has no id and was set aside."),
+    "row.empty": ("{count} tomme rader er lagt til side (første vist her).",
+                  "{count} empty rows were set aside (the first shown here)."),
+    "row.duplicate_applicant": (
+        "søker {applicant} står to ganger i stilling {posting}; raden er lagt til side, første forekomst ({first}) brukes.",
+        "applicant {applicant} appears twice in posting {posting}; this row was set aside, the first ({first}) is used.",
+    ),
+    "row.duplicate_shortlist": (
+        "søker {applicant} står to ganger på kortlisten for {posting}; raden er lagt til side, første ({first}) brukes.",
+        "applicant {applicant} appears twice on the shortlist of {posting}; this row was set aside, the first "
+        "({first}) is used.",
+    ),
+    "row.unknown_applicant": (
+        "søker {applicant} i stilling {posting} står på kortlisten, men ikke i noen søkerliste.",
+        "applicant {applicant} in posting {posting} is on the shortlist but in no applicant list.",
+    ),
+    "posting.conflict": (
+        "stilling {posting} har ulike verdier i denne kolonnen; «{kept}» brukes, ikke «{other}».",
+        "posting {posting} has different values in this column; '{kept}' is used, not '{other}'.",
+    ),
+    "posting.not_found": ("fant ingen stilling med ID {posting} i filene.", "no posting with id {posting} in the files."),
+    # groups and posting types
+    "group.immigrant_background": ("innvandrerbakgrunn", "immigrant background"),
+    "group.immigrant_background.2": ("ikke-vestlig innvandrerbakgrunn (landgruppe 2)",
+                                     "non-western immigrant background (country group 2)"),
+    "group.immigrant_background.1": ("innvandrerbakgrunn fra landgruppe 1", "immigrant background, country group 1"),
+    "group.disability": ("nedsatt funksjonsevne", "disability"),
+    "group.cv_gap": ("hull i CV", "a gap in the CV"),
+    "group.gender": ("kjønn", "gender"),
+    "posting_type.external": ("ekstern", "external"),
+    "posting_type.internal": ("intern", "internal"),
+    "posting_type.exempt": ("unntatt fra utlysning", "exempt from advertising"),
+    "posting_type.reserved": ("reservert", "reserved"),
+    "posting_type.cancelled": ("avlyst", "cancelled"),
+    # interview_minimum
+    "interview_minimum.met": (
+        "Minst {min} kvalifisert søker med {group} er innkalt til intervju.",
+        "At least {min} qualified applicant with {group} is invited to interview.",
+    ),
+    "interview_minimum.not_invited": (
+        "Ingen kvalifisert søker med {group} er innkalt til intervju (kravet er minst {min}).",
+        "No qualified applicant with {group} is invited to interview (at least {min} required).",
+    ),
+    "interview_minimum.invite_before_recommendation": (
+        "Ingen kvalifisert søker med {group} er innkalt; minst {min} skal intervjues før innstilling.",
+        "No qualified applicant with {group} is invited; at least {min} must be interviewed before the "
+        "recommendation is made.",
+    ),
+    "interview_minimum.recommended_without_interview": (
+        "Innstilling eller ansettelse er registrert uten at noen kvalifisert søker med {group} er innkalt til intervju.",
+        "A recommendation or hire is recorded although no qualified applicant with {group} was invited to interview.",
+    ),
+    "interview_minimum.qualification_unknown": (
+        "Søkere med {group} er ikke vurdert som kvalifisert eller ikke; vurder dem før intervjuene.",
+        "Applicants with {group} have not been assessed as qualified or not; assess them before the interviews.",
+    ),
+    "interview_minimum.invited_unknown_qualification": (
+        "Innkalt søker med {group} mangler vurdering av kvalifikasjon; regelen er oppfylt bare hvis søkeren er kvalifisert.",
+        "An invited applicant with {group} has no qualification assessment; the rule is met only if the applicant "
+        "is qualified.",
+    ),
+    "interview_minimum.country_group_unknown": (
+        "Søkere har oppgitt innvandrerbakgrunn uten landgruppe; det kan ikke avgjøres om regelen gjelder.",
+        "Applicants declared immigrant background without a country group; whether the rule applies cannot be decided.",
+    ),
+    "interview_minimum.nobody_declared": (
+        "Ingen søker har oppgitt {group}.", "No applicant declared {group}.",
+    ),
+    "interview_minimum.none_qualified": (
+        "Ingen søker med {group} er kvalifisert og fortsatt med i prosessen.",
+        "No applicant with {group} is qualified and still in the process.",
+    ),
+    "interview_minimum.posting_type": (
+        "Gjelder ikke: stillingen er {type}.", "Does not apply: the posting is {type}.",
+    ),
+    "interview_minimum.not_in_force_yet": (
+        "Gjelder ikke: regelen gjelder stillinger med søknadsfrist fra {date}.",
+        "Does not apply: the rule covers postings with a deadline from {date}.",
+    ),
+    "interview_minimum.no_longer_in_force": (
+        "Gjelder ikke: regelen gjaldt stillinger med søknadsfrist til {date}.",
+        "Does not apply: the rule covered postings with a deadline until {date}.",
+    ),
+    "interview_minimum.deadline_unknown": (
+        "Søknadsfristen er ukjent, så det kan ikke avgjøres om regelen gjaldt.",
+        "The deadline is unknown, so whether the rule was in force cannot be decided.",
+    ),
+    "finding.applicant_rank": ("{id} (rang {rank})", "{id} (rank {rank})"),
+    "finding.applicants.breach": ("Ikke innkalt: {applicants}.", "Not invited: {applicants}."),
+    "finding.applicants.justified": ("Ikke innkalt: {applicants}.", "Not invited: {applicants}."),
+    "finding.applicants.review": ("Gjelder: {applicants}.", "Concerns: {applicants}."),
+    "finding.applicants.met": ("Innkalt: {applicants}.", "Invited: {applicants}."),
+    # statuses
+    "status.met": ("oppfylt", "met"),
+    "status.breach": ("brudd", "breach"),
+    "status.justified": ("begrunnet avvik", "justified"),
+    "status.review": ("til vurdering", "review"),
+    "status.not_applicable": ("gjelder ikke", "not applicable"),
+    "status.meaning.met": ("regelen er fulgt", "the rule is kept"),
+    "status.meaning.breach": ("regelen er brutt og avviket er ikke begrunnet skriftlig",
+                              "the rule is broken and no written justification is given"),
+    "status.meaning.justified": ("regelen er brutt, men avviket har en skriftlig begrunnelse",
+                                 "the rule is broken, but the deviation has a written justification"),
+    "status.meaning.review": ("dataene kan ikke avgjøre saken; en person må vurdere",
+                              "the data cannot decide; a person must judge"),
+    "status.meaning.not_applicable": ("regelen gjelder ikke for stillingen (grunnen oppgis)",
+                                      "the rule does not apply to the posting (the reason is given)"),
+    # report
+    "report.title": ("Kontroll av intervjuregler", "Interview rule check"),
+    "report.pack": ("Regelsett", "Rule pack"),
+    "report.audience": ("Målgruppe", "Audience"),
+    "report.audience.hr": ("HR (saksbehandlere)", "HR (case handlers)"),
+    "report.audience.tillitsvalgt": ("tillitsvalgte (uten søker-ID-er)", "union representatives (no applicant ids)"),
+    "report.generated": ("Laget", "Generated"),
+    "report.inputs": ("Inndata", "Inputs"),
+    "report.file": ("Fil", "File"),
+    "report.role": ("Rolle", "Role"),
+    "report.rows": ("Rader lest / brukt / lagt til side", "Rows read / used / set aside"),
+    "report.role.applicants": ("søkerliste", "applicants"),
+    "report.role.shortlist": ("kortliste", "shortlist"),
+    "report.role.combined": ("søkere og kortliste", "applicants and shortlist"),
+    "report.deadline": ("frist", "deadline"),
+    "report.rule": ("Regel", "Rule"),
+    "report.status": ("Status", "Status"),
+    "report.message": ("Funn", "Finding"),
+    "report.justification": ("Begrunnelse", "Justification"),
+    "report.totals": ("Totalt", "Totals"),
+    "report.postings": ("stillinger", "postings"),
+    "report.findings": ("funn", "findings"),
+    "report.warnings": ("Advarsler om inndata", "Input warnings"),
+    "report.no_postings": ("Ingen stillinger i inndataene.", "No postings in the input."),
+    "report.verdict.breach": (
+        "{count} brudd uten begrunnelse: rett opp før intervjuene, eller skriv en begrunnelse.",
+        "{count} unjustified breach(es): fix before the interviews, or write a justification.",
+    ),
+    "report.verdict.ok": ("Ingen brudd uten begrunnelse.", "No unjustified breach."),
+    # errors
+    "error.header": ("Inndata kan ikke brukes:", "The input cannot be used:"),
+    "error.hint": ("Ingen rapport er laget. Rett opp og kjør på nytt.", "No report was made. Fix and run again."),
+    # inspect and columns
+    "inspect.role": ("Rolle", "Role"),
+    "inspect.header_row": ("Overskriftsrad", "Header row"),
+    "inspect.mapped": ("Kolonner brukt", "Columns used"),
+    "inspect.ignored": ("Kolonner ignorert (aldri lest)", "Columns ignored (never read)"),
+    "inspect.rows": ("Rader", "Rows"),
+    "inspect.problems": ("Problemer", "Problems"),
+    "inspect.none": ("ingen", "none"),
+    "columns.field": ("Felt", "Field"),
+    "columns.level": ("Nivå", "Level"),
+    "columns.headers": ("Overskrifter som gjenkjennes", "Headers recognised"),
+    "level.posting": ("stilling", "posting"),
+    "level.applicant": ("søker", "applicant"),
+    "level.shortlist": ("kortliste", "shortlist"),
+    # rules
+    "rules.id": ("ID", "ID"),
+    "rules.check": ("Kontrolltype", "Check kind"),
+    "rules.group": ("Gruppe", "Group"),
+    "rules.title": ("Regel", "Rule"),
+    "rules.in_force": ("Gjelder", "In force"),
+    "rules.from": ("fra {date}", "from {date}"),
+    "rules.to": ("til {date}", "until {date}"),
+    "rules.always": ("uten tidsgrense", "no time limit"),
+    "rules.source": ("Kilde", "Source"),
+    "rules.unverified": ("(ordlyden er ikke bekreftet mot kilden)", "(wording not verified against the source)"),
+    "rules.parameters": ("Parametre", "Parameters"),
+    "rules.statuses": ("Hva statusene betyr for denne regelen", "What each status means for this rule"),
+    "rules.justify": ("Slik begrunner du et avvik", "How to justify a deviation"),
+    "rules.justify.default": (
+        "Skriv begrunnelsen i kolonnen «Begrunnelse» på kortlisten, på raden til søkeren som ikke ble innkalt.",
+        "Write the justification in the shortlist's 'Begrunnelse' column, on the row of the applicant not invited.",
+    ),
+    "rules.unknown": ("fant ingen regel {rule} i regelsettene: {packs}", "no rule {rule} in the rule packs: {packs}"),
+    "rules.pack": ("Regelsett", "Rule pack"),
+    "rules.population": ("Andel innvandrerbakgrunn i befolkningen", "Population share with immigrant background"),
+    # what each status means for interview_minimum (rules show)
+    "explain.interview_minimum.met": (
+        "minst {min} kvalifisert søker med {group} som ikke har trukket seg før innkalling, er innkalt "
+        "(også om søkeren senere takket nei)",
+        "at least {min} qualified applicant with {group} who had not withdrawn is invited (even if the applicant "
+        "later declined)",
+    ),
+    "explain.interview_minimum.breach": (
+        "det finnes kvalifiserte søkere med {group}, men færre enn {min} er innkalt; rapporten viser hvem som "
+        "bør innkalles, best rangert først (bare for HR)",
+        "qualified applicants with {group} exist but fewer than {min} are invited; the report lists whom to invite, "
+        "best ranked first (HR only)",
+    ),
+    "explain.interview_minimum.justified": (
+        "som brudd, men kortlisten eller en begrunnelsesfil har en skriftlig begrunnelse; teksten vises i funnet",
+        "as breach, but the shortlist or a justifications file carries a written justification; the text is shown",
+    ),
+    "explain.interview_minimum.review": (
+        "en søker med {group} mangler vurdering av kvalifikasjon (eller landgruppe, eller fristen er ukjent); "
+        "regelen sier aldri «oppfylt» når data mangler",
+        "an applicant with {group} has no qualification assessment (or country group, or the deadline is unknown); "
+        "the rule never says 'met' for want of data",
+    ),
+    "explain.interview_minimum.not_applicable": (
+        "ingen søkte med {group}; alle som oppga det er ikke kvalifisert eller trakk seg; stillingen er intern, "
+        "unntatt eller avlyst; eller regelen gjaldt ikke på søknadsfristen",
+        "nobody declared {group}; everyone who did is not qualified or withdrew; the posting is internal, exempt "
+        "or cancelled; or the rule was not in force on the deadline",
+    ),
+}
+
+
+def text(key: str, lang: Lang, **params: object) -> str:
+    """The text for ``key`` in ``lang``, with ``{placeholders}`` filled in."""
+    try:
+        nb, en = CATALOGUE[key]
+    except KeyError:
+        raise KeyError(f"no message {key!r} in the catalogue") from None
+    template = en if lang == "en" else nb
+    return template.format(**params) if params else template
+
+
+def group_label(groups: Sequence[str], country_group: str | None, lang: Lang) -> str:
+    labels = []
+    for group in groups:
+        key = f"group.{group}.{country_group}" if country_group and f"group.{group}.{country_group}" in CATALOGUE \
+            else f"group.{group}"
+        labels.append(text(key, lang))
+    joiner = " eller " if lang == "nb" else " or "
+    return joiner.join(labels)
+
+
+def format_date(value: date | str | None, lang: Lang) -> str:
+    if value is None:
+        return "–"
+    day = date.fromisoformat(value) if isinstance(value, str) else value
+    return day.strftime("%d.%m.%Y") if lang == "nb" else day.isoformat()

@@ -1,0 +1,150 @@
+"""Typed objects that cross module boundaries: postings and applicants in, findings out.
+
+Input objects are frozen dataclasses (cheap to build by the hundred thousand, easy to build by
+hand in a test); the report that is dumped to JSON is a pydantic model so that the machine
+contract of DESIGN.md §2 is declared in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+from pydantic import Field as ModelField
+
+Status = Literal["met", "breach", "justified", "review", "not_applicable"]
+STATUSES: tuple[Status, ...] = ("met", "breach", "justified", "review", "not_applicable")
+Severity = Literal["error", "warning", "info"]
+
+
+class PostingType(StrEnum):
+    external = "external"
+    internal = "internal"
+    exempt = "exempt"
+    reserved = "reserved"
+    cancelled = "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class Applicant:
+    """One application to one posting: the applicant's declarations and the shortlist outcome.
+
+    ``None`` means not declared (group fields) or unknown (qualification); it never means no.
+    """
+
+    applicant_id: str
+    qualified: bool | None = None
+    immigrant_background: bool | None = None
+    country_group: str | None = None
+    disability: bool | None = None
+    cv_gap: bool | None = None
+    gender: str | None = None
+    withdrawn: bool | None = None
+    invited: bool | None = None
+    rank: float | None = None
+    score: float | None = None
+    recommended: bool | None = None
+    hired: bool | None = None
+    justification: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Posting:
+    """A job posting with its applicants. ``has_shortlist`` says whether invitations are known."""
+
+    posting_id: str
+    title: str | None = None
+    unit: str | None = None
+    deadline: date | None = None
+    posting_type: PostingType = PostingType.external
+    reserved_for: str | None = None
+    underrepresented_gender: str | None = None
+    applicants: tuple[Applicant, ...] = ()
+    has_shortlist: bool = True
+
+
+class Finding(BaseModel):
+    """The verdict of one rule on one posting (DESIGN.md §2, ``postings[].findings[]``)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    check: str
+    group: str | list[str] | None
+    status: Status
+    severity: Severity
+    message: str
+    reason: str
+    applicants: list[str]
+    justification: str | None = None
+
+
+class PostingReport(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    posting_id: str
+    title: str | None
+    unit: str | None
+    deadline: date | None
+    posting_type: str
+    findings: list[Finding]
+
+
+class RulePackRef(BaseModel):
+    id: str
+    title: str
+    version: str
+    sha256: str
+    file: str
+
+
+class InputRef(BaseModel):
+    file: str
+    sha256: str
+    role: str
+    sheet: str | None
+    header_row: int | None
+    rows: int
+    rows_used: int
+    rows_set_aside: int
+
+
+class Warning_(BaseModel):
+    file: str | None
+    sheet: str | None
+    row: int | None
+    column: str | None
+    code: str
+    message: str
+
+
+class Totals(BaseModel):
+    postings: int
+    met: int = 0
+    breach: int = 0
+    justified: int = 0
+    review: int = 0
+    not_applicable: int = 0
+
+
+class CheckReport(BaseModel):
+    """The whole ``check`` result; ``--format json`` is this model dumped."""
+
+    schema_: str = ModelField(serialization_alias="schema")
+    tool_version: str
+    generated_at: str
+    audience: str
+    lang: str
+    rule_pack: RulePackRef
+    inputs: list[InputRef]
+    postings: list[PostingReport]
+    totals: Totals
+    warnings: list[Warning_]
+
+    @property
+    def failed(self) -> bool:
+        """True when at least one breach has no written justification (exit code 1)."""
+        return self.totals.breach > 0

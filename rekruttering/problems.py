@@ -1,0 +1,104 @@
+"""Input problems collected while reading exports, with where they were found.
+
+Nothing stops at the first problem: readers add every problem to a ``ProblemLog`` and the
+caller decides at the end whether any of them makes a verdict impossible (``error``) or only
+affects one row (``warning``). Repeated problems of the same kind in the same column are capped,
+so a bad column in a million-row file gives a readable list, with the rest counted.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rekruttering.messages import Lang, text
+
+Level = Literal["error", "warning"]
+
+MAX_PER_KIND = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem, with as much of file, sheet, row and column as is known."""
+
+    level: Level
+    code: str
+    params: tuple[tuple[str, str], ...] = ()
+    file: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+
+    def location(self, lang: Lang) -> str:
+        parts: list[str] = []
+        if self.file:
+            parts.append(self.file)
+        if self.sheet:
+            parts.append(text("loc.sheet", lang, sheet=self.sheet))
+        if self.row is not None:
+            parts.append(text("loc.row", lang, row=self.row))
+        if self.column:
+            parts.append(text("loc.column", lang, column=self.column))
+        return ", ".join(parts)
+
+    def message(self, lang: Lang) -> str:
+        return text(self.code, lang, **dict(self.params))
+
+    def render(self, lang: Lang) -> str:
+        where = self.location(lang)
+        return f"{where}: {self.message(lang)}" if where else self.message(lang)
+
+
+@dataclass
+class ProblemLog:
+    """Collects problems; keeps the first ``MAX_PER_KIND`` of a kind and counts the rest."""
+
+    problems: list[Problem] = field(default_factory=list)
+    _seen: Counter[tuple[str, str | None, str | None, str | None, str]] = field(default_factory=Counter)
+
+    def add(
+        self,
+        level: Level,
+        code: str,
+        *,
+        file: str | None = None,
+        sheet: str | None = None,
+        row: int | None = None,
+        column: str | None = None,
+        **params: object,
+    ) -> None:
+        key = (level, file, sheet, column, code)
+        self._seen[key] += 1
+        if self._seen[key] <= MAX_PER_KIND:
+            self.problems.append(
+                Problem(level, code, tuple((k, str(v)) for k, v in params.items()), file, sheet, row, column)
+            )
+
+    def extend(self, problems: list[Problem]) -> None:
+        self.problems.extend(problems)
+
+    def finish(self) -> list[Problem]:
+        """All problems, with one extra line per kind that was capped, saying how many more."""
+        out = list(self.problems)
+        for (level, file, sheet, column, code), count in sorted(
+            self._seen.items(), key=lambda item: tuple(str(part) for part in item[0])
+        ):
+            if count > MAX_PER_KIND:
+                out.append(
+                    Problem(
+                        level,  # type: ignore[arg-type]
+                        "problem.more",
+                        (("count", str(count - MAX_PER_KIND)), ("code", code)),
+                        file,
+                        sheet,
+                        None,
+                        column,
+                    )
+                )
+        return out
+
+    @property
+    def has_errors(self) -> bool:
+        return any(problem.level == "error" for problem in self.problems)

@@ -1,0 +1,1 @@
+"""Report formats. Each module turns the same report model into one format."""

@@ -1,0 +1,188 @@
+"""Load and validate rule packs (``rules/*.toml``).
+
+A pack is data: rules name a check kind (Python, in ``checks``), its parameters, a severity,
+their text in bokmål and English, their source and the dates they are in force. Validation is
+pydantic's; every error names the file, the rule and the field.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from rekruttering.errors import RulePackError
+from rekruttering.resources import rules_dir
+
+GroupName = Literal["immigrant_background", "disability", "cv_gap", "gender"]
+
+
+class Localised(BaseModel):
+    """A text in bokmål and English."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    nb: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nb
+
+
+class SourceRef(BaseModel):
+    """Where a rule comes from: the document, the section, and what it says in our own words."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    document: str = Field(min_length=1)
+    section: str = Field(min_length=1)
+    summary: Localised
+    verified: bool = True
+
+
+class Rule(BaseModel):
+    """One rule of a pack. Check-kind parameters live beside the common fields."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[A-Za-z][A-Za-z0-9_-]{0,31}$")
+    check: str
+    group: GroupName | list[GroupName] | None = None
+    severity: Literal["error", "warning"] = "error"
+    title: Localised
+    text: Localised
+    source: SourceRef
+    in_force_from: date | None = None
+    in_force_to: date | None = None
+    justify: Localised | None = None
+    # parameters of the check kinds (each kind says which it uses; see checks.CHECKS)
+    min_invited: int | None = Field(default=None, ge=1)
+    country_group: Literal["1", "2"] | None = None
+    before: Literal["recommendation"] | None = None
+
+    @field_validator("check")
+    @classmethod
+    def _known_check(cls, value: str) -> str:
+        from rekruttering.checks import CHECKS
+
+        if value not in CHECKS:
+            raise ValueError(f"unknown check kind {value!r}; known: {', '.join(sorted(CHECKS))}")
+        return value
+
+    @model_validator(mode="after")
+    def _parameters_fit_the_check(self) -> Rule:
+        from rekruttering.checks import CHECKS
+
+        spec = CHECKS[self.check]
+        given = {name for name in ("min_invited", "country_group", "before") if getattr(self, name) is not None}
+        extra = given - spec.parameters
+        if extra:
+            raise ValueError(f"parameter(s) {', '.join(sorted(extra))} not used by check {self.check!r}")
+        if spec.needs_group and self.group is None:
+            raise ValueError(f"check {self.check!r} needs a group")
+        if self.in_force_from and self.in_force_to and self.in_force_to < self.in_force_from:
+            raise ValueError("in_force_to is before in_force_from")
+        return self
+
+    @property
+    def groups(self) -> tuple[str, ...]:
+        if self.group is None:
+            return ()
+        return tuple(self.group) if isinstance(self.group, list) else (self.group,)
+
+
+class PackInfo(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    title: str
+    version: str
+    employer: Localised
+    description: Localised
+    population_share_immigrant_background: float | None = Field(default=None, ge=0, le=1)
+    population_source: str | None = None
+
+
+class PackFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    pack: PackInfo
+    rule: list[Rule] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> PackFile:
+        seen: set[str] = set()
+        for rule in self.rule:
+            if rule.id in seen:
+                raise ValueError(f"rule id {rule.id} is used twice")
+            seen.add(rule.id)
+        return self
+
+
+@dataclass(frozen=True)
+class RulePack:
+    """A validated pack with its file and fingerprint."""
+
+    info: PackInfo
+    rules: tuple[Rule, ...]
+    path: Path
+    sha256: str
+
+    def rule(self, rule_id: str) -> Rule | None:
+        wanted = rule_id.casefold()
+        return next((r for r in self.rules if r.id.casefold() == wanted), None)
+
+
+def shipped_packs() -> list[str]:
+    return sorted(p.stem for p in rules_dir().glob("*.toml") if p.stem != "columns")
+
+
+def resolve(name_or_path: str) -> Path:
+    """A pack name from ``rules/`` (``sarpsborg``) or a path to a TOML file."""
+    candidate = Path(name_or_path)
+    if candidate.suffix == ".toml" or "/" in name_or_path or "\\" in name_or_path:
+        if not candidate.is_file():
+            raise RulePackError(f"{name_or_path}: filen finnes ikke / file not found")
+        return candidate
+    shipped = rules_dir() / f"{name_or_path}.toml"
+    if name_or_path == "columns" or not shipped.is_file():
+        raise RulePackError(
+            f"ukjent regelsett «{name_or_path}» / unknown rule pack '{name_or_path}' "
+            f"(tilgjengelig / available: {', '.join(shipped_packs())})"
+        )
+    return shipped
+
+
+def load_pack(name_or_path: str) -> RulePack:
+    path = resolve(name_or_path)
+    raw = path.read_bytes()
+    try:
+        data: dict[str, Any] = tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise RulePackError(f"{path}: ugyldig TOML / invalid TOML: {error}") from None
+    try:
+        parsed = PackFile.model_validate(data)
+    except ValidationError as error:
+        raise RulePackError(_describe(path, data, error)) from None
+    return RulePack(parsed.pack, tuple(parsed.rule), path, hashlib.sha256(raw).hexdigest())
+
+
+def _describe(path: Path, data: dict[str, Any], error: ValidationError) -> str:
+    lines = [f"{path}: ugyldig regelsett / invalid rule pack:"]
+    rules = data.get("rule") if isinstance(data.get("rule"), list) else []
+    for item in error.errors():
+        loc = list(item["loc"])
+        where = ".".join(str(part) for part in loc)
+        if len(loc) >= 2 and loc[0] == "rule" and isinstance(loc[1], int):
+            index = loc[1]
+            rule_id = rules[index].get("id", f"#{index + 1}") if index < len(rules) and isinstance(
+                rules[index], dict) else f"#{index + 1}"
+            field = ".".join(str(part) for part in loc[2:]) or "-"
+            where = f"regel / rule {rule_id}, felt / field {field}"
+        lines.append(f"  {where}: {item['msg']}")
+    return "\n".join(lines)

@@ -1,0 +1,141 @@
+"""Parse cell texts into typed values: yes/no, dates, numbers, posting types, genders.
+
+Each parser returns ``(value, ok)``. A blank cell, or an answer like "ønsker ikke å oppgi", is
+``(None, True)``: not declared (or unknown) and not a problem. A value the parser does not know
+is ``(None, False)``: the caller turns it into a warning naming the cell. A blank is never no.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+from rekruttering.fields import Kind, normalise_header
+from rekruttering.models import PostingType
+
+YES = frozenset({"ja", "j", "yes", "y", "true", "sann", "sant", "1", "x", "✓", "✔"})
+NO = frozenset({"nei", "n", "no", "false", "usann", "usant", "0"})
+NOT_DECLARED = frozenset({
+    "ønskerikkeåoppgi", "ønskerikkeoppgi", "vilikkeoppgi", "ikkeoppgitt", "ikkeoppgi", "oppgirikke",
+    "ønskerikkeåsvare", "preferernottosay", "prefernottosay", "notdeclared", "ukjent", "unknown", "vetikke",
+})
+POSTING_TYPES: dict[str, PostingType] = {
+    **dict.fromkeys(("ekstern", "extern", "external", "offentlig", "åpen"), PostingType.external),
+    **dict.fromkeys(("intern", "internal", "internutlysning"), PostingType.internal),
+    **dict.fromkeys(
+        ("unntatt", "unntattoffentligutlysning", "unntak", "exempt", "fortrinnsrett", "fortrinnsberettiget"),
+        PostingType.exempt,
+    ),
+    **dict.fromkeys(("reservert", "reserved", "forbeholdt"), PostingType.reserved),
+    **dict.fromkeys(("avlyst", "cancelled", "canceled", "kansellert", "trukket"), PostingType.cancelled),
+}
+GENDERS: dict[str, str] = {
+    **dict.fromkeys(("kvinne", "k", "kvinnelig", "female", "f", "woman", "w", "kvinner"), "kvinne"),
+    **dict.fromkeys(("mann", "m", "mannlig", "male", "man", "menn"), "mann"),
+    **dict.fromkeys(("annet", "annen", "other", "x", "ikkebinær", "nonbinary"), "annet"),
+}
+EXCEL_EPOCH = date(1899, 12, 30)
+_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_SERIAL = re.compile(r"^\d{1,7}(?:\.\d+)?$")
+
+
+def _key(raw: str) -> str:
+    text = raw.strip()
+    if text.endswith(".0") and text[:-2].isdigit():
+        text = text[:-2]
+    return normalise_header(text) or text.casefold()
+
+
+def parse_yesno(raw: str) -> tuple[bool | None, bool]:
+    if not raw.strip():
+        return None, True
+    key = _key(raw)
+    if key in YES:
+        return True, True
+    if key in NO:
+        return False, True
+    if key in NOT_DECLARED:
+        return None, True
+    return None, False
+
+
+def parse_date(raw: str) -> tuple[date | None, bool]:
+    text = raw.strip()
+    if not text:
+        return None, True
+    try:
+        if match := _DMY.match(text):
+            day, month, year = (int(g) for g in match.groups())
+            return date(year, month, day), True
+        if match := _ISO.match(text):
+            year, month, day = (int(g) for g in match.groups())
+            return date(year, month, day), True
+        if _SERIAL.match(text):
+            days = float(text)
+            if 1 <= days <= 2_958_465:  # Excel's 9999-12-31
+                return EXCEL_EPOCH + timedelta(days=int(days)), True
+    except (ValueError, OverflowError):
+        pass
+    return None, False
+
+
+def parse_number(raw: str) -> tuple[float | None, bool]:
+    text = raw.strip().replace("\u00a0", "").replace(" ", "")
+    if not text:
+        return None, True
+    if text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")
+    try:
+        value = float(text)
+    except ValueError:
+        return None, False
+    if math.isnan(value) or math.isinf(value) or value < 0:
+        return None, False
+    return value, True
+
+
+def parse_posting_type(raw: str) -> tuple[PostingType | None, bool]:
+    if not raw.strip():
+        return None, True
+    found = POSTING_TYPES.get(_key(raw))
+    return found, found is not None
+
+
+def parse_gender(raw: str) -> tuple[str | None, bool]:
+    if not raw.strip():
+        return None, True
+    key = _key(raw)
+    if key in NOT_DECLARED:
+        return None, True
+    found = GENDERS.get(key)
+    return found, found is not None
+
+
+def parse_country_group(raw: str) -> tuple[str | None, bool]:
+    if not raw.strip():
+        return None, True
+    key = _key(raw)
+    if key in NOT_DECLARED:
+        return None, True
+    digits = re.sub(r"^(landgruppe|gruppe|group)", "", key)
+    return (digits, True) if digits in {"1", "2"} else (None, False)
+
+
+def parse_text(raw: str) -> tuple[str | None, bool]:
+    text = " ".join(raw.split())
+    return (text or None), True
+
+
+PARSERS: dict[Kind, Callable[[str], tuple[Any, bool]]] = {
+    "text": parse_text,
+    "yesno": parse_yesno,
+    "date": parse_date,
+    "number": parse_number,
+    "posting_type": parse_posting_type,
+    "gender": parse_gender,
+    "country_group": parse_country_group,
+}
