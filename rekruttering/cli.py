@@ -78,6 +78,14 @@ def _write(content: str, output: Path | None, force: bool) -> None:
         handle.write(content)
 
 
+def _lang(option: Language | None, configured: Lang | None = None) -> Lang:
+    if option is Language.en:
+        return "en"
+    if option is Language.nb:
+        return "nb"
+    return configured or "nb"
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"rekruttering {__version__}")
@@ -124,14 +132,14 @@ def check(
     config: ConfigOption = None,
 ) -> None:
     """Check every posting against the rule pack. Exit 0: no unjustified breach; 1: at least one; 2: bad input."""
-    language: Lang = lang.value if lang else "nb"  # type: ignore[assignment]
+    language = _lang(lang)
     try:
         from rekruttering.api import Options
         from rekruttering.api import check as run_check
         from rekruttering.config import load_config
 
         settings = load_config(config)
-        language = lang.value if lang else (settings.lang or "nb")  # type: ignore[assignment]
+        language = _lang(lang, settings.lang)
         pack = rules or settings.rules
         if not pack:
             raise UsageError("Velg regelsett med --rules (staten, sarpsborg, oslo, bergen eller en TOML-fil) / "
@@ -171,7 +179,7 @@ def inspect(
 ) -> None:
     """Show what each file is taken to be: role, header row, which header became which field, which columns
     are ignored (never read), row counts and problems."""
-    language: Lang = lang.value if lang else "nb"  # type: ignore[assignment]
+    language = _lang(lang)
     try:
         from rich.table import Table
         from rich.text import Text
@@ -215,7 +223,7 @@ def inspect(
 @app.command("columns")
 def columns_command(columns: ColumnsOption = None, lang: LangOption = None) -> None:
     """List the canonical fields and the headers accepted for each (case, spaces and punctuation ignored)."""
-    language: Lang = lang.value if lang else "nb"  # type: ignore[assignment]
+    language = _lang(lang)
     try:
         from rich.table import Table
         from rich.text import Text
@@ -238,7 +246,7 @@ def columns_command(columns: ColumnsOption = None, lang: LangOption = None) -> N
 @rules_app.command("list")
 def rules_list(rules: RulesOption = None, lang: LangOption = None) -> None:
     """List every rule of one pack (--rules) or of all shipped packs."""
-    language: Lang = lang.value if lang else "nb"  # type: ignore[assignment]
+    language = _lang(lang)
     try:
         from rekruttering.explain import list_rules
 
@@ -254,7 +262,7 @@ def rules_show(
     lang: LangOption = None,
 ) -> None:
     """Explain one rule: its text, source, parameters, dates in force and what each status means."""
-    language: Lang = lang.value if lang else "nb"  # type: ignore[assignment]
+    language = _lang(lang)
     try:
         from rekruttering.explain import show_rule
 

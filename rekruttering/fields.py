@@ -111,7 +111,7 @@ def forbidden_reason(header: str) -> str | None:
     key = normalise_header(header)
     for word in FORBIDDEN_SOURCES:
         if word in ("tro", "navn", "name"):
-            if key == word or key.endswith(word) and len(key) - len(word) <= 3:
+            if key == word or (key.endswith(word) and len(key) - len(word) <= 3):
                 return word
         elif word in key:
             return word

@@ -19,7 +19,14 @@ from rekruttering.errors import InputError
 from rekruttering.fields import APPLICANT_ONLY, ID_FIELDS, SHORTLIST_ONLY, SPECS, ColumnMap, Field
 from rekruttering.models import Applicant, Posting, PostingType
 from rekruttering.problems import Problem, ProblemLog
-from rekruttering.readers import CSV_SUFFIXES, EXCEL_SUFFIXES, SPREADSHEET_SUFFIXES, RawSheet, read_csv, read_excel
+from rekruttering.readers import (
+    CSV_SUFFIXES,
+    EXCEL_SUFFIXES,
+    SPREADSHEET_SUFFIXES,
+    RawSheet,
+    read_csv,
+    read_excel,
+)
 from rekruttering.values import PARSERS
 
 Role = Literal["applicants", "shortlist", "combined"]

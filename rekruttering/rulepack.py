@@ -174,7 +174,8 @@ def load_pack(name_or_path: str) -> RulePack:
 
 def _describe(path: Path, data: dict[str, Any], error: ValidationError) -> str:
     lines = [f"{path}: ugyldig regelsett / invalid rule pack:"]
-    rules = data.get("rule") if isinstance(data.get("rule"), list) else []
+    found = data.get("rule")
+    rules: list[Any] = found if isinstance(found, list) else []
     for item in error.errors():
         loc = list(item["loc"])
         where = ".".join(str(part) for part in loc)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from rekruttering.fields import Kind, normalise_header
+from rekruttering.fields import Kind
 from rekruttering.models import PostingType
 
 YES = frozenset({"ja", "j", "yes", "y", "true", "sann", "sant", "1", "x", "✓", "✔"})
@@ -35,7 +35,7 @@ POSTING_TYPES: dict[str, PostingType] = {
 GENDERS: dict[str, str] = {
     **dict.fromkeys(("kvinne", "k", "kvinnelig", "female", "f", "woman", "w", "kvinner"), "kvinne"),
     **dict.fromkeys(("mann", "m", "mannlig", "male", "man", "menn"), "mann"),
-    **dict.fromkeys(("annet", "annen", "other", "x", "ikkebinær", "nonbinary"), "annet"),
+    **dict.fromkeys(("annet", "annen", "other", "x", "ikkebinær", "ikke-binær", "nonbinary", "non-binary"), "annet"),
 }
 EXCEL_EPOCH = date(1899, 12, 30)
 _DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
@@ -44,10 +44,11 @@ _SERIAL = re.compile(r"^\d{1,7}(?:\.\d+)?$")
 
 
 def _key(raw: str) -> str:
-    text = raw.strip()
+    """Case and spaces ignored, and a full stop at the end; other punctuation kept ("ja?" is no answer)."""
+    text = "".join(raw.casefold().split()).removesuffix(".")
     if text.endswith(".0") and text[:-2].isdigit():
         text = text[:-2]
-    return normalise_header(text) or text.casefold()
+    return text
 
 
 def parse_yesno(raw: str) -> tuple[bool | None, bool]:

@@ -49,7 +49,8 @@ def render_to(console: Console, report: CheckReport) -> None:
     lang: Lang = "en" if report.lang == "en" else "nb"
     console.print(Text(text("report.title", lang), style="bold underline"))
     pack = report.rule_pack
-    console.print(Text(f"{text('report.pack', lang)}: {pack.title} ({pack.id} {pack.version}, sha256 {pack.sha256[:12]})"))
+    pack_line = f"{pack.title} ({pack.id} {pack.version}, sha256 {pack.sha256[:12]})"
+    console.print(Text(f"{text('report.pack', lang)}: {pack_line}"))
     console.print(Text(f"{text('report.audience', lang)}: {text(f'report.audience.{report.audience}', lang)}"
                        f"   {text('report.generated', lang)}: {report.generated_at}"))
     console.print()

@@ -1,0 +1,58 @@
+"""`rules list` and `rules show`, for every shipped rule and both languages."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from rekruttering.rulepack import load_pack, shipped_packs
+
+from conftest import run
+
+SHIPPED = [(name, rule.id) for name in shipped_packs() for rule in load_pack(name).rules]
+
+
+def test_four_packs_are_shipped() -> None:
+    assert shipped_packs() == ["bergen", "oslo", "sarpsborg", "staten"]
+    assert [rule for _, rule in SHIPPED] == ["BE01", "OS01", "SA01", "ST01", "ST02", "ST03"]
+
+
+def test_rules_list_names_every_rule(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "rules", "list")
+    assert code == 0
+    for pack, rule in SHIPPED:
+        assert rule in out and pack in out
+
+
+@pytest.mark.parametrize(("pack_name", "rule_id"), SHIPPED)
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_rules_show_explains_the_rule(runner: CliRunner, pack_name: str, rule_id: str, lang: str) -> None:
+    rule = load_pack(pack_name).rule(rule_id)
+    assert rule is not None
+    code, out, _ = run(runner, "rules", "show", rule_id.lower(), "--lang", lang)
+    assert code == 0
+    flat = " ".join(out.split())
+    assert rule.title.get(lang) in flat
+    assert rule.source.document in flat and rule.source.section in flat
+    assert " ".join(rule.text.get(lang).split()) in flat
+    labels = {"nb": ["oppfylt", "brudd", "begrunnet avvik", "til vurdering", "gjelder ikke"],
+              "en": ["met", "breach", "justified", "review", "not applicable"]}[lang]
+    for label in labels:
+        assert f"{label} (" in flat
+    assert "min_invited = 1" in flat
+    if rule.in_force_from:
+        assert rule.in_force_from.strftime("%d.%m.%Y" if lang == "nb" else "%Y-%m-%d") in flat
+    if not rule.source.verified:
+        assert ("ikke bekreftet" if lang == "nb" else "not verified") in flat
+
+
+def test_rules_show_unknown_rule(runner: CliRunner) -> None:
+    code, _, err = run(runner, "rules", "show", "XX99")
+    assert code == 2 and "XX99" in err and "sarpsborg" in err
+
+
+def test_rules_show_within_one_pack(runner: CliRunner) -> None:
+    code, _, err = run(runner, "rules", "show", "ST01", "--rules", "oslo")
+    assert code == 2 and "oslo" in err
+    code, out, _ = run(runner, "rules", "show", "BE01", "--rules", "bergen", "--lang", "en")
+    assert code == 0 and "country_group = 2" in out
