@@ -272,4 +272,10 @@ def rules_show(
 
 
 def main() -> None:
-    app(prog_name="rekruttering")
+    try:
+        app(prog_name="rekruttering")
+    except BrokenPipeError:
+        # the reader (say `| head`) stopped early: not an error of ours, and no traceback
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(EXIT_OK)

@@ -152,52 +152,67 @@ def _unescape(text: str) -> str:
     )
 
 
+def _load_error(display: str, sheet: str | None, error: BaseException) -> InputError:
+    return InputError("unreadable", [Problem("error", "read.unreadable", (("error", _short(error)),), display, sheet)])
+
+
+def _header_names(sheet: Any) -> list[str]:
+    """The header texts as written: generated names blank, fastexcel's "_1" de-duplication undone."""
+    infos = sheet.available_columns()
+    names = [str(info.name) for info in infos]
+    out = []
+    for info, name in zip(infos, names, strict=True):
+        if str(getattr(info, "column_name_from", "")) == "generated" or name.startswith("__UNNAMED__"):
+            out.append("")
+            continue
+        base = re.sub(r"_\d+$", "", name)
+        out.append(base if base != name and base in names else name)
+    return out
+
+
 def read_excel(path: Path, display: str, columns: ColumnMap, log: ProblemLog) -> list[RawSheet]:
-    """Every visible sheet whose header maps both ids; hidden and unrelated sheets are noted."""
+    """Every visible sheet whose header maps both ids; hidden and unrelated sheets are noted.
+
+    The common case, a header in the first row, is one read that converts only the mapped
+    columns. Only when the first row is not the header (title rows above it) are the first
+    rows probed to find it, and then the mapped columns are read again from there.
+    """
     import fastexcel
 
     try:
         reader = fastexcel.read_excel(str(path))
         names = list(reader.sheet_names)
     except Exception as error:  # fastexcel's errors come from Rust and share no base we can name
-        raise InputError("unreadable", [Problem(
-            "error", "read.unreadable", (("error", _short(error)),), display)]) from None
+        raise _load_error(display, None, error) from None
     sheets: list[RawSheet] = []
     skipped: list[tuple[str, str]] = []
     for name in names:
         try:
-            probe_sheet = reader.load_sheet(name, header_row=None, n_rows=PROBE_ROWS, dtypes="string")
-            visible = getattr(probe_sheet, "visible", "visible")
-            probe = probe_sheet.to_pandas()
+            first = reader.load_sheet(name, header_row=0, dtypes="string",
+                                      use_columns=lambda info: columns.field_for(str(info.name)) is not None)
+            visible = str(getattr(first, "visible", "visible"))
+            headers = _header_names(first)
         except Exception as error:
-            raise InputError("unreadable", [Problem(
-                "error", "read.unreadable", (("error", _short(error)),), display, name)]) from None
-        if str(visible) != "visible":
+            raise _load_error(display, name, error) from None
+        if visible != "visible":
             skipped.append((name, "hidden"))
             continue
-        rows = probe.astype(object).where(probe.notna(), None).values.tolist()
-        match = match_header(rows, columns)
-        if match is None or not all(f in match.mapping for f in ID_FIELDS):
-            skipped.append((name, "no_ids"))
-            continue
-        first = _xlsx_first_row(path, name) if path.suffix.lower() in {".xlsx", ".xlsm"} else 0
-        absolute = first + match.index
-        try:
+        match = match_header([headers], columns)
+        start = _xlsx_first_row(path, name) if path.suffix.lower() in {".xlsx", ".xlsm"} else 0
+        if match is not None and all(f in match.mapping for f in ID_FIELDS):
+            try:
+                frame = first.to_pandas()
+            except Exception as error:
+                raise _load_error(display, name, error) from None
             wanted = sorted(match.mapping.values())
-            loaded = reader.load_sheet(
-                name, header_row=absolute if match.index else 0, dtypes="string", use_columns=wanted
-            )
-            frame = loaded.to_pandas()
-        except Exception as error:
-            raise InputError("unreadable", [Problem(
-                "error", "read.unreadable", (("error", _short(error)),), display, name)]) from None
-        got = [_cell_text(c) for c in frame.columns]
-        want = [match.headers[p] for p in wanted]
-        if [re.sub(r"_\d+$", "", g) for g in got] != [re.sub(r"_\d+$", "", w) for w in want] and got != want:
-            raise InputError("header", [Problem(
-                "error", "read.header_moved", (), display, name, absolute + 1)])
-        frame.columns = [_field_at(match, p).value for p in wanted]
-        sheets.append(_raw(display, name, absolute + 1, match, frame))
+            frame.columns = [_field_at(match, p).value for p in wanted]
+            sheets.append(_raw(display, name, start + 1, match, frame))
+            continue
+        loaded = _read_below_title(reader, name, display, columns, start)
+        if loaded is None:
+            skipped.append((name, "no_ids"))
+        else:
+            sheets.append(loaded)
     if not sheets:
         if not names:
             raise InputError("empty", [Problem("error", "read.empty", (), display)])
@@ -206,6 +221,32 @@ def read_excel(path: Path, display: str, columns: ColumnMap, log: ProblemLog) ->
     for name, reason in skipped:
         log.add("warning", f"read.sheet_skipped_{reason}", file=display, sheet=name)
     return sheets
+
+
+def _read_below_title(reader: Any, name: str, display: str, columns: ColumnMap, start: int) -> RawSheet | None:
+    """Find the header among the first rows of a sheet with title rows, then read its mapped columns."""
+    try:
+        probe = reader.load_sheet(name, header_row=None, n_rows=PROBE_ROWS, dtypes="string").to_pandas()
+        rows = probe.astype(object).where(probe.notna(), None).values.tolist()
+        del probe  # the probe held every column of the first rows: keep none of it
+    except Exception as error:
+        raise _load_error(display, name, error) from None
+    match = match_header(rows, columns)
+    del rows
+    if match is None or not all(f in match.mapping for f in ID_FIELDS):
+        return None
+    absolute = start + match.index
+    wanted = sorted(match.mapping.values())
+    try:
+        loaded = reader.load_sheet(name, header_row=absolute, dtypes="string", use_columns=wanted)
+        frame = loaded.to_pandas()
+    except Exception as error:
+        raise _load_error(display, name, error) from None
+    got = [re.sub(r"_\d+$", "", _cell_text(c)) for c in frame.columns]
+    if got != [re.sub(r"_\d+$", "", match.headers[p]) for p in wanted]:
+        raise InputError("header", [Problem("error", "read.header_moved", (), display, name, absolute + 1)])
+    frame.columns = [_field_at(match, p).value for p in wanted]
+    return _raw(display, name, absolute + 1, match, frame)
 
 
 def _field_at(match: HeaderMatch, position: int) -> Field:

@@ -255,3 +255,24 @@ def test_user_columns_file_adds_aliases(tmp_path: Path) -> None:
     columns = load_column_map(extra)
     assert columns.field_for("Kandidat nr.") is Field.applicant_id
     assert columns.field_for("egenerklæring innvandrerbakgrunn") is Field.immigrant_background
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_the_same_header_twice_stops_the_run(tmp_path: Path, suffix: str) -> None:
+    rows = [["Stillings-ID", "Søker-ID", "Innvandrerbakgrunn", "Innvandrerbakgrunn", "Innkalt"],
+            ["P-1", "S-1", "Ja", "Nei", "Ja"]]
+    path = write_csv(tmp_path / "a.csv", rows) if suffix == "csv" else write_xlsx(tmp_path / "a.xlsx", rows)
+    with pytest.raises(InputError) as caught:
+        load([path], columns=COLUMNS)
+    [problem] = caught.value.problems
+    assert problem.code == "read.duplicate_field" and dict(problem.params)["field"] == "immigrant_background"
+
+
+def test_blank_rows_above_the_header_keep_row_numbers_right(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "a.xlsx", [["Stillings-ID", "Søker-ID", "Kvalifisert", "Innkalt"],
+                                            ["P-1", "S-1", "Ja", "Ja"], ["P-1", "S-2", "kanskje", "Ja"]],
+                      above=[[], []])
+    dataset = load([path], columns=COLUMNS)
+    assert dataset.sheets[0].header_row == 3
+    [warning] = dataset.warnings
+    assert (warning.row, warning.column) == (5, "Kvalifisert")

@@ -34,14 +34,16 @@ def _posting(posting: PostingReport, lang: Lang) -> Group:
             heading.append(f"  {part}")
     if posting.deadline:
         heading.append(f"  ({text('report.deadline', lang)} {format_date(posting.deadline, lang)})", style="dim")
+    justified = any(f.justification for f in posting.findings)
     table = Table(box=box.SIMPLE, show_header=True, expand=True, pad_edge=False)
     table.add_column(text("report.rule", lang), no_wrap=True)
     table.add_column(text("report.status", lang), no_wrap=True)
     table.add_column(text("report.message", lang), ratio=3)
-    table.add_column(text("report.justification", lang), ratio=1)
+    if justified:  # the column only where a justification exists, so messages keep their width
+        table.add_column(text("report.justification", lang), ratio=2)
     for finding in posting.findings:
-        table.add_row(Text(finding.rule), status_text(finding.status, lang), Text(finding.message),
-                      Text(finding.justification or ""))
+        cells = [Text(finding.rule), status_text(finding.status, lang), Text(finding.message)]
+        table.add_row(*cells, *([Text(finding.justification or "")] if justified else []))
     return Group(heading, table)
 
 
