@@ -13,23 +13,28 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from rekruttering import __version__
+from rekruttering.checks import Context
 from rekruttering.engine import Justification, evaluate
 from rekruttering.errors import InputError
 from rekruttering.fields import ColumnMap, Field, load_column_map
 from rekruttering.ingest import Dataset, load, with_postings
+from rekruttering.justifications import load_justifications
 from rekruttering.messages import Lang
 from rekruttering.models import (
     STATUSES,
     CheckReport,
     InputRef,
     PostingReport,
+    PostingType,
     RulePackRef,
     Totals,
+    UnusedJustification,
     Warning_,
 )
 from rekruttering.privacy import Audience, for_audience
-from rekruttering.problems import Problem
+from rekruttering.problems import Problem, ProblemLog
 from rekruttering.rulepack import RulePack, load_pack
+from rekruttering.workforce import load_workforce
 
 CHECK_SCHEMA = "rekruttering.check/1"
 
@@ -43,7 +48,8 @@ class Options:
     lang: Lang = "nb"
     audience: Audience = "hr"
     postings: tuple[str, ...] = ()
-    justifications: tuple[Justification, ...] = ()
+    justifications: Path | None = None
+    workforce: Path | None = None
 
 
 def now_local() -> datetime:
@@ -54,10 +60,17 @@ def now_local() -> datetime:
     return datetime.now().astimezone()
 
 
-def required_fields(pack: RulePack) -> dict[Field, list[str]]:
-    """The applicant fields the pack's rules need, with the rules that need each."""
+def required_fields(pack: RulePack, dataset: Dataset) -> dict[Field, list[str]]:
+    """The applicant fields the pack's rules need, with the rules that need each.
+
+    A reservation rule needs its group columns only when some posting is reserved; a quotation
+    rule matters only after the decision, so its missing columns become ``review`` findings.
+    """
+    reserved = any(p.posting_type is PostingType.reserved for p in dataset.postings)
     needed: dict[Field, list[str]] = {}
     for rule in pack.rules:
+        if rule.check == "moderate_quotation" or (rule.check == "reserved_posting" and not reserved):
+            continue  # a quotation rule without its columns says "review" once a choice is recorded
         fields = [Field.qualified, *(Field(g) for g in rule.groups)]
         if rule.country_group:
             fields.append(Field.country_group)
@@ -68,7 +81,7 @@ def required_fields(pack: RulePack) -> dict[Field, list[str]]:
 
 def verify_input(pack: RulePack, dataset: Dataset, columns: ColumnMap) -> None:
     problems: list[Problem] = []
-    for fld, rules in required_fields(pack).items():
+    for fld, rules in required_fields(pack, dataset).items():
         if fld not in dataset.applicant_fields:
             headers = ", ".join(f"«{h}»" for h in columns.aliases[fld][:3])
             problems.append(Problem("error", "read.missing_field",
@@ -79,13 +92,30 @@ def verify_input(pack: RulePack, dataset: Dataset, columns: ColumnMap) -> None:
         raise InputError("input", problems)
 
 
-def load_input(applicants: Sequence[Path], shortlists: Sequence[Path], options: Options
-               ) -> tuple[RulePack, Dataset]:
+@dataclass(frozen=True)
+class Inputs:
+    """Everything read for a run: the pack, the exports, the side tables and their warnings."""
+
+    pack: RulePack
+    dataset: Dataset
+    justifications: tuple[Justification, ...]
+    context: Context
+    warnings: tuple[Problem, ...]
+
+
+def load_input(applicants: Sequence[Path], shortlists: Sequence[Path], options: Options) -> Inputs:
     pack = load_pack(options.rules)
     columns = load_column_map(options.columns)
     dataset = load(applicants, shortlists, columns=columns)
     verify_input(pack, dataset, columns)
-    return pack, with_postings(dataset, options.postings)
+    dataset = with_postings(dataset, options.postings)
+    log = ProblemLog()
+    justifications = load_justifications(options.justifications, columns, log) if options.justifications else []
+    if options.postings:
+        justifications = [j for j in justifications if j.posting_id in options.postings]
+    workforce = load_workforce(options.workforce, columns, log) if options.workforce else {}
+    context = Context(workforce, frozenset(f.value for f in dataset.applicant_fields))
+    return Inputs(pack, dataset, tuple(justifications), context, tuple(log.finish()))
 
 
 def totals(postings: Sequence[PostingReport]) -> Totals:
@@ -105,9 +135,14 @@ def check(
 ) -> CheckReport:
     """Evaluate the rule pack over every posting in the exports."""
     options = options or Options(rules="staten")
-    pack, dataset = load_input(applicants, shortlists, options)
-    postings = evaluate(pack, dataset.postings, lang=options.lang, audience=options.audience,
-                        justifications=options.justifications)
+    inputs = load_input(applicants, shortlists, options)
+    pack, dataset = inputs.pack, inputs.dataset
+    evaluation = evaluate(pack, dataset.postings, lang=options.lang, audience=options.audience,
+                          justifications=inputs.justifications, context=inputs.context)
+    postings = evaluation.postings
+    stale = [Problem("warning", "justification.unused", (("posting", j.posting_id), ("rule", j.rule_id)),
+                     j.file, None, j.row, None) for j in evaluation.unused]
+    problems = [*dataset.warnings, *inputs.warnings, *stale]
     report = CheckReport(
         schema_=CHECK_SCHEMA,
         tool_version=__version__,
@@ -122,6 +157,9 @@ def check(
         postings=postings,
         totals=totals(postings),
         warnings=[Warning_(file=p.file, sheet=p.sheet, row=p.row, column=p.column, code=p.code,
-                           message=p.message(options.lang)) for p in dataset.warnings],
+                           message=p.message(options.lang)) for p in problems],
+        unused_justifications=[UnusedJustification(posting_id=j.posting_id, rule=j.rule_id,
+                                                   applicant_id=j.applicant_id, text=j.text.strip(), file=j.file,
+                                                   row=j.row) for j in evaluation.unused],
     )
     return for_audience(report)

@@ -119,6 +119,12 @@ def check(
         "'Innkalt til intervju' column means invited.")] = None,
     rules: RulesOption = None,
     columns: ColumnsOption = None,
+    justifications: Annotated[Path | None, typer.Option(
+        "--justifications", help="Written reasons for deviations (csv, xlsx or TOML): posting id, rule, optionally "
+        "applicant id, text, who, date. A breach they match becomes 'justified'.")] = None,
+    workforce: Annotated[Path | None, typer.Option(
+        "--workforce", help="Employees per unit by gender (csv/xlsx: Enhet, Kvinner, Menn), for the gender rules.")
+    ] = None,
     posting: Annotated[list[str] | None, typer.Option(
         "--posting", help="Only this posting id (repeatable).")] = None,
     fmt: Annotated[Format | None, typer.Option("--format", "-f", help="Report format.")] = None,
@@ -145,7 +151,8 @@ def check(
             raise UsageError("Velg regelsett med --rules (staten, sarpsborg, oslo, bergen eller en TOML-fil) / "
                              "choose a rule pack with --rules")
         options = Options(rules=pack, columns=columns or settings.columns, lang=language,
-                          postings=tuple(posting or ()))
+                          postings=tuple(posting or ()), justifications=justifications or settings.justifications,
+                          workforce=workforce or settings.workforce)
         report = run_check(applicants, shortlist or [], options)
         chosen = fmt.value if fmt else (settings.format or "text")
         if chosen == "json":

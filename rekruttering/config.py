@@ -26,6 +26,8 @@ class Config(BaseModel):
     format: Literal["text", "json"] | None = None
     audience: Literal["hr"] | None = None
     no_fail: bool | None = None
+    justifications: Path | None = None
+    workforce: Path | None = None
 
 
 def load_config(path: Path | None) -> Config:
@@ -45,8 +47,10 @@ def load_config(path: Path | None) -> Config:
         lines += [f"  {'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()]
         raise UsageError("\n".join(lines)) from None
     base = path.resolve().parent
-    if config.columns is not None and not config.columns.is_absolute():
-        config = config.model_copy(update={"columns": base / config.columns})
+    for key in ("columns", "justifications", "workforce"):
+        value = getattr(config, key)
+        if value is not None and not value.is_absolute():
+            config = config.model_copy(update={key: base / value})
     if config.rules and (config.rules.endswith(".toml") or "/" in config.rules):
         rules = Path(config.rules)
         config = config.model_copy(update={"rules": str(rules if rules.is_absolute() else base / rules)})

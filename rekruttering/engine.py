@@ -4,15 +4,18 @@ The order per posting and rule: a posting outside the competition (internal, exe
 or a rule not in force on the posting's deadline is ``not_applicable``; otherwise the check kind
 decides; a breach with a written justification becomes ``justified`` and carries the text.
 Postings come out sorted by id and findings by rule id, so the same input gives the same report.
+Justifications from a file that justify nothing are returned too: a stale justification is a
+finding for the union representative as well.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 
-from rekruttering.checks import CHECKS, Outcome
-from rekruttering.messages import Lang, format_date, group_label, text
+from rekruttering.checks import CHECKS, Context, Outcome
+from rekruttering.messages import CATALOGUE, Lang, format_date, format_number, group_label, text
 from rekruttering.models import Finding, Posting, PostingReport, Severity
 from rekruttering.rulepack import Rule, RulePack
 
@@ -27,6 +30,20 @@ class Justification:
     rule_id: str
     text: str
     applicant_id: str | None = None
+    by: str | None = None
+    on: date | None = None
+    file: str | None = None
+    row: int | None = None
+
+    def render(self, lang: Lang) -> str:
+        signed = ", ".join(part for part in (self.by, format_date(self.on, lang) if self.on else None) if part)
+        return f"{self.text.strip()} ({signed})" if signed else self.text.strip()
+
+
+@dataclass
+class Evaluation:
+    postings: list[PostingReport]
+    unused: list[Justification] = field(default_factory=list)
 
 
 def applicability(posting: Posting, rule: Rule) -> Outcome | None:
@@ -45,19 +62,26 @@ def applicability(posting: Posting, rule: Rule) -> Outcome | None:
     return None
 
 
-def evaluate_rule(posting: Posting, rule: Rule) -> Outcome:
-    return applicability(posting, rule) or CHECKS[rule.check].function(posting, rule)
+def evaluate_rule(posting: Posting, rule: Rule, context: Context | None = None) -> Outcome:
+    return applicability(posting, rule) or CHECKS[rule.check].function(posting, rule, context or Context())
 
 
-def justification_for(posting: Posting, rule: Rule, outcome: Outcome,
-                      extra: Sequence[Justification] = ()) -> str | None:
-    """The written reasons for a breach: shortlist rows of the applicants concerned, then a file."""
-    concerned = set(outcome.applicants)
+def matching(posting: Posting, rule: Rule, outcome: Outcome,
+             justifications: Sequence[Justification]) -> list[Justification]:
+    """The file justifications that speak to this breach (all of the posting's, or its applicants')."""
+    concerned = {*outcome.applicants, *outcome.justified_by}
+    return [j for j in justifications
+            if j.posting_id == posting.posting_id and j.rule_id.casefold() == rule.id.casefold()
+            and j.text.strip() and (j.applicant_id is None or j.applicant_id in concerned)]
+
+
+def justification_text(posting: Posting, outcome: Outcome, from_file: Sequence[Justification],
+                       lang: Lang) -> str | None:
+    """The written reasons for a breach: shortlist rows of the applicants concerned, then the file."""
+    concerned = {*outcome.applicants, *outcome.justified_by}
     texts = [a.justification.strip() for a in posting.applicants
              if a.applicant_id in concerned and a.justification and a.justification.strip()]
-    texts += [j.text.strip() for j in extra
-              if j.posting_id == posting.posting_id and j.rule_id.casefold() == rule.id.casefold()
-              and j.text.strip() and (j.applicant_id is None or j.applicant_id in concerned)]
+    texts += [j.render(lang) for j in from_file]
     unique = list(dict.fromkeys(texts))
     return " | ".join(unique) if unique else None
 
@@ -75,17 +99,30 @@ def describe(outcome: Outcome, rule: Rule, posting: Posting, lang: Lang, audienc
         params["date"] = format_date(params["date"], lang)
     if "type" in params:
         params["type"] = text(f"posting_type.{params['type']}", lang)
+    if "groups" in params:
+        params["groups"] = group_label(params["groups"].split(","), None, lang)
+    if "metric" in params:
+        params["detail"] = text(f"quotation.detail.{params['metric']}", lang,
+                                gap=format_number(params["gap"], lang),
+                                tolerance=format_number(params["tolerance"], lang))
+    if "duty" in params:
+        params["duty"] = text(f"quotation.duty.{params['duty']}", lang)
+    if "threshold" in params:
+        params["threshold"] = format_number(params["threshold"], lang)
+    key = f"{rule.check}.{outcome.reason}"
     message = text(
-        f"{rule.check}.{outcome.reason}", lang,
+        key if key in CATALOGUE else f"common.{outcome.reason}", lang,
         group=group_label(rule.groups, rule.country_group, lang), **params,
     )
     if audience == "hr" and outcome.applicants:
-        ranks = {a.applicant_id: a.rank for a in posting.applicants}
+        ranks = {a.applicant_id: a.rank for a in posting.applicants if a.rank is not None}
         listed = ", ".join(
-            text("finding.applicant_rank", lang, id=i, rank=f"{ranks[i]:g}") if ranks.get(i) is not None else i
+            text("finding.applicant_rank", lang, id=i, rank=format_number(ranks[i], lang)) if i in ranks else i
             for i in outcome.applicants
         )
-        message += " " + text(f"finding.applicants.{outcome.status}", lang, applicants=listed)
+        key = f"finding.applicants.{rule.check}.{outcome.reason}"
+        message += " " + text(key if key in CATALOGUE else f"finding.applicants.{outcome.status}", lang,
+                              applicants=listed)
     return message
 
 
@@ -96,15 +133,20 @@ def evaluate(
     lang: Lang = "nb",
     audience: Audience = "hr",
     justifications: Sequence[Justification] = (),
-) -> list[PostingReport]:
+    context: Context | None = None,
+) -> Evaluation:
+    context = context or Context()
+    used: set[int] = set()
     reports: list[PostingReport] = []
     for posting in sorted(postings, key=lambda p: p.posting_id):
         findings: list[Finding] = []
         for rule in sorted(pack.rules, key=lambda r: r.id):
-            outcome = evaluate_rule(posting, rule)
+            outcome = evaluate_rule(posting, rule, context)
             justification = None
             if outcome.status == "breach":
-                justification = justification_for(posting, rule, outcome, justifications)
+                from_file = matching(posting, rule, outcome, justifications)
+                used.update(id(j) for j in from_file)
+                justification = justification_text(posting, outcome, from_file, lang)
                 if justification:
                     outcome = Outcome("justified", outcome.reason, outcome.applicants, outcome.params)
             groups = list(rule.groups)
@@ -127,4 +169,4 @@ def evaluate(
             posting_type=posting.posting_type.value,
             findings=findings,
         ))
-    return reports
+    return Evaluation(reports, [j for j in justifications if id(j) not in used])

@@ -11,6 +11,11 @@ from rekruttering.errors import UsageError
 from rekruttering.messages import Lang, format_date, group_label, text
 from rekruttering.rulepack import Rule, RulePack, load_pack, shipped_packs
 
+DEFAULTS = {
+    "interview_minimum": {"min_invited": "1"},
+    "moderate_quotation": {"max_rank_distance": "1", "max_score_gap_pct": "5.0", "preference": "may"},
+}
+
 
 def _packs(name: str | None) -> list[RulePack]:
     return [load_pack(name)] if name else [load_pack(n) for n in shipped_packs()]
@@ -31,8 +36,10 @@ def parameters(rule: Rule) -> dict[str, str]:
         value = getattr(rule, name)
         if value is not None:
             found[name] = str(value)
-    if rule.check == "interview_minimum" and rule.min_invited is None:
-        found["min_invited"] = "1"
+    for name, default in DEFAULTS.get(rule.check, {}).items():
+        found.setdefault(name, default)
+    if rule.check == "moderate_quotation" and "gender" in rule.groups:
+        found.setdefault("underrepresented_below", "0.4")
     return found
 
 
@@ -83,6 +90,10 @@ def show_rule(rule_id: str, pack_name: str | None, lang: Lang) -> RenderableType
     for status in CHECKS[rule.check].statuses:
         meaning = text(f"explain.{rule.check}.{status}", lang, group=group, min=minimum)
         lines.append(Text(f"  {text(f'status.{status}', lang)} ({status}): {meaning}"))
+    if rule.check == "moderate_quotation":
+        params = parameters(rule)
+        lines.append(Text("  " + text("explain.moderate_quotation.tolerance", lang,
+                                      score=params["max_score_gap_pct"], rank=params["max_rank_distance"])))
     lines += [
         Text(""),
         Text(text("rules.justify", lang), style="bold"),

@@ -74,6 +74,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "ingen søkerliste har kolonnen for {field} ({headers}), som regel {rules} trenger.",
         "no applicant list has the column for {field} ({headers}), which rule {rules} needs.",
     ),
+    "table.no_header": ("fant ingen overskriftsrad med kolonnene {columns}.", "found no header row with the columns {columns}."),
+    "read.toml": ("ugyldig TOML: {error}", "invalid TOML: {error}"),
+    "justification.incomplete": ("begrunnelsen mangler stillings-ID eller regel og er ikke brukt.", "the justification has no posting id or rule and was not used."),
+    "justification.empty": ("begrunnelsen for {rule} i stilling {posting} er tom; en tom begrunnelse er ingen begrunnelse.", "the justification for {rule} in posting {posting} is empty; an empty justification is no justification."),
+    "justification.unused": ("begrunnelsen for {rule} i stilling {posting} passer ikke til noe brudd (utdatert eller feil stilling/regel).", "the justification for {rule} in posting {posting} matches no breach (stale, or the wrong posting or rule)."),
+    "workforce.bad_row": ("raden har ikke enhet og gyldige antall eller andeler og er ikke brukt.", "the row has no unit and valid counts or shares and was not used."),
     "problem.more": ("… og {count} til av samme slag.", "… and {count} more of the same kind."),
     # values
     "value.bad_yesno": (
@@ -170,26 +176,62 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Ingen søker med {group} er kvalifisert og fortsatt med i prosessen.",
         "No applicant with {group} is qualified and still in the process.",
     ),
-    "interview_minimum.posting_type": (
+    "common.posting_type": (
         "Gjelder ikke: stillingen er {type}.", "Does not apply: the posting is {type}.",
     ),
-    "interview_minimum.not_in_force_yet": (
+    "common.not_in_force_yet": (
         "Gjelder ikke: regelen gjelder stillinger med søknadsfrist fra {date}.",
         "Does not apply: the rule covers postings with a deadline from {date}.",
     ),
-    "interview_minimum.no_longer_in_force": (
+    "common.no_longer_in_force": (
         "Gjelder ikke: regelen gjaldt stillinger med søknadsfrist til {date}.",
         "Does not apply: the rule covered postings with a deadline until {date}.",
     ),
-    "interview_minimum.deadline_unknown": (
+    "common.deadline_unknown": (
         "Søknadsfristen er ukjent, så det kan ikke avgjøres om regelen gjaldt.",
         "The deadline is unknown, so whether the rule was in force cannot be decided.",
     ),
     "finding.applicant_rank": ("{id} (rang {rank})", "{id} (rank {rank})"),
-    "finding.applicants.breach": ("Ikke innkalt: {applicants}.", "Not invited: {applicants}."),
-    "finding.applicants.justified": ("Ikke innkalt: {applicants}.", "Not invited: {applicants}."),
+    "finding.applicants.breach": ("Gjelder: {applicants}.", "Concerns: {applicants}."),
+    "finding.applicants.justified": ("Gjelder: {applicants}.", "Concerns: {applicants}."),
     "finding.applicants.review": ("Gjelder: {applicants}.", "Concerns: {applicants}."),
-    "finding.applicants.met": ("Innkalt: {applicants}.", "Invited: {applicants}."),
+    "finding.applicants.met": ("Gjelder: {applicants}.", "Concerns: {applicants}."),
+    "finding.applicants.interview_minimum.not_invited": ("Ikke innkalt: {applicants}.", "Not invited: {applicants}."),
+    "finding.applicants.interview_minimum.invite_before_recommendation": ("Ikke innkalt: {applicants}.", "Not invited: {applicants}."),
+    "finding.applicants.interview_minimum.recommended_without_interview": ("Ikke innkalt: {applicants}.", "Not invited: {applicants}."),
+    "finding.applicants.moderate_quotation.radical_quotation": ("Forbigått: {applicants}.", "Passed over: {applicants}."),
+    "finding.applicants.moderate_quotation.near_equal_passed_over": ("Nesten like godt kvalifisert: {applicants}.", "Nearly as well qualified: {applicants}."),
+    "finding.applicants.moderate_quotation.chosen_not_qualified": ("Valgt: {applicants}.", "Chosen: {applicants}."),
+    "finding.applicants.moderate_quotation.chosen_qualification_unknown": ("Valgt: {applicants}.", "Chosen: {applicants}."),
+    "finding.applicants.moderate_quotation.chosen_group_unknown": ("Valgt: {applicants}.", "Chosen: {applicants}."),
+    "finding.applicants.reserved_posting.outside_reservation": ("Innkalt eller ansatt: {applicants}.", "Invited or hired: {applicants}."),
+    # moderate_quotation
+    "quotation.detail.score": ("poengforskjell {gap} % av beste poengsum, toleranse {tolerance} %", "score gap {gap} % of the best score, tolerance {tolerance} %"),
+    "quotation.detail.rank": ("rangavstand {gap}, toleranse {tolerance}", "rank distance {gap}, tolerance {tolerance}"),
+    "quotation.duty.shall": (" Når søkerne er tilnærmet like godt kvalifisert, skal søkeren fra gruppen foretrekkes.", " Where applicants are nearly equally qualified, the applicant from the group shall be preferred."),
+    "quotation.duty.may": (" Søkeren fra gruppen kan foretrekkes når søkerne er tilnærmet like godt kvalifisert.", " The applicant from the group may be preferred where applicants are nearly equally qualified."),
+    "moderate_quotation.column_missing": ("Kan ikke vurderes: eksportene mangler kolonnen for {columns}.", "Cannot be assessed: the exports have no column for {columns}."),
+    "moderate_quotation.no_choice": ("Gjelder ikke ennå: ingen innstilling eller ansettelse er registrert.", "Does not apply yet: no recommendation or hire is recorded."),
+    "moderate_quotation.no_ranking": ("Gjelder ikke: kortlisten har verken rangering eller poeng, så søkerne kan ikke sammenlignes.", "Does not apply: the shortlist has neither rank nor score, so applicants cannot be compared."),
+    "moderate_quotation.workforce_unknown": ("Gjelder ikke: kjønnsbalansen i enheten er ukjent (gi --workforce eller kolonnen «Underrepresentert kjønn»).", "Does not apply: the unit's gender balance is unknown (give --workforce or an 'Underrepresentert kjønn' column)."),
+    "moderate_quotation.balanced": ("Gjelder ikke: ingen av kjønnene er under {threshold} % i enheten.", "Does not apply: neither gender is below {threshold} % in the unit."),
+    "moderate_quotation.chosen_not_qualified": ("Den valgte søkeren er vurdert som ikke kvalifisert.", "The chosen applicant was assessed as not qualified."),
+    "moderate_quotation.chosen_qualification_unknown": ("Den valgte søkeren mangler vurdering av kvalifikasjon.", "The chosen applicant has no qualification assessment."),
+    "moderate_quotation.chosen_group_unknown": ("Det kan ikke avgjøres om den valgte søkeren hører til gruppen (landgruppe mangler).", "Whether the chosen applicant belongs to the group cannot be decided (country group missing)."),
+    "moderate_quotation.radical_quotation": ("Utover moderat kvotering (radikal kvotering): en søker med {group} ble valgt framfor en klart bedre kvalifisert søker ({detail}).", "Beyond moderate quotation (radical quotation): an applicant with {group} was chosen over a clearly better qualified applicant ({detail})."),
+    "moderate_quotation.quotation_used": ("Moderat kvotering er brukt: en søker med {group} ble valgt innenfor toleransen ({detail}).", "Moderate quotation used: an applicant with {group} was chosen within the tolerance ({detail})."),
+    "moderate_quotation.chosen_best": ("Den best kvalifiserte søkeren ble valgt.", "The best qualified applicant was chosen."),
+    "moderate_quotation.near_equal_passed_over": ("Moderat kvotering kan ha vært aktuelt: en kvalifisert søker med {group} var innenfor toleransen av den valgte ({detail}).{duty} Vurder og begrunn valget.", "Moderate quotation may have applied: a qualified applicant with {group} was within the tolerance of the chosen one ({detail}).{duty} Assess and justify the choice."),
+    "moderate_quotation.no_near_equal": ("Ingen kvalifisert søker med {group} var innenfor toleransen av den valgte ({detail}).", "No qualified applicant with {group} was within the tolerance of the chosen one ({detail})."),
+    "moderate_quotation.no_member": ("Gjelder ikke: ingen kvalifisert søker med {group} er rangert eller har poeng.", "Does not apply: no qualified applicant with {group} is ranked or scored."),
+    # reserved_posting
+    "reserved_posting.not_reserved": ("Gjelder ikke: stillingen er ikke reservert.", "Does not apply: the posting is not reserved."),
+    "reserved_posting.unlawful_reservation": ("Reservasjonen «{reserved_for}» er ulovlig: en stilling kan ikke reserveres for et kjønn eller en etnisk gruppe (radikal kvotering).", "The reservation '{reserved_for}' is unlawful: a post cannot be reserved for a gender or an ethnic group (radical quotation)."),
+    "reserved_posting.reservation_unknown": ("Reservasjonen «{reserved_for}» er ukjent; regelen kjenner nedsatt funksjonsevne og hull i CV.", "The reservation '{reserved_for}' is unknown; the rule knows disability and a gap in the CV."),
+    "reserved_posting.readvertise": ("Ingen kvalifisert søker har oppgitt {groups}; stillingen kan lyses ut på nytt uten reservasjon.", "No qualified applicant declared {groups}; the post may be re-advertised without the reservation."),
+    "reserved_posting.outside_reservation": ("Søkere som ikke er kvalifisert eller ikke har oppgitt {groups}, er innkalt eller ansatt i en reservert stilling.", "Applicants who are not qualified or did not declare {groups} are invited or hired to a reserved post."),
+    "reserved_posting.qualification_unknown": ("Innkalte søkere i den reserverte stillingen mangler vurdering av kvalifikasjon.", "Applicants invited to the reserved post have no qualification assessment."),
+    "reserved_posting.met": ("Alle som er innkalt eller ansatt, er kvalifisert og har oppgitt {groups}.", "Everyone invited or hired is qualified and declared {groups}."),
     # statuses
     "status.met": ("oppfylt", "met"),
     "status.breach": ("brudd", "breach"),
@@ -227,6 +269,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report.totals": ("Totalt", "Totals"),
     "report.postings": ("stillinger", "postings"),
     "report.findings": ("funn", "findings"),
+    "report.unused_justifications": ("Begrunnelser som ikke passer til noe brudd", "Justifications that match no breach"),
     "report.warnings": ("Advarsler om inndata", "Input warnings"),
     "report.no_postings": ("Ingen stillinger i inndataene.", "No postings in the input."),
     "report.verdict.breach": (
@@ -301,6 +344,49 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "nobody declared {group}; everyone who did is not qualified or withdrew; the posting is internal, exempt "
         "or cancelled; or the rule was not in force on the deadline",
     ),
+    "explain.moderate_quotation.met": (
+        "en søker med {group} ble valgt innenfor toleransen av den beste (moderat kvotering brukt), den best kvalifiserte ble valgt, eller ingen kvalifisert søker med {group} var innenfor toleransen av den valgte",
+        "an applicant with {group} was chosen within the tolerance of the best (moderate quotation used), the best qualified was chosen, or no qualified applicant with {group} was within the tolerance of the one chosen",
+    ),
+    "explain.moderate_quotation.breach": (
+        "en søker med {group} ble valgt framfor en søker som var bedre med mer enn toleransen (radikal kvotering, ulovlig), eller den valgte søkeren er vurdert som ikke kvalifisert",
+        "an applicant with {group} was chosen over one better by more than the tolerance (radical quotation, unlawful), or the chosen applicant was assessed as not qualified",
+    ),
+    "explain.moderate_quotation.justified": (
+        "som brudd, men med en skriftlig begrunnelse på raden til den valgte eller den forbigåtte, eller i en begrunnelsesfil",
+        "as breach, but with a written justification on the row of the chosen or the passed-over applicant, or in a justifications file",
+    ),
+    "explain.moderate_quotation.review": (
+        "den valgte er utenfor gruppen mens en kvalifisert søker med {group} var innenfor toleransen: moderat kvotering kan ha vært aktuelt, og en person må vurdere; også når den valgtes kvalifikasjon eller gruppe er ukjent",
+        "the chosen applicant is outside the group while a qualified applicant with {group} was within the tolerance: moderate quotation may have applied and a person must judge; also when the chosen applicant's qualification or group is unknown",
+    ),
+    "explain.moderate_quotation.not_applicable": (
+        "ingen innstilling eller ansettelse er registrert ennå; kortlisten har verken rangering eller poeng; ingen kvalifisert søker med {group} er rangert; kjønnsbalansen er ukjent eller ingen av kjønnene er underrepresentert; stillingen er intern, unntatt eller avlyst; eller regelen gjaldt ikke på søknadsfristen",
+        "no recommendation or hire is recorded yet; the shortlist has neither rank nor score; no qualified applicant with {group} is ranked; the gender balance is unknown or neither gender is under-represented; the posting is internal, exempt or cancelled; or the rule was not in force on the deadline",
+    ),
+    "explain.moderate_quotation.tolerance": (
+        "«Tilnærmet like godt kvalifisert» betyr her: en poengforskjell på høyst {score} % av beste poengsum når begge har poeng, ellers høyst {rank} plass(er) i rangeringen. Nøyaktig på toleransen regnes som innenfor.",
+        "'Nearly equally qualified' here means: a score gap of at most {score} % of the best score when both have a score, otherwise at most {rank} place(s) in the ranking. Exactly at the tolerance counts as within.",
+    ),
+    "explain.reserved_posting.met": (
+        "alle som er innkalt eller ansatt i den reserverte stillingen, er kvalifisert og har selv oppgitt den reserverte gruppen",
+        "everyone invited or hired to the reserved post is qualified and declared the reserved group",
+    ),
+    "explain.reserved_posting.breach": (
+        "en søker som ikke er kvalifisert eller ikke har oppgitt gruppen, er innkalt eller ansatt; eller stillingen er reservert for et kjønn eller en etnisk gruppe (ulovlig)",
+        "an applicant who is not qualified or did not declare the group is invited or hired; or the post is reserved for a gender or an ethnic group (unlawful)",
+    ),
+    "explain.reserved_posting.justified": (
+        "som brudd, men med en skriftlig begrunnelse", "as breach, but with a written justification",
+    ),
+    "explain.reserved_posting.review": (
+        "en innkalt søker mangler vurdering av kvalifikasjon, eller «Reservert for» er ukjent",
+        "an invited applicant has no qualification assessment, or 'Reservert for' is unknown",
+    ),
+    "explain.reserved_posting.not_applicable": (
+        "stillingen er ikke reservert, er avlyst, eller ingen kvalifisert søker har oppgitt gruppen (stillingen kan lyses ut på nytt uten reservasjon)",
+        "the posting is not reserved, is cancelled, or no qualified applicant declared the group (the post may be re-advertised without the reservation)",
+    ),
 }
 
 
@@ -322,6 +408,13 @@ def group_label(groups: Sequence[str], country_group: str | None, lang: Lang) ->
         labels.append(text(key, lang))
     joiner = " eller " if lang == "nb" else " or "
     return joiner.join(labels)
+
+
+def format_number(value: float | str, lang: Lang) -> str:
+    """3.0 -> "3", 2.5 -> "2,5" in bokmål and "2.5" in English."""
+    number = float(value)
+    shown = f"{number:g}" if number != int(number) else str(int(number))
+    return shown.replace(".", ",") if lang == "nb" else shown
 
 
 def format_date(value: date | str | None, lang: Lang) -> str:

@@ -121,6 +121,17 @@ class Warning_(BaseModel):
     message: str
 
 
+class UnusedJustification(BaseModel):
+    """A justification from ``--justifications`` that matched no breach."""
+
+    posting_id: str
+    rule: str
+    applicant_id: str | None
+    text: str
+    file: str | None
+    row: int | None
+
+
 class Totals(BaseModel):
     postings: int
     met: int = 0
@@ -143,6 +154,7 @@ class CheckReport(BaseModel):
     postings: list[PostingReport]
     totals: Totals
     warnings: list[Warning_]
+    unused_justifications: list[UnusedJustification] = []
 
     @property
     def failed(self) -> bool:

@@ -25,4 +25,5 @@ def for_audience(report: CheckReport) -> CheckReport:
         })
         for posting in report.postings
     ]
-    return report.model_copy(update={"postings": postings, "warnings": []})
+    unused = [item.model_copy(update={"applicant_id": None}) for item in report.unused_justifications]
+    return report.model_copy(update={"postings": postings, "warnings": [], "unused_justifications": unused})

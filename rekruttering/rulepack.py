@@ -20,6 +20,8 @@ from rekruttering.errors import RulePackError
 from rekruttering.resources import rules_dir
 
 GroupName = Literal["immigrant_background", "disability", "cv_gap", "gender"]
+PARAMETERS = ("min_invited", "country_group", "before", "max_rank_distance", "max_score_gap_pct",
+              "underrepresented_below", "preference")
 
 
 class Localised(BaseModel):
@@ -64,6 +66,10 @@ class Rule(BaseModel):
     min_invited: int | None = Field(default=None, ge=1)
     country_group: Literal["1", "2"] | None = None
     before: Literal["recommendation"] | None = None
+    max_rank_distance: int | None = Field(default=None, ge=0)
+    max_score_gap_pct: float | None = Field(default=None, ge=0, le=100)
+    underrepresented_below: float | None = Field(default=None, gt=0, le=0.5)
+    preference: Literal["shall", "may"] | None = None
 
     @field_validator("check")
     @classmethod
@@ -79,12 +85,16 @@ class Rule(BaseModel):
         from rekruttering.checks import CHECKS
 
         spec = CHECKS[self.check]
-        given = {name for name in ("min_invited", "country_group", "before") if getattr(self, name) is not None}
+        given = {name for name in PARAMETERS if getattr(self, name) is not None}
         extra = given - spec.parameters
         if extra:
             raise ValueError(f"parameter(s) {', '.join(sorted(extra))} not used by check {self.check!r}")
         if spec.needs_group and self.group is None:
             raise ValueError(f"check {self.check!r} needs a group")
+        if self.check == "interview_minimum" and len(self.groups) != 1:
+            raise ValueError("interview_minimum takes exactly one group")
+        if self.underrepresented_below is not None and "gender" not in self.groups:
+            raise ValueError("underrepresented_below only applies to a rule about gender")
         if self.in_force_from and self.in_force_to and self.in_force_to < self.in_force_from:
             raise ValueError("in_force_to is before in_force_from")
         return self

@@ -71,7 +71,9 @@ def test_json_contract(runner: CliRunner, small_exports: tuple[Path, Path]) -> N
     ]
     postings = {p["posting_id"]: p for p in report["postings"]}
     assert list(postings) == ["P-1", "P-2", "P-3"]
-    [breach] = postings["P-1"]["findings"]
+    assert [f["rule"] for f in postings["P-1"]["findings"]] == ["SA01", "SA02", "SA03"]
+    breach, *quotation = postings["P-1"]["findings"]
+    assert [(f["status"], f["reason"]) for f in quotation] == [("not_applicable", "no_choice")] * 2
     assert breach == {
         "rule": "SA01", "check": "interview_minimum", "group": "immigrant_background", "status": "breach",
         "severity": "error", "reason": "not_invited", "applicants": ["S-11", "S-13"], "justification": None,
@@ -80,7 +82,7 @@ def test_json_contract(runner: CliRunner, small_exports: tuple[Path, Path]) -> N
     }
     assert postings["P-3"]["deadline"] == "2025-03-01"  # an Excel serial in a csv
     assert report["totals"] == {"postings": 3, "met": 1, "breach": 1, "justified": 0, "review": 0,
-                                "not_applicable": 1}
+                                "not_applicable": 7}
 
 
 def test_generated_at_follows_source_date_epoch(runner: CliRunner, small_exports: tuple[Path, Path],

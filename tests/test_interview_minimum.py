@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from rekruttering.checks import interview_minimum
+from rekruttering.checks import Context
+from rekruttering.checks.interview import interview_minimum
 from rekruttering.models import Applicant, Posting
 from rekruttering.rulepack import Rule
 
@@ -21,23 +22,23 @@ def applicant(name: str, *, invited: bool, qualified: bool | None = True) -> App
 
 def test_minimum_two_with_one_invited_is_a_breach() -> None:
     posting = Posting("P", applicants=(applicant("A", invited=True), applicant("B", invited=False)))
-    outcome = interview_minimum(posting, rule(min_invited=2))
+    outcome = interview_minimum(posting, rule(min_invited=2), Context())
     assert (outcome.status, outcome.applicants) == ("breach", ("B",))
 
 
 def test_minimum_two_with_two_invited_is_met() -> None:
     posting = Posting("P", applicants=(applicant("A", invited=True), applicant("B", invited=True),
                                        applicant("C", invited=False)))
-    assert interview_minimum(posting, rule(min_invited=2)).status == "met"
+    assert interview_minimum(posting, rule(min_invited=2), Context()).status == "met"
 
 
 def test_minimum_above_the_pool_is_met_when_all_qualified_are_invited() -> None:
     posting = Posting("P", applicants=(applicant("A", invited=True), applicant("N", invited=False, qualified=False)))
-    assert interview_minimum(posting, rule(min_invited=3)).status == "met"
+    assert interview_minimum(posting, rule(min_invited=3), Context()).status == "met"
 
 
 def test_default_minimum_is_one() -> None:
     posting = Posting("P", applicants=(applicant("A", invited=False),))
-    outcome = interview_minimum(posting, rule())
+    outcome = interview_minimum(posting, rule(), Context())
     assert outcome.status == "breach"
     assert outcome.params["min"] == "1"

@@ -14,7 +14,8 @@ SHIPPED = [(name, rule.id) for name in shipped_packs() for rule in load_pack(nam
 
 def test_four_packs_are_shipped() -> None:
     assert shipped_packs() == ["bergen", "oslo", "sarpsborg", "staten"]
-    assert [rule for _, rule in SHIPPED] == ["BE01", "OS01", "SA01", "ST01", "ST02", "ST03"]
+    assert [rule for _, rule in SHIPPED] == ["BE01", "BE02", "OS01", "OS02", "SA01", "SA02", "SA03",
+                                             "ST01", "ST02", "ST03", "ST04", "ST05", "ST06"]
 
 
 def test_rules_list_names_every_rule(runner: CliRunner) -> None:
@@ -39,7 +40,16 @@ def test_rules_show_explains_the_rule(runner: CliRunner, pack_name: str, rule_id
               "en": ["met", "breach", "justified", "review", "not applicable"]}[lang]
     for label in labels:
         assert f"{label} (" in flat
-    assert "min_invited = 1" in flat
+    expected = {"interview_minimum": ["min_invited = 1"],
+                "moderate_quotation": ["max_rank_distance = 1", "max_score_gap_pct = 5.0", "tolerance" if lang == "en"
+                                       else "toleransen"],
+                "reserved_posting": ["group = disability, cv_gap"]}[rule.check]
+    for part in expected:
+        assert part in flat
+    if "gender" in rule.groups:
+        assert "underrepresented_below = 0.4" in flat
+    if rule.justify:
+        assert " ".join(rule.justify.get(lang).split()) in flat
     if rule.in_force_from:
         assert rule.in_force_from.strftime("%d.%m.%Y" if lang == "nb" else "%Y-%m-%d") in flat
     if not rule.source.verified:

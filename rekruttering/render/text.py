@@ -81,6 +81,12 @@ def render_to(console: Console, report: CheckReport) -> None:
                        f"{item.rows} / {item.rows_used} / {item.rows_set_aside}", item.sha256[:16])
     console.print(inputs)
 
+    if report.unused_justifications:
+        console.print(Text(text("report.unused_justifications", lang), style="bold yellow"))
+        for unused in report.unused_justifications:
+            who = f" {unused.applicant_id}" if unused.applicant_id else ""
+            console.print(Text(f"  {unused.posting_id} {unused.rule}{who}: {unused.text}"))
+        console.print()
     if report.warnings:
         console.print(Text(text("report.warnings", lang), style="bold"))
         for warning in report.warnings:

@@ -1,0 +1,91 @@
+"""What every check kind shares: the outcome, the context, and how membership is decided."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rekruttering.models import Applicant, Posting, PostingType, Status
+
+if TYPE_CHECKING:
+    from rekruttering.rulepack import Rule
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a check found: ``reason`` selects the message, ``applicants`` are the ids concerned."""
+
+    status: Status
+    reason: str
+    applicants: tuple[str, ...] = ()
+    params: dict[str, str] = field(default_factory=dict)
+    # whose shortlist justification may justify a breach besides ``applicants`` (say, the one chosen)
+    justified_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Headcount:
+    """Employees of a unit by gender, from ``--workforce``; used to find the under-represented gender."""
+
+    women: float
+    men: float
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check may know besides the posting: the workforce by unit (keys normalised)."""
+
+    workforce: Mapping[str, Headcount] = field(default_factory=dict)
+    # applicant fields present in the exports; None when unknown (a posting built by hand)
+    fields: frozenset[str] | None = None
+
+    def missing(self, names: Iterable[str]) -> list[str]:
+        return [] if self.fields is None else [n for n in names if n not in self.fields]
+
+
+CheckFunction = Callable[[Posting, "Rule", Context], Outcome]
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    function: CheckFunction
+    parameters: frozenset[str]
+    needs_group: bool
+    excluded_types: frozenset[PostingType]
+    statuses: tuple[Status, ...]
+
+
+OUTSIDE_COMPETITION = frozenset({PostingType.internal, PostingType.exempt, PostingType.cancelled})
+
+
+def membership(applicant: Applicant, group: str, country_group: str | None = None) -> bool | None:
+    """True only for the applicant's own yes; None when declared but the country group is unknown.
+
+    A blank, "ønsker ikke å oppgi" or no is not membership: nothing is ever inferred.
+    """
+    if getattr(applicant, group) is not True:
+        return False
+    if country_group is None:
+        return True
+    if applicant.country_group is None:
+        return None
+    return applicant.country_group == country_group
+
+
+def by_rank(applicants: Iterable[Applicant]) -> list[Applicant]:
+    """Best ranked first (rank 1 before 2, then higher score), unranked last, then by id."""
+    return sorted(
+        applicants,
+        key=lambda a: (
+            a.rank is None,
+            a.rank if a.rank is not None else 0.0,
+            a.score is None,
+            -(a.score or 0.0),
+            a.applicant_id,
+        ),
+    )
+
+
+def ids(applicants: Iterable[Applicant]) -> tuple[str, ...]:
+    return tuple(a.applicant_id for a in applicants)

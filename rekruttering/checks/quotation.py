@@ -1,0 +1,162 @@
+"""``moderate_quotation``: was a near-equal applicant of the group passed over, or a clearly better one?
+
+Moderate quotation lets an applicant of an under-represented group win a near-tie, never more.
+"Near" is the pack's tolerance: a score gap of at most ``max_score_gap_pct`` % of the posting's
+best score (used when both applicants have a score), else a rank distance of at most
+``max_rank_distance``. Exactly at the tolerance is within it; the comparison is exact (decimal),
+not floating point. No source sets a number, so passing over a near-equal applicant is
+``review`` (a person judges), while preferring a group member over a clearly better applicant is
+``breach`` (radical quotation is unlawful).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Literal
+
+from rekruttering.checks.base import Context, Outcome, by_rank, ids, membership
+from rekruttering.fields import normalise_header
+from rekruttering.models import Applicant, Posting
+
+if TYPE_CHECKING:
+    from rekruttering.rulepack import Rule
+
+DEFAULT_RANK_DISTANCE = 1
+DEFAULT_SCORE_GAP_PCT = 5.0
+DEFAULT_UNDERREPRESENTED_BELOW = 0.40
+
+
+@dataclass(frozen=True)
+class Lead:
+    """How far one applicant is ahead of another, in the metric used, and the tolerance."""
+
+    metric: Literal["score", "rank"]
+    amount: Decimal  # positive: ahead; in score points or rank places
+    tolerance: Decimal  # in the same unit
+    best_score: Decimal | None
+
+    @property
+    def within(self) -> bool:
+        """Not ahead by more than the tolerance (a tie, behind, or ahead by at most the tolerance)."""
+        return self.amount <= self.tolerance
+
+    def params(self) -> dict[str, str]:
+        if self.metric == "score" and self.best_score:
+            gap = self.amount * 100 / self.best_score
+            tolerance = self.tolerance * 100 / self.best_score
+            return {"metric": "score", "gap": _plain(gap), "tolerance": _plain(tolerance)}
+        return {"metric": "rank", "gap": _plain(self.amount), "tolerance": _plain(self.tolerance)}
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.quantize(Decimal("0.1")).normalize(), "f")
+
+
+def _decimal(value: float) -> Decimal:
+    return Decimal(repr(value))
+
+
+def lead(a: Applicant, b: Applicant, rule: Rule, best_score: Decimal | None) -> Lead | None:
+    """How far ``a`` is ahead of ``b``: by score when both have one, else by rank, else None."""
+    if a.score is not None and b.score is not None and best_score:
+        pct = _decimal(rule.max_score_gap_pct if rule.max_score_gap_pct is not None else DEFAULT_SCORE_GAP_PCT)
+        return Lead("score", _decimal(a.score) - _decimal(b.score), pct * best_score / 100, best_score)
+    if a.rank is not None and b.rank is not None:
+        distance = rule.max_rank_distance if rule.max_rank_distance is not None else DEFAULT_RANK_DISTANCE
+        return Lead("rank", _decimal(b.rank) - _decimal(a.rank), Decimal(distance), None)
+    return None
+
+
+def underrepresented_gender(posting: Posting, rule: Rule, context: Context) -> tuple[str | None, str]:
+    """The unit's under-represented gender, or None with the reason it is not known or not needed."""
+    if posting.underrepresented_gender in ("kvinne", "mann"):
+        return posting.underrepresented_gender, ""
+    counts = context.workforce.get(normalise_header(posting.unit or ""))
+    if counts is None or counts.women + counts.men <= 0:
+        return None, "workforce_unknown"
+    threshold = Fraction(Decimal(repr(rule.underrepresented_below or DEFAULT_UNDERREPRESENTED_BELOW)))
+    total = Fraction(Decimal(repr(counts.women))) + Fraction(Decimal(repr(counts.men)))
+    if Fraction(Decimal(repr(counts.women))) / total < threshold:
+        return "kvinne", ""
+    if Fraction(Decimal(repr(counts.men))) / total < threshold:
+        return "mann", ""
+    return None, "balanced"
+
+
+def _threshold_pct(rule: Rule) -> str:
+    return _plain(Decimal(repr(rule.underrepresented_below or DEFAULT_UNDERREPRESENTED_BELOW)) * 100)
+
+
+def _member(applicant: Applicant, rule: Rule, gender: str | None) -> bool | None:
+    """Membership in any of the rule's groups; gender means the unit's under-represented gender."""
+    unknown = False
+    for group in rule.groups:
+        if group == "gender":
+            if gender is not None and applicant.gender == gender:
+                return True
+            continue
+        belongs = membership(applicant, group, rule.country_group if group == "immigrant_background" else None)
+        if belongs is True:
+            return True
+        unknown |= belongs is None
+    return None if unknown else False
+
+
+def _in_competition(applicant: Applicant) -> bool:
+    return applicant.qualified is True and applicant.withdrawn is not True
+
+
+def moderate_quotation(posting: Posting, rule: Rule, context: Context) -> Outcome:
+    chosen_all = [a for a in posting.applicants if a.hired is True] or [
+        a for a in posting.applicants if a.recommended is True]
+    if not chosen_all:
+        return Outcome("not_applicable", "no_choice")
+    if not any(a.rank is not None or a.score is not None for a in posting.applicants):
+        return Outcome("not_applicable", "no_ranking")
+    missing = context.missing([*rule.groups, "qualified"])
+    if missing:
+        return Outcome("review", "column_missing", params={"columns": ", ".join(missing)})
+    gender = None
+    if "gender" in rule.groups:
+        gender, why = underrepresented_gender(posting, rule, context)
+        if gender is None and len(rule.groups) == 1:
+            params = {"threshold": _threshold_pct(rule)} if why == "balanced" else {}
+            return Outcome("not_applicable", why, params=params)
+    chosen = by_rank(chosen_all)[0]
+    if chosen.qualified is False:
+        return Outcome("breach", "chosen_not_qualified", (chosen.applicant_id,))
+    if chosen.qualified is None:
+        return Outcome("review", "chosen_qualification_unknown", (chosen.applicant_id,))
+    scores = [_decimal(a.score) for a in posting.applicants if a.score is not None]
+    best_score = max(scores) if scores else None
+    chosen_member = _member(chosen, rule, gender)
+    if chosen_member is None:
+        return Outcome("review", "chosen_group_unknown", (chosen.applicant_id,))
+    others = [a for a in posting.applicants if a is not chosen and _in_competition(a)]
+
+    if chosen_member:
+        ahead = [(a, found) for a in others if _member(a, rule, gender) is False
+                 and (found := lead(a, chosen, rule, best_score)) is not None and found.amount > 0]
+        clearly = [(a, found) for a, found in ahead if not found.within]
+        if clearly:
+            passed = by_rank(a for a, _ in clearly)
+            widest = max((found for _, found in clearly), key=lambda f: f.amount)
+            return Outcome("breach", "radical_quotation", ids(passed), widest.params(), (chosen.applicant_id,))
+        if ahead:
+            widest = max((found for _, found in ahead), key=lambda f: f.amount)
+            return Outcome("met", "quotation_used", (), widest.params())
+        return Outcome("met", "chosen_best")
+
+    candidates = [a for a in others if _member(a, rule, gender) is not False]
+    compared = [(a, found) for a in candidates if (found := lead(chosen, a, rule, best_score)) is not None]
+    near = [(a, found) for a, found in compared if found.within]
+    if near:
+        closest = min((found for _, found in near), key=lambda f: f.amount)
+        params = {**closest.params(), "duty": rule.preference or "may"}
+        return Outcome("review", "near_equal_passed_over", ids(by_rank(a for a, _ in near)), params)
+    if not compared:
+        return Outcome("not_applicable", "no_member")
+    closest = min((found for _, found in compared), key=lambda f: f.amount)
+    return Outcome("met", "no_near_equal", (), closest.params())

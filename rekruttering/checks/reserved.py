@@ -1,0 +1,66 @@
+"""``reserved_posting``: posts reserved for applicants with disability or a CV gap (Oslo's scheme).
+
+Everyone invited or hired to a reserved post must be qualified and have declared the reserved
+group. A reservation for a gender or an ethnicity is itself unlawful (radical quotation: EFTA
+Court E-1/02, LDO 10/508). With no qualified declared applicant the post may be re-advertised
+without the reservation.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rekruttering.checks.base import Context, Outcome, by_rank, ids
+from rekruttering.fields import normalise_header
+from rekruttering.models import Applicant, Posting, PostingType
+
+if TYPE_CHECKING:
+    from rekruttering.rulepack import Rule
+
+LAWFUL = {
+    "disability": ("nedsattfunksjonsevne", "funksjonsnedsettelse", "funksjonshemming", "funksjonshemmede",
+                   "disability", "disabilities"),
+    "cv_gap": ("hulliicv", "hullicv", "cvgap", "gapinthecv", "fraværfraarbeid"),
+}
+UNLAWFUL = ("kjønn", "kvinne", "kvinner", "mann", "menn", "gender", "women", "men", "female", "male",
+            "innvandrer", "etnisk", "etnisitet", "minoritet", "ikkevestlig", "landgruppe", "ethnic", "immigrant",
+            "nonwestern")
+
+
+def reserved_groups(text: str | None) -> tuple[set[str], bool]:
+    """The lawful groups a 'Reservert for' text names, and whether it names an unlawful one."""
+    key = normalise_header(text or "")
+    groups = {group for group, words in LAWFUL.items() if any(word in key for word in words)}
+    unlawful = any(word in key for word in UNLAWFUL if word not in ("men", "mann")) or any(
+        key == word or key.startswith(word) for word in ("men", "mann"))
+    return groups, unlawful
+
+
+def reserved_posting(posting: Posting, rule: Rule, context: Context) -> Outcome:
+    if posting.posting_type is not PostingType.reserved:
+        return Outcome("not_applicable", "not_reserved")
+    groups, unlawful = reserved_groups(posting.reserved_for)
+    if unlawful:
+        return Outcome("breach", "unlawful_reservation", params={"reserved_for": posting.reserved_for or ""})
+    if posting.reserved_for and not groups:
+        return Outcome("review", "reservation_unknown", params={"reserved_for": posting.reserved_for})
+    wanted = groups or set(rule.groups)
+
+    def declared(applicant: Applicant) -> bool:
+        return any(getattr(applicant, group) is True for group in wanted)
+
+    params = {"groups": ",".join(sorted(wanted))}
+    eligible = [a for a in posting.applicants if declared(a) and a.qualified is True and a.withdrawn is not True]
+    chosen = [a for a in posting.applicants if a.invited is True or a.hired is True]
+    if not eligible:
+        hired = [a for a in posting.applicants if a.hired is True]
+        if hired:
+            return Outcome("breach", "outside_reservation", ids(by_rank(hired)), params)
+        return Outcome("not_applicable", "readvertise", (), params)
+    outside = [a for a in chosen if not declared(a) or a.qualified is False]
+    if outside:
+        return Outcome("breach", "outside_reservation", ids(by_rank(outside)), params)
+    unknown = [a for a in chosen if a.qualified is None]
+    if unknown:
+        return Outcome("review", "qualification_unknown", ids(by_rank(unknown)), params)
+    return Outcome("met", "met", (), params)

@@ -1,0 +1,49 @@
+"""``--workforce FILE``: employees per unit by gender, to find the under-represented gender.
+
+Headcounts (``Enhet``, ``Kvinner``, ``Menn``) or a share (``Andel kvinner``, as 0–1 or percent).
+Small counts are fine to read; they are only compared with the pack's threshold, never shown.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rekruttering.checks import Headcount
+from rekruttering.errors import InputError
+from rekruttering.fields import ColumnMap, Field, normalise_header
+from rekruttering.problems import ProblemLog
+from rekruttering.tables import read_table
+from rekruttering.values import parse_number
+
+HEADERS = {
+    "women": ("Kvinner", "Antall kvinner", "Women"),
+    "men": ("Menn", "Antall menn", "Men"),
+    "share_women": ("Andel kvinner", "Kvinneandel", "Share women"),
+}
+
+
+def load_workforce(path: Path, columns: ColumnMap, log: ProblemLog) -> dict[str, Headcount]:
+    aliases = {"unit": columns.aliases[Field.unit], **HEADERS}
+    try:
+        table = read_table(path, aliases, ("unit", "women", "men"))
+    except InputError:
+        table = read_table(path, aliases, ("unit", "share_women"))
+    found: dict[str, Headcount] = {}
+    for position, row in enumerate(table.rows):
+        unit = row.get("unit", "").strip()
+        if not unit and not any(row.values()):
+            continue
+        number = table.row_number(position)
+        if "women" in table.columns:
+            women, ok_w = parse_number(row.get("women", ""))
+            men, ok_m = parse_number(row.get("men", ""))
+        else:
+            share, ok_w = parse_number(row.get("share_women", "").rstrip("%").strip())
+            if share is not None and share > 1:
+                share /= 100
+            women, men, ok_m = share, (1 - share) if share is not None and share <= 1 else None, True
+        if not unit or women is None or men is None or not (ok_w and ok_m):
+            log.add("warning", "workforce.bad_row", file=table.file, sheet=table.sheet, row=number)
+            continue
+        found[normalise_header(unit)] = Headcount(women, men)
+    return found
