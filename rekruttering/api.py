@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from rekruttering.checks import Context
 from rekruttering.engine import Justification, evaluate
 from rekruttering.errors import InputError
 from rekruttering.fields import ColumnMap, Field, load_column_map
-from rekruttering.ingest import Dataset, load, with_postings
+from rekruttering.ingest import Dataset, expand_paths, inspect_file, load, with_postings
 from rekruttering.justifications import load_justifications
 from rekruttering.messages import Lang
 from rekruttering.models import (
@@ -31,7 +31,7 @@ from rekruttering.models import (
     UnusedJustification,
     Warning_,
 )
-from rekruttering.privacy import Audience, for_audience
+from rekruttering.privacy import Audience, for_audience, pseudonym
 from rekruttering.problems import Problem, ProblemLog
 from rekruttering.rulepack import RulePack, load_pack
 from rekruttering.workforce import load_workforce
@@ -50,6 +50,8 @@ class Options:
     postings: tuple[str, ...] = ()
     justifications: Path | None = None
     workforce: Path | None = None
+    pseudonym_key: bytes | None = None
+    aliases: dict[str, list[str]] | None = None
 
 
 def now_local() -> datetime:
@@ -105,7 +107,7 @@ class Inputs:
 
 def load_input(applicants: Sequence[Path], shortlists: Sequence[Path], options: Options) -> Inputs:
     pack = load_pack(options.rules)
-    columns = load_column_map(options.columns)
+    columns = load_column_map(options.columns, options.aliases)
     dataset = load(applicants, shortlists, columns=columns)
     verify_input(pack, dataset, columns)
     dataset = with_postings(dataset, options.postings)
@@ -115,7 +117,22 @@ def load_input(applicants: Sequence[Path], shortlists: Sequence[Path], options: 
         justifications = [j for j in justifications if j.posting_id in options.postings]
     workforce = load_workforce(options.workforce, columns, log) if options.workforce else {}
     context = Context(workforce, frozenset(f.value for f in dataset.applicant_fields))
-    return Inputs(pack, dataset, tuple(justifications), context, tuple(log.finish()))
+    inputs = Inputs(pack, dataset, tuple(justifications), context, tuple(log.finish()))
+    return pseudonymised(inputs, options.pseudonym_key) if options.pseudonym_key else inputs
+
+
+def pseudonymised(inputs: Inputs, key: bytes) -> Inputs:
+    """Every applicant id replaced by its keyed pseudonym before anything is evaluated or said."""
+    def alias(value: str | None) -> str | None:
+        return pseudonym(key, value) if value else value
+
+    postings = [replace(p, applicants=tuple(replace(a, applicant_id=pseudonym(key, a.applicant_id))
+                                            for a in p.applicants)) for p in inputs.dataset.postings]
+    warnings = [replace(w, params=tuple((k, alias(v) or "") if k == "applicant" else (k, v) for k, v in w.params))
+                for w in inputs.dataset.warnings]
+    dataset = replace(inputs.dataset, postings=postings, warnings=warnings)
+    justifications = tuple(replace(j, applicant_id=alias(j.applicant_id)) for j in inputs.justifications)
+    return replace(inputs, dataset=dataset, justifications=justifications)
 
 
 def totals(postings: Sequence[PostingReport]) -> Totals:
@@ -163,3 +180,23 @@ def check(
                                                    row=j.row) for j in evaluation.unused],
     )
     return for_audience(report)
+
+
+def reveal(pseudonyms: Sequence[str], paths: Sequence[Path], key: bytes, columns_file: Path | None = None
+           ) -> dict[str, list[tuple[str, str]]]:
+    """For each pseudonym, the (posting id, applicant id) pairs in the exports that it stands for."""
+    columns = load_column_map(columns_file)
+    wanted = {p.strip() for p in pseudonyms}
+    found: dict[str, list[tuple[str, str]]] = {p: [] for p in sorted(wanted)}
+    for path in expand_paths(paths):
+        for sheet in inspect_file(path, columns).raw:
+            posting_ids = sheet.data[Field.posting_id.value].tolist()
+            for position, applicant_id in enumerate(sheet.data[Field.applicant_id.value].tolist()):
+                if not isinstance(applicant_id, str) or not applicant_id.strip():
+                    continue
+                alias = pseudonym(key, applicant_id.strip())
+                if alias in wanted:
+                    pair = (str(posting_ids[position]).strip(), applicant_id.strip())
+                    if pair not in found[alias]:
+                        found[alias].append(pair)
+    return found

@@ -18,6 +18,7 @@ import typer
 from rekruttering import __version__
 from rekruttering.errors import EXIT_BAD_INPUT, EXIT_BREACH, EXIT_OK, RekrutteringError, UsageError
 from rekruttering.messages import Lang, text
+from rekruttering.render import Format as FormatName
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -38,6 +39,14 @@ app.add_typer(rules_app, name="rules")
 class Format(StrEnum):
     text = "text"
     json = "json"
+    markdown = "markdown"
+    html = "html"
+    xlsx = "xlsx"
+
+
+class AudienceChoice(StrEnum):
+    hr = "hr"
+    tillitsvalgt = "tillitsvalgt"
 
 
 class Language(StrEnum):
@@ -64,18 +73,27 @@ def _console() -> Console:
                    width=int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None)
 
 
-def _write(content: str, output: Path | None, force: bool) -> None:
+def _write(content: str | bytes, output: Path | None, force: bool) -> None:
+    """To stdout, or to a new file readable by its owner only (mode 0600)."""
     if output is None:
+        if isinstance(content, bytes):
+            raise UsageError("xlsx skrives til fil: bruk --output FIL.xlsx / xlsx is written to a file: "
+                             "use --output FILE.xlsx")
         sys.stdout.write(content)
         return
     if output.exists() and not force:
         raise UsageError(f"{output}: filen finnes allerede; bruk --force for å overskrive / "
                          "the file exists; use --force to overwrite")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
-    fd = os.open(output, flags, 0o600)
-    os.fchmod(fd, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(content)
+    if output.is_dir():
+        raise UsageError(f"{output}: er en mappe / is a folder")
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+    except OSError as error:
+        raise UsageError(f"{output}: kan ikke skrives / cannot be written: {error.strerror}") from None
 
 
 def _lang(option: Language | None, configured: Lang | None = None) -> Lang:
@@ -127,7 +145,14 @@ def check(
     ] = None,
     posting: Annotated[list[str] | None, typer.Option(
         "--posting", help="Only this posting id (repeatable).")] = None,
-    fmt: Annotated[Format | None, typer.Option("--format", "-f", help="Report format.")] = None,
+    fmt: Annotated[Format | None, typer.Option(
+        "--format", "-f", help="Report format (default text). xlsx needs --output.")] = None,
+    audience: Annotated[AudienceChoice | None, typer.Option(
+        "--audience", help="hr: applicant ids where a finding concerns them (default). tillitsvalgt: no applicant "
+        "ids and no per-posting counts; safe to hand to union representatives.")] = None,
+    pseudonymise: Annotated[bool, typer.Option(
+        "--pseudonymise", help="Replace applicant ids by keyed HMAC-SHA256 pseudonyms (key in "
+        "REKRUTTERING_PSEUDO_KEY or pseudonym_key_file in the config).")] = False,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write the report to this file (mode 0600) instead of stdout.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite --output if it exists.")] = False,
@@ -150,28 +175,30 @@ def check(
         if not pack:
             raise UsageError("Velg regelsett med --rules (staten, sarpsborg, oslo, bergen eller en TOML-fil) / "
                              "choose a rule pack with --rules")
-        options = Options(rules=pack, columns=columns or settings.columns, lang=language,
-                          postings=tuple(posting or ()), justifications=justifications or settings.justifications,
-                          workforce=workforce or settings.workforce)
-        report = run_check(applicants, shortlist or [], options)
-        chosen = fmt.value if fmt else (settings.format or "text")
-        if chosen == "json":
-            from rekruttering.render.json import render
+        chosen: FormatName = fmt.value if fmt else (settings.format or "text")
+        if chosen == "xlsx" and output is None:
+            raise UsageError("xlsx skrives til fil: bruk --output FIL.xlsx / xlsx is written to a file: "
+                             "use --output FILE.xlsx")
+        key = None
+        if pseudonymise or settings.pseudonymise:
+            from rekruttering.privacy import pseudonym_key
 
-            _write(render(report), output, force)
-        else:
+            key = pseudonym_key(settings.pseudonym_key_file)
+        options = Options(rules=pack, columns=columns or settings.columns, lang=language,
+                          audience=audience.value if audience else (settings.audience or "hr"),
+                          postings=tuple(posting or ()), justifications=justifications or settings.justifications,
+                          workforce=workforce or settings.workforce, pseudonym_key=key, aliases=settings.aliases)
+        report = run_check(applicants, shortlist or [], options)
+        from rekruttering.render.check_document import build
+
+        if chosen == "text" and output is None:
             from rekruttering.render.text import render_to
 
-            if output is None:
-                render_to(_console(), report)
-            else:
-                import io
+            render_to(_console(), build(report))
+        else:
+            from rekruttering.render import render_report
 
-                buffer = io.StringIO()
-                from rich.console import Console
-
-                render_to(Console(file=buffer, width=120, no_color=True, highlight=False), report)
-                _write(buffer.getvalue(), output, force)
+            _write(render_report(report, chosen, lambda: build(report)), output, force)
     except RekrutteringError as error:
         _fail(error, language)
     failing = report.failed and not (no_fail if no_fail is not None else bool(settings.no_fail))
@@ -225,6 +252,34 @@ def inspect(
     except RekrutteringError as error:
         _fail(error, language)
     raise typer.Exit(EXIT_BAD_INPUT if failed else EXIT_OK)
+
+
+@app.command()
+def reveal(
+    pseudonyms: Annotated[list[str], typer.Argument(help="Pseudonyms from a report (P-...).", show_default=False)],
+    inputs: Annotated[list[Path], typer.Option(
+        "--input", "-i", help="The exports the report was made from (repeatable).", show_default=False)],
+    columns: ColumnsOption = None,
+    config: ConfigOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Map pseudonyms back to applicant ids. Needs the same key as the report (HR keeps it). Exit 1 when a
+    pseudonym matches nothing in the exports."""
+    language = _lang(lang)
+    try:
+        from rekruttering.api import reveal as find
+        from rekruttering.config import load_config
+        from rekruttering.privacy import pseudonym_key
+
+        settings = load_config(config)
+        found = find(pseudonyms, inputs, pseudonym_key(settings.pseudonym_key_file), columns or settings.columns)
+        for alias, pairs in found.items():
+            shown = ", ".join(f"{applicant} ({posting})" for posting, applicant in pairs) or "–"
+            print(f"{alias}: {shown}")
+        if not all(found.values()):
+            raise typer.Exit(EXIT_BREACH)
+    except RekrutteringError as error:
+        _fail(error, language)
 
 
 @app.command("columns")

@@ -10,7 +10,7 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from rekruttering.errors import UsageError
 
@@ -23,11 +23,15 @@ class Config(BaseModel):
     rules: str | None = None
     columns: Path | None = None
     lang: Literal["nb", "en"] | None = None
-    format: Literal["text", "json"] | None = None
-    audience: Literal["hr"] | None = None
+    format: Literal["text", "json", "markdown", "html", "xlsx"] | None = None
+    audience: Literal["hr", "tillitsvalgt"] | None = None
     no_fail: bool | None = None
     justifications: Path | None = None
     workforce: Path | None = None
+    pseudonymise: bool | None = None
+    pseudonym_key_file: Path | None = None
+    min_cell: int | None = Field(default=None, ge=1)
+    aliases: dict[str, list[str]] | None = None
 
 
 def load_config(path: Path | None) -> Config:
@@ -47,7 +51,7 @@ def load_config(path: Path | None) -> Config:
         lines += [f"  {'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()]
         raise UsageError("\n".join(lines)) from None
     base = path.resolve().parent
-    for key in ("columns", "justifications", "workforce"):
+    for key in ("columns", "justifications", "workforce", "pseudonym_key_file"):
         value = getattr(config, key)
         if value is not None and not value.is_absolute():
             config = config.model_copy(update={key: base / value})

@@ -17,6 +17,7 @@ from datetime import date
 from rekruttering.checks import CHECKS, Context, Outcome
 from rekruttering.messages import CATALOGUE, Lang, format_date, format_number, group_label, text
 from rekruttering.models import Finding, Posting, PostingReport, Severity
+from rekruttering.privacy import public_reason
 from rekruttering.rulepack import Rule, RulePack
 
 Audience = str  # "hr" | "tillitsvalgt"
@@ -110,6 +111,8 @@ def describe(outcome: Outcome, rule: Rule, posting: Posting, lang: Lang, audienc
     if "threshold" in params:
         params["threshold"] = format_number(params["threshold"], lang)
     key = f"{rule.check}.{outcome.reason}"
+    if audience != "hr" and f"public.{rule.check}.{public_reason(rule.check, outcome.reason)}" in CATALOGUE:
+        key = f"public.{rule.check}.{public_reason(rule.check, outcome.reason)}"
     message = text(
         key if key in CATALOGUE else f"common.{outcome.reason}", lang,
         group=group_label(rule.groups, rule.country_group, lang), **params,
@@ -157,7 +160,7 @@ def evaluate(
                 status=outcome.status,
                 severity=severity_of(outcome, rule),
                 message=describe(outcome, rule, posting, lang, audience),
-                reason=outcome.reason,
+                reason=outcome.reason if audience == "hr" else public_reason(rule.check, outcome.reason),
                 applicants=list(outcome.applicants) if audience == "hr" else [],
                 justification=justification,
             ))

@@ -137,7 +137,10 @@ def _read_aliases(path: Path) -> dict[Field, list[str]]:
         raise RulePackError(f"{path}: filen finnes ikke / file not found") from error
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise RulePackError(f"{path}: ugyldig TOML / invalid TOML: {error}") from error
-    table = data.get("aliases")
+    return _validate_aliases(str(path), data.get("aliases"))
+
+
+def _validate_aliases(path: str, table: object) -> dict[Field, list[str]]:
     if not isinstance(table, dict):
         raise RulePackError(f"{path}: mangler tabellen [aliases] / the [aliases] table is missing")
     out: dict[Field, list[str]] = {}
@@ -164,14 +167,17 @@ def _read_aliases(path: Path) -> dict[Field, list[str]]:
     return out
 
 
-def load_column_map(extra: Path | None = None) -> ColumnMap:
-    """The built-in aliases plus a user's ``--columns`` file (its aliases win on conflict)."""
+def load_column_map(extra: Path | None = None, inline: dict[str, list[str]] | None = None) -> ColumnMap:
+    """The built-in aliases, a user's ``--columns`` file, then ``[aliases]`` of the config (later wins)."""
     builtin = rules_dir() / "columns.toml"
     sources = [builtin] + ([extra] if extra else [])
     lookup: dict[str, Field] = {normalise_header(f.value): f for f in Field}
     aliases: dict[Field, list[str]] = {f: [] for f in Field}
-    for source in sources:
-        for field, values in _read_aliases(source).items():
+    tables = [_read_aliases(source) for source in sources]
+    if inline:
+        tables.append(_validate_aliases("rekruttering.toml [aliases]", inline))
+    for table in tables:
+        for field, values in table.items():
             for value in values:
                 lookup[normalise_header(value)] = field
                 if value not in aliases[field]:

@@ -133,8 +133,10 @@ def _coerce(sheet: RawSheet, log: ProblemLog) -> dict[Field, list[Any]]:
         for position, raw in enumerate(raws):
             value, ok = table[raw]
             if not ok:
+                # a posting's own value may be quoted to help fix it; an applicant's cell never is
+                quoted = {"value": raw.strip()[:60]} if SPECS[fld].level == "posting" else {}
                 log.add("warning", f"value.bad_{SPECS[fld].kind}", file=sheet.file, sheet=sheet.sheet,
-                        row=sheet.row_number(position), column=header, value=raw.strip()[:60])
+                        row=sheet.row_number(position), column=header, **quoted)
             values.append(value)
         out[fld] = values
     return out
@@ -343,6 +345,7 @@ class Inspection:
     file: str
     sheets: list[SheetInfo]
     problems: list[Problem]
+    raw: list[RawSheet] = field(default_factory=list)
 
 
 def inspect_file(path: Path, columns: ColumnMap, *, shortlist: bool = False) -> Inspection:
@@ -371,4 +374,4 @@ def inspect_file(path: Path, columns: ColumnMap, *, shortlist: bool = False) -> 
                             row=raw.row_number(position), column=raw.mapping[missing])
         info.rows_used = info.rows_read - info.rows_set_aside
         infos.append(info)
-    return Inspection(str(path), infos, log.finish())
+    return Inspection(str(path), infos, log.finish(), raw_sheets)

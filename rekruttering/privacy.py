@@ -1,22 +1,54 @@
-"""Audiences: what each reader of a report may see.
+"""Audiences, public wording and pseudonyms: what each reader of a report may see.
 
 ``hr`` (the case handlers of a posting) may see applicant ids where a finding concerns them,
 never names. ``tillitsvalgt`` (union representatives) sees statuses, rule texts, reasons and
-justifications only: no applicant ids anywhere, and warnings without row-level detail that could
-point at a person. This is applied to the finished report as a last gate, whatever built it.
+justifications only: no applicant ids anywhere, no row-level warnings, and reasons worded so
+they do not say whether a known person (the one hired, say) declared a group, nor whether a
+posting had zero or some declared applicants beyond what the status itself says.
+``--pseudonymise`` replaces applicant ids in hr output by keyed HMAC-SHA256 pseudonyms.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import os
+from pathlib import Path
 from typing import Literal
 
+from rekruttering.errors import UsageError
 from rekruttering.models import CheckReport
 
 Audience = Literal["hr", "tillitsvalgt"]
 AUDIENCES: tuple[Audience, ...] = ("hr", "tillitsvalgt")
+KEY_ENV = "REKRUTTERING_PSEUDO_KEY"
+MIN_KEY_BYTES = 16
+
+# (check, reason) -> the reason a union representative sees; unlisted reasons are shown as they are
+PUBLIC_REASONS: dict[tuple[str, str], str] = {
+    ("interview_minimum", "nobody_declared"): "no_qualified_declared",
+    ("interview_minimum", "none_qualified"): "no_qualified_declared",
+    ("moderate_quotation", "quotation_used"): "kept",
+    ("moderate_quotation", "chosen_best"): "kept",
+    ("moderate_quotation", "no_near_equal"): "kept",
+    ("moderate_quotation", "radical_quotation"): "not_kept",
+    ("moderate_quotation", "chosen_not_qualified"): "not_kept",
+    ("moderate_quotation", "near_equal_passed_over"): "needs_judgement",
+    ("moderate_quotation", "chosen_qualification_unknown"): "needs_judgement",
+    ("moderate_quotation", "chosen_group_unknown"): "needs_judgement",
+    ("moderate_quotation", "no_member"): "no_comparison",
+    ("reserved_posting", "outside_reservation"): "not_kept",
+    ("reserved_posting", "qualification_unknown"): "needs_judgement",
+    ("reserved_posting", "met"): "kept",
+}
+
+
+def public_reason(check: str, reason: str) -> str:
+    return PUBLIC_REASONS.get((check, reason), reason)
 
 
 def for_audience(report: CheckReport) -> CheckReport:
+    """The last gate: whatever built the report, a tillitsvalgt report carries no applicant id."""
     if report.audience == "hr":
         return report
     postings = [
@@ -27,3 +59,25 @@ def for_audience(report: CheckReport) -> CheckReport:
     ]
     unused = [item.model_copy(update={"applicant_id": None}) for item in report.unused_justifications]
     return report.model_copy(update={"postings": postings, "warnings": [], "unused_justifications": unused})
+
+
+def pseudonym_key(key_file: Path | None) -> bytes:
+    """The key from ``REKRUTTERING_PSEUDO_KEY`` or a key file; refuses rather than inventing one."""
+    raw = os.environ.get(KEY_ENV, "").encode("utf-8")
+    if not raw and key_file is not None:
+        try:
+            raw = key_file.read_bytes().strip()
+        except OSError as error:
+            raise UsageError(f"{key_file}: nøkkelfilen kan ikke leses / the key file cannot be read: {error}") from None
+    if len(raw) < MIN_KEY_BYTES:
+        raise UsageError(
+            f"--pseudonymise trenger en hemmelig nøkkel på minst {MIN_KEY_BYTES} tegn i {KEY_ENV} eller i en "
+            f"nøkkelfil (pseudonym_key_file i rekruttering.toml) / --pseudonymise needs a secret key of at least "
+            f"{MIN_KEY_BYTES} characters in {KEY_ENV} or a key file (pseudonym_key_file in rekruttering.toml)"
+        )
+    return raw
+
+
+def pseudonym(key: bytes, applicant_id: str) -> str:
+    """A stable pseudonym: the same id and key always give the same one; without the key, no way back."""
+    return "P-" + hmac.new(key, applicant_id.encode("utf-8"), hashlib.sha256).hexdigest()[:12]

@@ -1,0 +1,88 @@
+"""Build the ``Document`` of a ``check`` report, in the report's language and for its audience."""
+
+from __future__ import annotations
+
+from rekruttering.messages import Lang, format_date, text
+from rekruttering.models import STATUSES, CheckReport
+from rekruttering.render.document import Cell, Document, Table, row
+
+
+def lang_of(report: CheckReport) -> Lang:
+    return "en" if report.lang == "en" else "nb"
+
+
+def provenance(report: CheckReport, lang: Lang) -> tuple[tuple[str, str], ...]:
+    """What a reader needs to ask for the same run: pack, inputs, tool, audience and time."""
+    pack = report.rule_pack
+    meta = [
+        (text("report.pack", lang), f"{pack.title} ({pack.id} {pack.version})"),
+        (text("report.pack_sha", lang), pack.sha256),
+        (text("report.tool", lang), f"rekruttering {report.tool_version}"),
+        (text("report.audience", lang), text(f"report.audience.{report.audience}", lang)),
+        (text("report.generated", lang), report.generated_at),
+    ]
+    for item in report.inputs:
+        name = item.file + (f" [{item.sheet}]" if item.sheet else "")
+        meta.append((text("report.input", lang), f"{name}: sha256 {item.sha256}"))
+    return tuple(meta)
+
+
+def build(report: CheckReport) -> Document:
+    lang = lang_of(report)
+    findings = Table(
+        name=text("sheet.findings", lang),
+        title=text("report.findings_title", lang),
+        columns=tuple(text(k, lang) for k in ("report.posting", "report.posting_title", "report.unit",
+                                             "report.deadline_col", "report.rule", "report.status",
+                                             "report.message", "report.justification")),
+        rows=tuple(
+            row([p.posting_id, p.title, p.unit, format_date(p.deadline, lang) if p.deadline else "", f.rule,
+                 Cell(text(f"status.{f.status}", lang), f.status), f.message, f.justification])
+            for p in report.postings for f in p.findings
+        ),
+        group_by=4,
+    )
+    totals = report.totals
+    counts = [totals.postings, *(getattr(totals, s) for s in STATUSES)]
+    total_table = Table(
+        name=text("sheet.totals", lang),
+        title=text("report.totals", lang),
+        columns=(text("report.postings", lang), *(text(f"status.{s}", lang) for s in STATUSES)),
+        rows=(tuple(Cell(str(n), number=float(n)) for n in counts),),
+    )
+    inputs = Table(
+        name=text("sheet.inputs", lang),
+        title=text("report.inputs", lang),
+        columns=tuple(text(k, lang) for k in ("report.file", "report.sheet", "report.role", "report.rows_read",
+                                             "report.rows_used", "report.rows_set_aside", "report.sha")),
+        rows=tuple(
+            row([i.file, i.sheet, text(f"report.role.{i.role}", lang), Cell(str(i.rows), number=i.rows),
+                 Cell(str(i.rows_used), number=i.rows_used), Cell(str(i.rows_set_aside), number=i.rows_set_aside),
+                 i.sha256])
+            for i in report.inputs
+        ),
+    )
+    tables = [findings, total_table, inputs]
+    if report.unused_justifications:
+        tables.append(Table(
+            name=text("sheet.unused", lang),
+            title=text("report.unused_justifications", lang),
+            columns=tuple(text(k, lang) for k in ("report.posting", "report.rule", "report.applicant",
+                                                 "report.justification", "report.file", "report.row")),
+            rows=tuple(row([u.posting_id, u.rule, u.applicant_id, u.text, u.file,
+                            str(u.row) if u.row is not None else ""]) for u in report.unused_justifications),
+        ))
+    if report.warnings:
+        tables.append(Table(
+            name=text("sheet.warnings", lang),
+            title=text("report.warnings", lang),
+            columns=tuple(text(k, lang) for k in ("report.file", "report.sheet", "report.row", "report.column",
+                                                 "report.message")),
+            rows=tuple(row([w.file, w.sheet, str(w.row) if w.row is not None else "", w.column, w.message])
+                       for w in report.warnings),
+        ))
+    verdict = (Cell(text("report.verdict.breach", lang, count=totals.breach), "breach") if report.failed
+               else Cell(text("report.verdict.ok", lang), "met"))
+    notes = (text("report.no_postings", lang),) if not report.postings else ()
+    return Document("check", f"{text('report.title', lang)} – {text(f'report.for.{report.audience}', lang)}",
+                    lang, provenance(report, lang), tuple(tables), verdict, notes)

@@ -1,0 +1,50 @@
+"""``--format markdown``: the document as GitHub-flavoured Markdown, every value escaped.
+
+Markup characters in values are neutralised: ``<``, ``>`` and ``&`` become entities (so a
+justification containing ``<script>`` is shown, not run) and Markdown's own characters are
+backslash-escaped; line breaks inside a value become spaces so a table row stays one row.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rekruttering.render.document import Document, Table
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+
+
+def escape(value: str) -> str:
+    value = " ".join(value.split())
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    value = _MARKDOWN.sub(r"\\\1", value)
+    return re.sub(r"^([-=])", r"\\\1", value)
+
+
+def _table(table: Table) -> list[str]:
+    lines = [f"## {escape(table.title)}", ""]
+    if table.note:
+        lines += [escape(table.note), ""]
+    columns = table.columns[table.group_by:]
+    for heading, rows in table.groups():
+        if heading:
+            lines += [f"### {escape('  '.join(c.text for c in heading if c.text))}", ""]
+        lines.append("| " + " | ".join(escape(c) for c in columns) + " |")
+        lines.append("|" + "|".join("---" if not all(r[i].number is not None for r in rows) or not rows else "--:"
+                                    for i in range(len(columns))) + "|")
+        for r in rows:
+            lines.append("| " + " | ".join(escape(c.text) for c in r) + " |")
+        lines.append("")
+    return lines
+
+
+def render(document: Document) -> str:
+    lines = [f"# {escape(document.title)}", ""]
+    lines += [f"- **{escape(label)}:** {escape(value)}" for label, value in document.meta]
+    lines.append("")
+    lines += [escape(note) for note in document.notes]
+    for table in document.tables:
+        lines += _table(table)
+    if document.verdict:
+        lines += [f"**{escape(document.verdict.text)}**", ""]
+    return "\n".join(lines)
