@@ -11,14 +11,14 @@ import re
 
 from rekruttering.render.document import Document, Table
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+_MARKDOWN = re.compile(r"([\\`*_\[\]|~])")
 
 
 def escape(value: str) -> str:
     value = " ".join(value.split())
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     value = _MARKDOWN.sub(r"\\\1", value)
-    return re.sub(r"^([-=])", r"\\\1", value)
+    return re.sub(r"^([-=+#>]|\d+\.)", r"\\\1", value)
 
 
 def _table(table: Table) -> list[str]:
