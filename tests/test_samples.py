@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT, flat, run
@@ -19,32 +21,65 @@ def test_posting_before_interviews_has_the_breach_to_fix(runner: CliRunner) -> N
     assert code == 1
     [posting] = json.loads(out)["postings"]
     found = {f["rule"]: (f["status"], f["applicants"]) for f in posting["findings"]}
-    assert found == {"ST01": ("breach", ["S-1003", "S-1010"]), "ST02": ("met", []), "ST03": ("met", [])}
+    assert found["ST01"] == ("breach", ["S-1003", "S-1010"])
+    assert found["ST02"] == ("met", []) and found["ST03"] == ("met", [])
+    assert {found[r][0] for r in ("ST04", "ST05", "ST06")} == {"not_applicable"}  # nobody hired yet
     code, out, _ = run(runner, "check", SAMPLES / "for-intervju" / "soekere.xlsx", "--shortlist",
                        SAMPLES / "for-intervju" / "intervju.xlsx", "--rules", "sarpsborg")
     assert code == 1 and "Ikke innkalt: S-1003 (rang 7), S-1010." in flat(out)
 
 
-def _year(runner: CliRunner, suffix: str, pack: str) -> dict[str, object]:
+def _year(runner: CliRunner, suffix: str, pack: str, *extra: str | Path) -> dict[str, Any]:
     code, out, _ = run(runner, "check", SAMPLES / "aar-2025" / f"soekere.{suffix}", "-s",
-                       SAMPLES / "aar-2025" / f"kortliste.{suffix}", "-r", pack, "-f", "json")
+                       SAMPLES / "aar-2025" / f"kortliste.{suffix}", "-r", pack, "-f", "json", *extra)
     assert code == 1
-    report: dict[str, object] = json.loads(out)
+    report: dict[str, Any] = json.loads(out)
     return report
 
 
-def test_year_has_every_status_for_every_state_rule(runner: CliRunner) -> None:
+SIDE_FILES = ("--workforce", SAMPLES / "aar-2025" / "arbeidsstyrke.csv",
+              "--justifications", SAMPLES / "aar-2025" / "begrunnelser.csv")
+
+
+def _outcomes(report: dict[str, Any]) -> dict[tuple[str, str], tuple[str, str]]:
+    return {(p["posting_id"], f["rule"]): (f["status"], f["reason"]) for p in report["postings"]
+            for f in p["findings"]}
+
+
+def test_year_interview_rules_keep_their_planned_counts(runner: CliRunner) -> None:
     report = _year(runner, "xlsx", "staten")
-    postings = report["postings"]
-    assert isinstance(postings, list) and len(postings) >= 150
-    counts = Counter((f["rule"], f["status"]) for p in postings for f in p["findings"])
-    for rule in ("ST01", "ST02", "ST03"):
-        for status in ("met", "breach", "justified", "review", "not_applicable"):
-            assert counts[(rule, status)] > 0, (rule, status)
-    assert report["totals"] == {"postings": 170, "met": 330, "breach": 42, "justified": 21, "review": 30,
-                                "not_applicable": 87}
+    assert len(report["postings"]) == 178
+    counts = Counter(status for (posting, rule), (status, _) in _outcomes(report).items()
+                     if rule in ("ST01", "ST02", "ST03") and posting <= "2025-170")
+    assert counts == {"met": 330, "breach": 42, "justified": 21, "review": 30, "not_applicable": 87}
     inputs = report["inputs"]
-    assert isinstance(inputs, list) and sum(i["rows"] for i in inputs if i["role"] == "applicants") >= 5000
+    assert sum(i["rows"] for i in inputs if i["role"] == "applicants") >= 5000
+
+
+@pytest.mark.parametrize("pack", ["staten", "sarpsborg", "bergen", "oslo"])
+def test_year_has_every_status_for_every_rule(runner: CliRunner, pack: str) -> None:
+    outcomes = _outcomes(_year(runner, "xlsx", pack, *SIDE_FILES))
+    for rule in {rule for _, rule in outcomes}:
+        statuses = {status for (_, r), (status, _) in outcomes.items() if r == rule}
+        assert statuses == {"met", "breach", "justified", "review", "not_applicable"}, rule
+
+
+def test_year_boundary_and_side_file_cases(runner: CliRunner) -> None:
+    staten = _outcomes(_year(runner, "csv", "staten", *SIDE_FILES))
+    assert staten[("2025-074", "ST06")] == ("met", "quotation_used")  # 95 against 100: exactly 5 %
+    assert staten[("2025-045", "ST04")] == ("justified", "radical_quotation")  # from begrunnelser.csv
+    assert staten[("2025-009", "ST01")] == ("justified", "not_invited")  # from begrunnelser.csv
+    assert staten[("2025-007", "ST03")] == ("breach", "not_invited")  # a blank justification is none
+    sarpsborg = _outcomes(_year(runner, "csv", "sarpsborg", *SIDE_FILES))
+    assert sarpsborg[("2025-083", "SA02")] == ("breach", "radical_quotation")  # 94 against 100
+    assert sarpsborg[("2025-022", "SA02")] == ("met", "quotation_used")  # rank distance exactly 1
+    oslo = _outcomes(_year(runner, "csv", "oslo", *SIDE_FILES))
+    assert oslo[("2025-178", "OS02")] == ("breach", "unlawful_reservation")
+    assert oslo[("2025-177", "OS02")] == ("not_applicable", "readvertise")
+    assert oslo[("2025-175", "OS02")] == ("justified", "outside_reservation")
+    report = _year(runner, "csv", "staten", *SIDE_FILES)
+    stale = {(u["posting_id"], u["rule"]) for u in report["unused_justifications"]}
+    assert ("2025-002", "ST01") in stale and ("2025-002", "ST02") in stale
 
 
 def test_year_csv_and_xlsx_give_the_same_verdicts(runner: CliRunner) -> None:
