@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from rekruttering import __version__
@@ -34,6 +35,18 @@ from rekruttering.models import (
 from rekruttering.privacy import Audience, for_audience, pseudonym
 from rekruttering.problems import Problem, ProblemLog
 from rekruttering.rulepack import RulePack, load_pack
+from rekruttering.summary import (
+    DEFAULT_MIN_CELL,
+    SUMMARY_SCHEMA,
+    Period,
+    SummaryReport,
+    _rule_rows,
+    follow_up,
+    funnel,
+    funnel_groups,
+    in_period,
+    representation,
+)
 from rekruttering.workforce import load_workforce
 
 CHECK_SCHEMA = "rekruttering.check/1"
@@ -105,10 +118,11 @@ class Inputs:
     warnings: tuple[Problem, ...]
 
 
-def load_input(applicants: Sequence[Path], shortlists: Sequence[Path], options: Options) -> Inputs:
+def load_input(applicants: Sequence[Path], shortlists: Sequence[Path], options: Options,
+               on_file: Callable[[Path], None] | None = None) -> Inputs:
     pack = load_pack(options.rules)
     columns = load_column_map(options.columns, options.aliases)
-    dataset = load(applicants, shortlists, columns=columns)
+    dataset = load(applicants, shortlists, columns=columns, on_file=on_file)
     verify_input(pack, dataset, columns)
     dataset = with_postings(dataset, options.postings)
     log = ProblemLog()
@@ -143,6 +157,27 @@ def totals(postings: Sequence[PostingReport]) -> Totals:
     return Totals(postings=len(postings), **counts)
 
 
+def _pack_ref(pack: RulePack) -> RulePackRef:
+    return RulePackRef(id=pack.info.id, title=pack.info.title, version=pack.info.version, sha256=pack.sha256,
+                       file=pack.path.name)
+
+
+def _input_refs(dataset: Dataset) -> list[InputRef]:
+    return [InputRef(file=s.file, sha256=s.sha256, role=s.role, sheet=s.sheet, header_row=s.header_row,
+                     rows=s.rows_read, rows_used=s.rows_used, rows_set_aside=s.rows_set_aside)
+            for s in dataset.sheets]
+
+
+def _warning(problem: Problem, lang: Lang) -> Warning_:
+    return Warning_(file=problem.file, sheet=problem.sheet, row=problem.row, column=problem.column,
+                    code=problem.code, message=problem.message(lang))
+
+
+def _unused(item: Justification) -> UnusedJustification:
+    return UnusedJustification(posting_id=item.posting_id, rule=item.rule_id, applicant_id=item.applicant_id,
+                               text=item.text.strip(), file=item.file, row=item.row)
+
+
 def check(
     applicants: Sequence[Path],
     shortlists: Sequence[Path] = (),
@@ -166,18 +201,12 @@ def check(
         generated_at=(now or now_local()).isoformat(timespec="seconds"),
         audience=options.audience,
         lang=options.lang,
-        rule_pack=RulePackRef(id=pack.info.id, title=pack.info.title, version=pack.info.version,
-                              sha256=pack.sha256, file=pack.path.name),
-        inputs=[InputRef(file=s.file, sha256=s.sha256, role=s.role, sheet=s.sheet, header_row=s.header_row,
-                         rows=s.rows_read, rows_used=s.rows_used, rows_set_aside=s.rows_set_aside)
-                for s in dataset.sheets],
+        rule_pack=_pack_ref(pack),
+        inputs=_input_refs(dataset),
         postings=postings,
         totals=totals(postings),
-        warnings=[Warning_(file=p.file, sheet=p.sheet, row=p.row, column=p.column, code=p.code,
-                           message=p.message(options.lang)) for p in problems],
-        unused_justifications=[UnusedJustification(posting_id=j.posting_id, rule=j.rule_id,
-                                                   applicant_id=j.applicant_id, text=j.text.strip(), file=j.file,
-                                                   row=j.row) for j in evaluation.unused],
+        warnings=[_warning(p, options.lang) for p in problems],
+        unused_justifications=[_unused(j) for j in evaluation.unused],
     )
     return for_audience(report)
 
@@ -200,3 +229,56 @@ def reveal(pseudonyms: Sequence[str], paths: Sequence[Path], key: bytes, columns
                     if pair not in found[alias]:
                         found[alias].append(pair)
     return found
+
+
+@dataclass(frozen=True)
+class SummaryOptions(Options):
+    """A ``check``'s options plus the period on the posting deadline and the smallest count shown."""
+
+    start: date | None = None
+    end: date | None = None
+    min_cell: int = DEFAULT_MIN_CELL
+
+
+def summarise(
+    paths: Sequence[Path],
+    shortlists: Sequence[Path] = (),
+    options: SummaryOptions | None = None,
+    *,
+    now: datetime | None = None,
+    on_file: Callable[[Path], None] | None = None,
+) -> SummaryReport:
+    """Compliance, the funnel by group and representation over the postings of a period."""
+    options = options or SummaryOptions(rules="staten")
+    inputs = load_input(paths, shortlists, options, on_file=on_file)
+    postings, counts = in_period(inputs.dataset.postings, options.start, options.end)
+    lang = options.lang
+    evaluation = evaluate(inputs.pack, postings, lang=lang, audience=options.audience,
+                          justifications=inputs.justifications, context=inputs.context)
+    reports = evaluation.postings
+    groups = funnel_groups(inputs.pack, inputs.context.fields or frozenset())
+    funnel_counts, steps = funnel(postings, groups, options.min_cell, lang)
+    warnings = [*inputs.dataset.warnings, *inputs.warnings]
+    report = SummaryReport(
+        schema_=SUMMARY_SCHEMA,
+        tool_version=__version__,
+        generated_at=(now or now_local()).isoformat(timespec="seconds"),
+        audience=options.audience,
+        lang=lang,
+        rule_pack=_pack_ref(inputs.pack),
+        inputs=_input_refs(inputs.dataset),
+        period=Period(from_=options.start, to=options.end),
+        postings=counts,
+        min_cell=options.min_cell,
+        rules=_rule_rows(reports, inputs.pack, lang),
+        by_unit=_rule_rows(reports, inputs.pack, lang, key=lambda r: r.unit or "–", kind="unit"),
+        by_month=_rule_rows(reports, inputs.pack, lang, key=lambda r: r.deadline.strftime("%Y-%m") if r.deadline
+                            else "–", kind="month"),
+        follow_up=follow_up(reports),
+        funnel_counts=funnel_counts,
+        funnel=steps,
+        representation=representation(postings, inputs.pack, groups, options.min_cell, lang),
+        warnings=[] if options.audience != "hr" else [_warning(p, lang) for p in warnings],
+        unused_justifications=[] if options.audience != "hr" else [_unused(j) for j in evaluation.unused],
+    )
+    return report

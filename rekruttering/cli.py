@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -203,6 +206,120 @@ def check(
         _fail(error, language)
     failing = report.failed and not (no_fail if no_fail is not None else bool(settings.no_fail))
     raise typer.Exit(EXIT_BREACH if failing else EXIT_OK)
+
+
+def _date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    from rekruttering.values import parse_date
+
+    parsed, ok = parse_date(value)
+    if not ok or parsed is None:
+        raise UsageError(f"{option} {value}: ugyldig dato (dd.mm.åååå eller åååå-mm-dd) / invalid date "
+                         "(dd.mm.yyyy or yyyy-mm-dd)")
+    return parsed
+
+
+def _period(start: str | None, end: str | None, year: int | None) -> tuple[date | None, date | None]:
+    if year is not None:
+        if start or end:
+            raise UsageError("--year kan ikke kombineres med --from/--to / --year cannot be combined with --from/--to")
+        return date(year, 1, 1), date(year, 12, 31)
+    first, last = _date(start, "--from"), _date(end, "--to")
+    if first and last and last < first:
+        raise UsageError("--to er før --from / --to is before --from")
+    return first, last
+
+
+@app.command()
+def summary(
+    paths: Annotated[list[Path], typer.Argument(
+        help="Exports or folders of them (every spreadsheet inside); roles are read from the headers.",
+        show_default=False)],
+    shortlist: Annotated[list[Path] | None, typer.Option(
+        "--shortlist", "-s", help="A shortlist export whose only columns are the ids (repeatable).")] = None,
+    start: Annotated[str | None, typer.Option("--from", help="First deadline in the period (dd.mm.yyyy).")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Last deadline in the period (dd.mm.yyyy).")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="The calendar year of the deadline.", min=1900,
+                                             max=2999)] = None,
+    rules: RulesOption = None,
+    columns: ColumnsOption = None,
+    justifications: Annotated[Path | None, typer.Option(
+        "--justifications", help="Written reasons for deviations (csv, xlsx or TOML).")] = None,
+    workforce: Annotated[Path | None, typer.Option(
+        "--workforce", help="Employees per unit by gender, for the gender rules.")] = None,
+    min_cell: Annotated[int | None, typer.Option(
+        "--min-cell", min=1, help="The smallest count of persons shown; smaller ones are suppressed (default 5).")
+    ] = None,
+    audience: Annotated[AudienceChoice | None, typer.Option(
+        "--audience", help="hr (default) or tillitsvalgt (no applicant ids; safe to hand over).")] = None,
+    fmt: Annotated[Format | None, typer.Option("--format", "-f", help="Report format (default text).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file (0600).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite --output if it exists.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    lang: LangOption = None,
+    no_fail: Annotated[bool | None, typer.Option(
+        "--no-fail/--fail", help="Exit 0 even with unjustified breaches in the period.", show_default=False)] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Summarise a period: compliance by rule, unit and month, the applicant funnel by group with stratified
+    statistics, and representation. Exit codes as for check."""
+    language = _lang(lang)
+    try:
+        from rekruttering.api import SummaryOptions, summarise
+        from rekruttering.config import load_config
+        from rekruttering.ingest import expand_paths
+        from rekruttering.render import render_report
+        from rekruttering.render.summary_document import build
+        from rekruttering.summary import DEFAULT_MIN_CELL
+
+        settings = load_config(config)
+        language = _lang(lang, settings.lang)
+        pack = rules or settings.rules
+        if not pack:
+            raise UsageError("Velg regelsett med --rules / choose a rule pack with --rules")
+        chosen: FormatName = fmt.value if fmt else (settings.format or "text")
+        if chosen == "xlsx" and output is None:
+            raise UsageError("xlsx skrives til fil: bruk --output FIL.xlsx / xlsx is written to a file: "
+                             "use --output FILE.xlsx")
+        first, last = _period(start, end, year)
+        options = SummaryOptions(
+            rules=pack, columns=columns or settings.columns, lang=language,
+            audience=audience.value if audience else (settings.audience or "hr"),
+            justifications=justifications or settings.justifications, workforce=workforce or settings.workforce,
+            aliases=settings.aliases, start=first, end=last,
+            min_cell=min_cell or settings.min_cell or DEFAULT_MIN_CELL)
+        files = expand_paths([*paths, *(shortlist or [])])
+        with _progress(len(files), quiet, language) as advance:
+            report = summarise(paths, shortlist or [], options, on_file=advance)
+        if chosen == "text" and output is None:
+            from rekruttering.render.text import render_to
+
+            render_to(_console(), build(report))
+        else:
+            _write(render_report(report, chosen, lambda: build(report)), output, force)
+    except RekrutteringError as error:
+        _fail(error, language)
+    failing = report.failed and not (no_fail if no_fail is not None else bool(settings.no_fail))
+    raise typer.Exit(EXIT_BREACH if failing else EXIT_OK)
+
+
+@contextmanager
+def _progress(total: int, quiet: bool, lang: Lang) -> Iterator[Callable[[Path], None]]:
+    """A progress bar on stderr while files are read; silent when stderr is not a terminal or with --quiet."""
+    if quiet or not sys.stderr.isatty() or total < 2:
+        yield lambda path: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(file=sys.stderr), transient=True) as progress:
+        task = progress.add_task(text("summary.progress", lang), total=total)
+
+        def advance(path: Path) -> None:
+            progress.update(task, advance=1, description=f"{text('summary.progress', lang)} {path.name}")
+
+        yield advance
 
 
 @app.command()

@@ -10,7 +10,7 @@ always add up. Problems that make a verdict impossible are ``error`` (the caller
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -147,6 +147,7 @@ def load(
     shortlist_paths: Sequence[Path] = (),
     *,
     columns: ColumnMap,
+    on_file: Callable[[Path], None] | None = None,
 ) -> Dataset:
     """Read every file, join rows into postings, and return them with the row accounting.
 
@@ -157,6 +158,8 @@ def load(
     sheets: list[tuple[RawSheet, SheetInfo]] = []
     forced = {p.resolve() for p in shortlist_paths}
     for path in expand_paths([*applicant_paths, *shortlist_paths]):
+        if on_file is not None:
+            on_file(path)
         try:
             digest, raw_sheets = read_sheets(path, columns, log)
         except InputError as error:

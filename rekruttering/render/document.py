@@ -23,6 +23,16 @@ class Cell:
 
 
 @dataclass(frozen=True)
+class Chart:
+    """A bar chart of some numeric columns of its table, one bar group per row."""
+
+    title: str
+    category_columns: tuple[int, ...]  # the columns whose texts name a row
+    value_columns: tuple[int, ...]  # the numeric columns drawn as series
+    percent: bool = False
+
+
+@dataclass(frozen=True)
 class Table:
     name: str  # a short identifier: the sheet name in xlsx, the anchor in HTML
     title: str
@@ -30,6 +40,7 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     group_by: int = 0  # leading columns that head a group of rows
     note: str | None = None  # a sentence said under the title
+    chart: Chart | None = None
 
     def groups(self) -> Iterator[tuple[tuple[Cell, ...], list[tuple[Cell, ...]]]]:
         """(group heading cells, rows without them) in order; one group of all rows when not grouped."""

@@ -27,6 +27,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .met { color: var(--met); } .breach { color: var(--breach); } .justified { color: var(--justified); }
 .review { color: var(--review); } .not_applicable { color: var(--na); }
 p.verdict { font-weight: 700; font-size: 1.1rem; }
+figure { margin: 0 0 1rem; max-width: 48rem; } figcaption { font-size: .8rem; color: #57606a; }
 @media (max-width: 40rem) { body { padding: .5rem; } table { font-size: .8rem; } }
 @media print { body { max-width: none; } .table { overflow: visible; } h2, h3 { break-after: avoid; }
                tr { break-inside: avoid; } a { color: inherit; } }
@@ -43,10 +44,48 @@ def _cell(cell: Cell, tag: str = "td") -> str:
     return f"<{tag}{attr}>{escape(cell.text)}</{tag}>"
 
 
+PALETTE = ("#0969da", "#bf8700", "#1a7f37", "#8250df", "#cf222e", "#57606a")
+MAX_BARS = 80
+
+
+def _svg(table: Table) -> list[str]:
+    """A horizontal bar chart drawn inline as SVG from the table's own numbers (no script, no fetch)."""
+    spec = table.chart
+    if spec is None or not table.rows:
+        return []
+    rows = table.rows[:MAX_BARS]
+    values = [[r[c].number for c in spec.value_columns] for r in rows]
+    top = 100.0 if spec.percent else max([v for vs in values for v in vs if v is not None] + [1.0])
+    label_width, bar_width, bar_height = 220, 420, 12
+    group_height = bar_height * len(spec.value_columns) + 8
+    height = 30 + group_height * len(rows) + 10
+    out = [f'<figure><svg role="img" viewBox="0 0 {label_width + bar_width + 60} {height}" '
+           f'width="100%" xmlns="http://www.w3.org/2000/svg"><title>{escape(spec.title)}</title>']
+    for i, column in enumerate(spec.value_columns):
+        x = label_width + i * 150
+        out.append(f'<rect x="{x}" y="4" width="10" height="10" fill="{PALETTE[i % len(PALETTE)]}"/>'
+                   f'<text x="{x + 14}" y="13" font-size="11">{escape(table.columns[column])}</text>')
+    for n, (r, vs) in enumerate(zip(rows, values, strict=True)):
+        y = 30 + n * group_height
+        label = " ".join(r[c].text for c in spec.category_columns if r[c].text)
+        out.append(f'<text x="{label_width - 6}" y="{y + group_height / 2}" font-size="11" text-anchor="end">'
+                   f"{escape(label[:40])}</text>")
+        for i, value in enumerate(vs):
+            width = 0.0 if value is None else max(0.0, min(1.0, value / top)) * bar_width
+            shown = r[spec.value_columns[i]].text
+            out.append(f'<rect x="{label_width}" y="{y + i * bar_height}" width="{width:.1f}" '
+                       f'height="{bar_height - 2}" fill="{PALETTE[i % len(PALETTE)]}"><title>{escape(shown)}</title>'
+                       f'</rect><text x="{label_width + width + 4:.1f}" y="{y + i * bar_height + 9}" '
+                       f'font-size="10">{escape(shown)}</text>')
+    out.append(f"</svg><figcaption>{escape(spec.title)}</figcaption></figure>")
+    return out
+
+
 def _table(table: Table) -> list[str]:
     out = [f'<section id="{escape(table.name)}">', f"<h2>{escape(table.title)}</h2>"]
     if table.note:
         out.append(f"<p>{escape(table.note)}</p>")
+    out += _svg(table)
     columns = table.columns[table.group_by:]
     for heading, rows in table.groups():
         if heading:

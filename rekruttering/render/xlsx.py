@@ -12,7 +12,7 @@ import io
 from typing import Any
 
 from rekruttering.messages import Lang, text
-from rekruttering.render.document import Cell, Document
+from rekruttering.render.document import Cell, Document, Table
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 MAX_WIDTH = 80
@@ -27,6 +27,29 @@ def _set(cell: Any, value: Cell | str) -> None:
     cell.data_type = "s"  # never a formula, whatever the text looks like
     if content.startswith(DANGEROUS):
         cell.quotePrefix = True
+
+
+def _chart(sheet: Any, table: Table) -> None:
+    """A native Excel bar chart over the table's own cells, placed to the right of the table."""
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.utils import get_column_letter
+
+    spec = table.chart
+    assert spec is not None
+    last_row = len(table.rows) + 1
+    chart = BarChart()
+    chart.type = "bar"
+    chart.title = spec.title
+    chart.height = max(7.5, 0.5 * len(table.rows) * max(1, len(spec.value_columns)) / 2 + 3)
+    chart.width = 18
+    for column in spec.value_columns:
+        chart.add_data(Reference(sheet, min_col=column + 1, min_row=1, max_row=last_row), titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=spec.category_columns[0] + 1, max_col=spec.category_columns[-1] + 1,
+                                   min_row=2, max_row=last_row))
+    if spec.percent:
+        chart.y_axis.scaling.min = 0
+        chart.y_axis.scaling.max = 100
+    sheet.add_chart(chart, f"{get_column_letter(len(table.columns) + 2)}2")
 
 
 def _sheet_title(name: str, used: set[str]) -> str:
@@ -65,6 +88,8 @@ def render(document: Document) -> bytes:
         for column, name in enumerate(table.columns, start=1):
             longest = max([len(name), *(len(v[column - 1].text) for v in table.rows)])
             sheet.column_dimensions[get_column_letter(column)].width = min(MAX_WIDTH, max(8, longest + 2))
+        if table.chart and table.rows:
+            _chart(sheet, table)
     method = book.create_sheet(_sheet_title(text("sheet.method", lang), used))
     _set(method.cell(row=1, column=1), document.title)
     method.cell(row=1, column=1).font = Font(bold=True)

@@ -1,0 +1,120 @@
+"""Build the ``Document`` of a ``summary`` report: tables, sentences and charts."""
+
+from __future__ import annotations
+
+from rekruttering.messages import Lang, format_date, format_number, text
+from rekruttering.render.document import Cell, Chart, Document, Table, row
+from rekruttering.summary import RuleSummary, SummaryReport
+
+
+def _lang(report: SummaryReport) -> Lang:
+    return "en" if report.lang == "en" else "nb"
+
+
+def _num(value: int | float | None, lang: Lang, percent: bool = False, digits: int = 2) -> Cell:
+    if value is None:
+        return Cell(":")
+    if percent:
+        return Cell(format_number(round(value * 100, 1), lang) + " %", number=round(value * 100, 1))
+    if isinstance(value, int):
+        return Cell(str(value), number=float(value))
+    return Cell(format_number(round(value, digits), lang), number=value)
+
+
+def _p(value: float | None, lang: Lang) -> Cell:
+    if value is None:
+        return Cell(":")
+    shown = "< 0,001" if lang == "nb" else "< 0.001"
+    return Cell(shown if value < 0.001 else format_number(round(value, 3), lang), number=value)
+
+
+def _compliance(name: str, title: str, rows: list[RuleSummary], lang: Lang, key: str | None) -> Table:
+    head = [text(f"summary.col.{key}", lang)] if key else []
+    columns = (*head, text("report.rule", lang), text("summary.col.postings", lang),
+               *(text(f"status.{s}", lang) for s in ("met", "breach", "justified", "review", "not_applicable")),
+               text("summary.col.rate", lang), text("summary.col.meaning", lang))
+    body = tuple(
+        row([*([getattr(r, key) or "–"] if key else []), r.rule, _num(r.postings, lang), _num(r.met, lang),
+             _num(r.breach, lang), _num(r.justified, lang), _num(r.review, lang), _num(r.not_applicable, lang),
+             _num(r.compliance_rate, lang, percent=True), r.sentence])
+        for r in rows
+    )
+    first = len(head) + 1
+    chart = Chart(text("summary.chart.compliance", lang), tuple(range(first)), (first + 6,), percent=True)
+    return Table(name, title, columns, body, note=text("summary.note.compliance", lang), chart=chart)
+
+
+def build(report: SummaryReport) -> Document:
+    lang = _lang(report)
+    pack = report.rule_pack
+    period = " – ".join(format_date(d, lang) if d else "…" for d in (report.period.from_, report.period.to))
+    meta = [
+        (text("report.pack", lang), f"{pack.title} ({pack.id} {pack.version})"),
+        (text("report.pack_sha", lang), pack.sha256),
+        (text("report.tool", lang), f"rekruttering {report.tool_version}"),
+        (text("report.audience", lang), text(f"report.audience.{report.audience}", lang)),
+        (text("report.generated", lang), report.generated_at),
+        (text("summary.period", lang), period if report.period.from_ or report.period.to
+         else text("summary.period.all", lang)),
+        (text("summary.postings", lang), text("summary.postings.counts", lang, **report.postings.model_dump())),
+        (text("summary.min_cell", lang), text("summary.min_cell.text", lang, k=report.min_cell)),
+    ]
+    meta += [(text("report.input", lang), f"{i.file}{f' [{i.sheet}]' if i.sheet else ''}: sha256 {i.sha256}")
+             for i in report.inputs]
+    tables = [
+        _compliance(text("summary.sheet.rules", lang), text("summary.title.rules", lang), report.rules, lang, None),
+        _compliance(text("summary.sheet.units", lang), text("summary.title.units", lang), report.by_unit, lang,
+                    "unit"),
+        _compliance(text("summary.sheet.months", lang), text("summary.title.months", lang), report.by_month, lang,
+                    "month"),
+        Table(text("summary.sheet.follow_up", lang), text("summary.title.follow_up", lang),
+              tuple(text(k, lang) for k in ("report.posting", "report.posting_title", "report.unit",
+                                           "report.deadline_col", "report.rule")),
+              tuple(row([f.posting_id, f.title, f.unit, format_date(f.deadline, lang) if f.deadline else "", f.rule])
+                    for f in report.follow_up),
+              note=text("summary.note.follow_up", lang, count=len(report.follow_up))),
+        Table(text("summary.sheet.funnel", lang), text("summary.title.funnel", lang),
+              (text("summary.col.group", lang), text("summary.col.category", lang),
+               *(text(f"summary.stage.{s}", lang).capitalize() for s in ("applied", "qualified", "invited", "hired")),
+               text("summary.col.meaning", lang)),
+              tuple(row([text(f"summary.group.{c.group}", lang), text(f"summary.category.{c.category}", lang),
+                         _num(c.applied, lang), _num(c.qualified, lang), _num(c.invited, lang), _num(c.hired, lang),
+                         c.sentence]) for c in report.funnel_counts),
+              note=text("summary.note.funnel", lang, k=report.min_cell),
+              chart=Chart(text("summary.chart.funnel", lang), (0, 1), (2, 3, 4, 5))),
+        Table(text("summary.sheet.steps", lang), text("summary.title.steps", lang),
+              tuple(text(f"summary.col.{k}", lang) for k in (
+                  "group", "step", "rate_group", "rate_reference", "impact_ratio", "below", "mh_rr", "mh_or", "cmh",
+                  "cmh_p", "cmh_corrected", "cmh_p_corrected", "exact_p", "informative", "meaning")),
+              tuple(row([text(f"summary.group.{s.group}", lang),
+                         f"{text(f'summary.stage.{s.from_stage}', lang)} → {text(f'summary.stage.{s.stage}', lang)}",
+                         _num(s.rate_group, lang, percent=True), _num(s.rate_reference, lang, percent=True),
+                         _num(s.impact_ratio, lang),
+                         text("summary.too_little" if s.too_little_data else
+                              "summary.yes" if s.below_four_fifths else "summary.no", lang)
+                         if s.below_four_fifths is not None else ":",
+                         _num(s.mh_risk_ratio, lang), _num(s.mh_odds_ratio, lang), _num(s.cmh_statistic, lang),
+                         _p(s.cmh_p, lang), _num(s.cmh_statistic_corrected, lang), _p(s.cmh_p_corrected, lang),
+                         _p(s.exact_p_one_sided, lang), _num(s.informative_postings, lang), s.sentence])
+                    for s in report.funnel),
+              note=text("summary.note.steps", lang)),
+        Table(text("summary.sheet.representation", lang), text("summary.title.representation", lang),
+              tuple(text(f"summary.col.{k}", lang) for k in ("group", "applicants", "invited", "hired", "population",
+                                                           "meaning")),
+              tuple(row([text(f"summary.group.{r.group}", lang), _num(r.applicants_share, lang, percent=True),
+                         _num(r.invited_share, lang, percent=True), _num(r.hired_share, lang, percent=True),
+                         _num(r.population_share, lang, percent=True) if r.population_share is not None else "–",
+                         r.sentence]) for r in report.representation),
+              note=text("summary.note.representation", lang),
+              chart=Chart(text("summary.chart.representation", lang), (0,), (1, 2, 3), percent=True)),
+    ]
+    if report.warnings:
+        tables.append(Table(text("sheet.warnings", lang), text("report.warnings", lang),
+                            tuple(text(k, lang) for k in ("report.file", "report.sheet", "report.row",
+                                                         "report.column", "report.message")),
+                            tuple(row([w.file, w.sheet, str(w.row) if w.row is not None else "", w.column, w.message])
+                                  for w in report.warnings)))
+    verdict = (Cell(text("summary.verdict.breach", lang, count=len(report.follow_up)), "breach") if report.failed
+               else Cell(text("summary.verdict.ok", lang), "met"))
+    title = f"{text('summary.title', lang)} – {text(f'report.for.{report.audience}', lang)}"
+    return Document("summary", title, lang, tuple(meta), tuple(tables), verdict)

@@ -1,0 +1,403 @@
+"""The period summary: compliance per rule, unit and month; the applicant funnel by group with
+stratified statistics; representation against the population; and disclosure control.
+
+pandas is not needed here: a year is at most a few hundred thousand applications and every
+count is one pass over the typed postings. Counts of persons below ``min_cell`` are suppressed,
+with everything built on them and a second cell where a total would reveal the first. Counts of
+postings (compliance) are not counts of persons and are shown as they are.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+
+from pydantic import BaseModel
+from pydantic import Field as ModelField
+
+from rekruttering.messages import Lang, format_number, text
+from rekruttering.models import Applicant, InputRef, Posting, PostingReport, RulePackRef, UnusedJustification, Warning_
+from rekruttering.rulepack import RulePack
+from rekruttering.stats import Stratum, below_four_fifths, impact_ratio, stratified
+
+SUMMARY_SCHEMA = "rekruttering.summary/1"
+STAGES = ("applied", "qualified", "invited", "hired")
+DECLARED_GROUPS = ("immigrant_background", "disability", "cv_gap")
+DEFAULT_MIN_CELL = 5
+
+
+class Period(BaseModel):
+    from_: date | None = ModelField(default=None, serialization_alias="from")
+    to: date | None = None
+
+
+class PostingCounts(BaseModel):
+    in_period: int
+    outside_period: int
+    without_deadline: int
+
+
+class RuleSummary(BaseModel):
+    rule: str
+    title: str
+    check: str
+    unit: str | None = None
+    month: str | None = None
+    postings: int
+    met: int
+    breach: int
+    justified: int
+    review: int
+    not_applicable: int
+    compliance_rate: float | None
+    sentence: str
+
+
+class FollowUp(BaseModel):
+    posting_id: str
+    title: str | None
+    unit: str | None
+    deadline: date | None
+    rule: str
+
+
+class FunnelCount(BaseModel):
+    group: str
+    category: str
+    applied: int | None
+    qualified: int | None
+    invited: int | None
+    hired: int | None
+    suppressed: list[str]
+    sentence: str
+
+
+class FunnelStep(BaseModel):
+    group: str
+    stage: str
+    from_stage: str
+    rate_group: float | None
+    rate_reference: float | None
+    impact_ratio: float | None
+    impact_ratio_exact: str | None
+    below_four_fifths: bool | None
+    too_little_data: bool
+    mh_risk_ratio: float | None
+    mh_odds_ratio: float | None
+    cmh_statistic: float | None
+    cmh_p: float | None
+    cmh_statistic_corrected: float | None
+    cmh_p_corrected: float | None
+    exact_p_one_sided: float | None
+    informative_postings: int
+    suppressed: list[str]
+    sentence: str
+
+
+class Representation(BaseModel):
+    group: str
+    population_share: float | None
+    population_source: str | None
+    applicants_share: float | None
+    invited_share: float | None
+    hired_share: float | None
+    suppressed: list[str]
+    sentence: str
+
+
+class SummaryReport(BaseModel):
+    """The whole ``summary`` result; ``--format json`` is this model dumped."""
+
+    schema_: str = ModelField(serialization_alias="schema")
+    tool_version: str
+    generated_at: str
+    audience: str
+    lang: str
+    rule_pack: RulePackRef
+    inputs: list[InputRef]
+    period: Period
+    postings: PostingCounts
+    min_cell: int
+    rules: list[RuleSummary]
+    by_unit: list[RuleSummary]
+    by_month: list[RuleSummary]
+    follow_up: list[FollowUp]
+    funnel_counts: list[FunnelCount]
+    funnel: list[FunnelStep]
+    representation: list[Representation]
+    warnings: list[Warning_]
+    unused_justifications: list[UnusedJustification] = []
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.follow_up)
+
+
+# ---------------------------------------------------------------------------------------------
+# period
+
+
+def in_period(postings: Iterable[Posting], start: date | None, end: date | None
+              ) -> tuple[list[Posting], PostingCounts]:
+    """The postings whose deadline falls in [start, end]; all of them when no period is given."""
+    postings = list(postings)
+    if start is None and end is None:
+        return postings, PostingCounts(in_period=len(postings), outside_period=0, without_deadline=0)
+    kept, outside, undated = [], 0, 0
+    for posting in postings:
+        if posting.deadline is None:
+            undated += 1
+        elif (start and posting.deadline < start) or (end and posting.deadline > end):
+            outside += 1
+        else:
+            kept.append(posting)
+    return kept, PostingCounts(in_period=len(kept), outside_period=outside, without_deadline=undated)
+
+
+# ---------------------------------------------------------------------------------------------
+# compliance
+
+
+def _rate(met: int, justified: int, applicable: int) -> float | None:
+    return (met + justified) / applicable if applicable else None
+
+
+def _rule_rows(reports: Sequence[PostingReport], pack: RulePack, lang: Lang,
+               key: Callable[[PostingReport], str | None] | None = None, kind: str = "") -> list[RuleSummary]:
+    counts: dict[tuple[str, str | None], Counter[str]] = defaultdict(Counter)
+    for report in reports:
+        for finding in report.findings:
+            counts[(finding.rule, key(report) if key else None)][finding.status] += 1
+    rows: list[RuleSummary] = []
+    for (rule_id, value), c in sorted(counts.items(), key=lambda item: (item[0][0], item[0][1] or "")):
+        rule = pack.rule(rule_id)
+        assert rule is not None
+        total = sum(c.values())
+        applicable = total - c["not_applicable"]
+        rate = _rate(c["met"], c["justified"], applicable)
+        sentence = (text("summary.sentence.rule", lang, rule=rule_id, applicable=applicable,
+                         kept=c["met"] + c["justified"], rate=_percent(rate, lang), breach=c["breach"],
+                         review=c["review"])
+                    if applicable else text("summary.sentence.rule_none", lang, rule=rule_id))
+        rows.append(RuleSummary(
+            rule=rule_id, title=rule.title.get(lang), check=rule.check,
+            unit=value if kind == "unit" else None, month=value if kind == "month" else None,
+            postings=total, met=c["met"], breach=c["breach"], justified=c["justified"], review=c["review"],
+            not_applicable=c["not_applicable"], compliance_rate=rate, sentence=sentence,
+        ))
+    return rows
+
+
+def follow_up(reports: Sequence[PostingReport]) -> list[FollowUp]:
+    return [FollowUp(posting_id=r.posting_id, title=r.title, unit=r.unit, deadline=r.deadline, rule=f.rule)
+            for r in reports for f in r.findings if f.status == "breach"]
+
+
+# ---------------------------------------------------------------------------------------------
+# funnel
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    test: Callable[[Applicant], bool]
+
+
+def categories(group: str) -> tuple[Category, ...]:
+    """The categories of a group, declared yes first and the reference (declared no) second."""
+    if group == "gender":
+        return (Category("kvinne", lambda a: a.gender == "kvinne"), Category("mann", lambda a: a.gender == "mann"),
+                Category("annet", lambda a: a.gender == "annet"), Category("not_declared", lambda a: a.gender is None))
+    return (Category("yes", lambda a: getattr(a, group) is True), Category("no", lambda a: getattr(a, group) is False),
+            Category("not_declared", lambda a: getattr(a, group) is None))
+
+
+def reached(applicant: Applicant, stage: str) -> bool:
+    """Each stage includes the one before: invited means qualified and invited, hired means all three."""
+    if stage == "applied":
+        return True
+    if applicant.qualified is not True:
+        return False
+    if stage == "qualified":
+        return True
+    if applicant.invited is not True:
+        return False
+    return stage == "invited" or applicant.hired is True
+
+
+def funnel_groups(pack: RulePack, fields: frozenset[str]) -> list[str]:
+    wanted = {g for rule in pack.rules for g in rule.groups}
+    groups = [g for g in DECLARED_GROUPS if g in wanted and g in fields]
+    if "gender" in fields:
+        groups.append("gender")
+    return groups
+
+
+def _count_table(postings: Sequence[Posting], group: str) -> dict[str, dict[str, int]]:
+    table = {c.name: dict.fromkeys(STAGES, 0) for c in categories(group)}
+    for posting in postings:
+        for applicant in posting.applicants:
+            for category in categories(group):
+                if category.test(applicant):
+                    for stage in STAGES:
+                        table[category.name][stage] += reached(applicant, stage)
+                    break
+    return table
+
+
+def suppress(table: dict[str, dict[str, int]], k: int) -> dict[str, set[str]]:
+    """Which cells to hide: every count below k, and per stage a second one when only one is hidden
+    (the stage total is known from the inputs, so one hidden cell could be recomputed)."""
+    hidden: dict[str, set[str]] = {name: {s for s, n in row.items() if n < k} for name, row in table.items()}
+    for stage in STAGES:
+        shown = [name for name in table if stage not in hidden[name]]
+        if len(table) - len(shown) == 1 and shown:
+            smallest = min(shown, key=lambda name: (table[name][stage], name))
+            hidden[smallest].add(stage)
+    return hidden
+
+
+def _flips(g_sel: int, g_tot: int, r_sel: int, r_tot: int, below: bool) -> bool:
+    """Would one person more or less, in either group, change the four-fifths conclusion?"""
+    for dg, dr in ((1, 0), (-1, 0), (0, 1), (0, -1)):
+        gs, rs = g_sel + dg, r_sel + dr
+        if 0 <= gs <= g_tot and 0 <= rs <= r_tot:
+            ratio = impact_ratio(gs, g_tot, rs, r_tot)
+            if ratio is not None and below_four_fifths(ratio) != below:
+                return True
+    return False
+
+
+def funnel(postings: Sequence[Posting], groups: Sequence[str], k: int, lang: Lang
+           ) -> tuple[list[FunnelCount], list[FunnelStep]]:
+    counts: list[FunnelCount] = []
+    steps: list[FunnelStep] = []
+    for group in groups:
+        table = _count_table(postings, group)
+        hidden = suppress(table, k)
+        label = text(f"summary.group.{group}", lang).capitalize()
+        for category in categories(group):
+            row, gone = table[category.name], hidden[category.name]
+            shown = {s: (None if s in gone else row[s]) for s in STAGES}
+            sentence = text("summary.sentence.count", lang, group=label,
+                            category=text(f"summary.category.{category.name}", lang),
+                            **{s: _n(shown[s], lang) for s in STAGES})
+            counts.append(FunnelCount(group=group, category=category.name, suppressed=sorted(gone, key=STAGES.index),
+                                      sentence=sentence, **shown))
+        yes, no = categories(group)[0].name, categories(group)[1].name
+        for before, stage in zip(STAGES, STAGES[1:], strict=False):
+            steps.append(_step(postings, group, yes, no, before, stage, table, hidden, lang))
+    return counts, steps
+
+
+def _step(postings: Sequence[Posting], group: str, yes: str, no: str, before: str, stage: str,
+          table: dict[str, dict[str, int]], hidden: dict[str, set[str]], lang: Lang) -> FunnelStep:
+    test_yes, test_no = categories(group)[0].test, categories(group)[1].test
+    strata = []
+    for posting in postings:
+        g = [a for a in posting.applicants if test_yes(a) and reached(a, before)]
+        r = [a for a in posting.applicants if test_no(a) and reached(a, before)]
+        strata.append(Stratum(sum(reached(a, stage) for a in g), len(g), sum(reached(a, stage) for a in r), len(r)))
+    g_sel, g_tot, r_sel, r_tot = table[yes][stage], table[yes][before], table[no][stage], table[no][before]
+    gone = any(s in hidden[yes] for s in (before, stage)) or any(s in hidden[no] for s in (before, stage))
+    label = text(f"summary.group.{group}", lang)
+    names = {"group": label, "stage": text(f"summary.stage.{stage}", lang),
+             "before": text(f"summary.stage.{before}", lang),
+             "who_yes": text(f"summary.who.{yes}", lang, group=label), "who_no": text(f"summary.who.{no}", lang)}
+    result = stratified(strata)
+    if gone:
+        keys = ["rate_group", "rate_reference", "impact_ratio", "impact_ratio_exact", "below_four_fifths",
+                "mh_risk_ratio", "mh_odds_ratio", "cmh_statistic", "cmh_p", "cmh_statistic_corrected",
+                "cmh_p_corrected", "exact_p_one_sided"]
+        return FunnelStep(group=group, stage=stage, from_stage=before, rate_group=None, rate_reference=None,
+                          impact_ratio=None, impact_ratio_exact=None, below_four_fifths=None, too_little_data=True,
+                          mh_risk_ratio=None, mh_odds_ratio=None, cmh_statistic=None, cmh_p=None,
+                          cmh_statistic_corrected=None, cmh_p_corrected=None, exact_p_one_sided=None,
+                          informative_postings=result.informative_strata, suppressed=keys,
+                          sentence=text("summary.sentence.step_suppressed", lang, **names))
+    ratio = impact_ratio(g_sel, g_tot, r_sel, r_tot)
+    below = below_four_fifths(ratio) if ratio is not None else None
+    too_little = below is None or _flips(g_sel, g_tot, r_sel, r_tot, below)
+    rate_g = g_sel / g_tot if g_tot else None
+    rate_r = r_sel / r_tot if r_tot else None
+    if ratio is None:
+        sentence = text("summary.sentence.step_undefined", lang, **names)
+    else:
+        verdict = text("summary.verdict.too_little" if too_little else
+                       "summary.verdict.below" if below else "summary.verdict.not_below", lang)
+        sentence = text("summary.sentence.step", lang, rate_g=_percent(rate_g, lang), rate_r=_percent(rate_r, lang),
+                        ratio=format_number(round(float(ratio), 2), lang), verdict=verdict,
+                        p=_p(result.exact_p_one_sided, lang), informative=result.informative_strata, **names)
+    return FunnelStep(
+        group=group, stage=stage, from_stage=before, rate_group=rate_g, rate_reference=rate_r,
+        impact_ratio=float(ratio) if ratio is not None else None,
+        impact_ratio_exact=f"{ratio.numerator}/{ratio.denominator}" if ratio is not None else None,
+        below_four_fifths=below, too_little_data=too_little,
+        mh_risk_ratio=result.mh_risk_ratio, mh_odds_ratio=result.mh_odds_ratio,
+        cmh_statistic=result.cmh_statistic, cmh_p=result.cmh_p,
+        cmh_statistic_corrected=result.cmh_statistic_corrected, cmh_p_corrected=result.cmh_p_corrected,
+        exact_p_one_sided=result.exact_p_one_sided, informative_postings=result.informative_strata,
+        suppressed=[], sentence=sentence,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# representation
+
+
+def representation(postings: Sequence[Posting], pack: RulePack, groups: Sequence[str], k: int, lang: Lang
+                   ) -> list[Representation]:
+    rows: list[Representation] = []
+    for group in groups:
+        if group not in DECLARED_GROUPS:
+            continue
+        shares: dict[str, float | None] = {}
+        gone: list[str] = []
+        for stage, key in (("applied", "applicants_share"), ("invited", "invited_share"), ("hired", "hired_share")):
+            people = [a for p in postings for a in p.applicants if reached(a, stage)]
+            declared = sum(getattr(a, group) is True for a in people)
+            if declared < k or len(people) - declared < k:
+                shares[key] = None
+                gone.append(key)
+            else:
+                shares[key] = declared / len(people)
+        population = pack.info.population_share_immigrant_background if group == "immigrant_background" else None
+        sentence = text("summary.sentence.representation", lang, group=text(f"summary.group.{group}", lang),
+                        applied=_percent(shares["applicants_share"], lang),
+                        invited=_percent(shares["invited_share"], lang), hired=_percent(shares["hired_share"], lang))
+        if population is not None:
+            sentence += " " + text("summary.sentence.population", lang, share=_percent(population, lang),
+                                   source=pack.info.population_source or "SSB")
+        sentence += " " + text("summary.sentence.voluntary", lang)
+        rows.append(Representation(group=group, population_share=population,
+                                   population_source=pack.info.population_source if population is not None else None,
+                                   suppressed=gone, sentence=sentence, **shares))
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# words
+
+
+def _percent(value: float | None, lang: Lang) -> str:
+    if value is None:
+        return ":"
+    return format_number(round(value * 100, 1), lang) + " %"
+
+
+def _n(value: int | None, lang: Lang) -> str:
+    return ":" if value is None else str(value)
+
+
+def _p(value: float | None, lang: Lang) -> str:
+    if value is None:
+        return "–"
+    return "< 0,001" if value < 0.001 and lang == "nb" else "< 0.001" if value < 0.001 else format_number(
+        round(value, 3), lang)
+
+
+def fraction_text(value: Fraction | None) -> str | None:
+    return None if value is None else f"{value.numerator}/{value.denominator}"
