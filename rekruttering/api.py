@@ -7,9 +7,8 @@ returns a ``CheckReport`` (or raises a ``RekrutteringError``) and writes nothing
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -122,7 +121,8 @@ def load_input(applicants: Sequence[Path], shortlists: Sequence[Path], options: 
                on_file: Callable[[Path], None] | None = None) -> Inputs:
     pack = load_pack(options.rules)
     columns = load_column_map(options.columns, options.aliases)
-    dataset = load(applicants, shortlists, columns=columns, on_file=on_file)
+    side = [p for p in (options.justifications, options.workforce) if p is not None]
+    dataset = load(applicants, shortlists, columns=columns, on_file=on_file, side_files=side)
     verify_input(pack, dataset, columns)
     dataset = with_postings(dataset, options.postings)
     log = ProblemLog()

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from rekruttering.errors import InputError
-from rekruttering.fields import APPLICANT_ONLY, ID_FIELDS, SHORTLIST_ONLY, SPECS, ColumnMap, Field
+from rekruttering.fields import APPLICANT_ONLY, ID_FIELDS, SHORTLIST_ONLY, SPECS, ColumnMap, Field, normalise_header
 from rekruttering.models import Applicant, Posting, PostingType
 from rekruttering.problems import Problem, ProblemLog
 from rekruttering.readers import (
@@ -30,6 +30,7 @@ from rekruttering.readers import (
 from rekruttering.values import PARSERS
 
 Role = Literal["applicants", "shortlist", "combined"]
+NOT_AN_EXPORT = frozenset({"read.no_header", "read.no_sheet", "read.empty"})
 POSTING_FIELDS = tuple(f for f, s in SPECS.items() if s.level == "posting" and f is not Field.posting_id)
 APPLICANT_FIELDS = tuple(f for f, s in SPECS.items() if s.level == "applicant" and f is not Field.applicant_id)
 SHORTLIST_FIELDS = tuple(f for f, s in SPECS.items() if s.level == "shortlist")
@@ -72,14 +73,19 @@ class _Record:
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
     """Files as given; a folder means every spreadsheet in it (sorted, not recursive)."""
-    out: list[Path] = []
+    return [path for path, _ in _expand(paths)]
+
+
+def _expand(paths: Iterable[Path]) -> list[tuple[Path, bool]]:
+    """Each file with whether it was named (True) or found in a folder (False)."""
+    out: list[tuple[Path, bool]] = []
     for path in paths:
         if path.is_dir():
-            out.extend(sorted(p for p in path.iterdir()
-                              if p.is_file() and p.suffix.lower() in SPREADSHEET_SUFFIXES
-                              and not p.name.startswith((".", "~$"))))
+            out.extend((p, False) for p in sorted(path.iterdir())
+                       if p.is_file() and p.suffix.lower() in SPREADSHEET_SUFFIXES
+                       and not p.name.startswith((".", "~$")))
         else:
-            out.append(path)
+            out.append((path, True))
     return out
 
 
@@ -103,6 +109,14 @@ def read_sheets(path: Path, columns: ColumnMap, log: ProblemLog) -> tuple[str, l
     if suffix in CSV_SUFFIXES:
         return digest, [read_csv(path, display, raw, columns)]
     raise InputError("suffix", [Problem("error", "read.unsupported", (("suffix", suffix or "-"),), display)])
+
+
+RULE_HEADERS = frozenset({"regel", "regelid", "rule", "ruleid"})
+
+
+def is_justification_sheet(sheet: RawSheet) -> bool:
+    """A --justifications file (posting, rule, applicant, text) looks like a shortlist but is not one."""
+    return Field.justification in sheet.mapping and any(normalise_header(h) in RULE_HEADERS for h in sheet.ignored)
 
 
 def role_of(sheet: RawSheet, forced_shortlist: bool) -> Role | None:
@@ -148,6 +162,7 @@ def load(
     *,
     columns: ColumnMap,
     on_file: Callable[[Path], None] | None = None,
+    side_files: Iterable[Path] = (),
 ) -> Dataset:
     """Read every file, join rows into postings, and return them with the row accounting.
 
@@ -157,13 +172,25 @@ def load(
     fatal: list[Problem] = []
     sheets: list[tuple[RawSheet, SheetInfo]] = []
     forced = {p.resolve() for p in shortlist_paths}
-    for path in expand_paths([*applicant_paths, *shortlist_paths]):
+    side = {p.resolve() for p in side_files}
+    for path, named in _expand([*applicant_paths, *shortlist_paths]):
+        if not named and path.resolve() in side:
+            continue  # the --justifications or --workforce file, kept in the same folder
         if on_file is not None:
             on_file(path)
         try:
             digest, raw_sheets = read_sheets(path, columns, log)
         except InputError as error:
+            if not named and all(p.code in NOT_AN_EXPORT for p in error.problems):
+                log.add("warning", "read.folder_skipped", file=str(path))
+                continue
             fatal.extend(error.problems)
+            continue
+        if any(is_justification_sheet(raw) for raw in raw_sheets):
+            if named:
+                fatal.append(Problem("error", "read.is_justifications", (), str(path)))
+            else:
+                log.add("warning", "read.folder_skipped", file=str(path))
             continue
         for raw in raw_sheets:
             fatal.extend(raw.notes)

@@ -44,6 +44,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "ingen synlige ark har både stillings-ID og søker-ID: {sheets}.",
         "no visible sheet has both a posting id and an applicant id: {sheets}.",
     ),
+    "read.is_justifications": ("filen ser ut som en begrunnelsesfil (den har kolonnen «Regel»); gi den med --justifications.", "the file looks like a justifications file (it has a 'Regel' column); give it with --justifications."),
+    "read.folder_skipped": ("filen i mappen er ikke en søker- eller kortliste og er hoppet over.", "the file in the folder is not an applicant list or shortlist and was skipped."),
     "read.sheet_skipped_hidden": ("skjult ark er hoppet over.", "hidden sheet skipped."),
     "read.sheet_skipped_no_ids": (
         "arket har ikke stillings-ID og søker-ID og er hoppet over.",
@@ -387,6 +389,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "summary.sentence.rule": ("{rule} gjaldt {applicable} stillinger: {kept} av dem ({rate}) er oppfylt eller begrunnet, {breach} er brudd og {review} til vurdering.", "{rule} applied to {applicable} postings: {kept} of them ({rate}) are met or justified, {breach} are breaches and {review} need review."),
     "summary.sentence.rule_none": ("{rule} gjaldt ingen stilling her.", "{rule} applied to no posting here."),
     "summary.sentence.count": ("{group}, {category}: {applied} søkte, {qualified} var kvalifisert, {invited} ble innkalt og {hired} ansatt.", "{group}, {category}: {applied} applied, {qualified} were qualified, {invited} were invited and {hired} hired."),
+    "summary.sentence.count_suppressed": ("{group}, {category}: for få personer til å vise tall.", "{group}, {category}: too few persons to show numbers."),
     "summary.sentence.step": ("Fra {before} til {stage} gikk {rate_g} av {who_yes} videre, mot {rate_r} av {who_no}; forholdet er {ratio}. {verdict} Den eksakte testen per stilling gir p = {p} ({informative} stillinger med informasjon).", "From {before} to {stage}, {rate_g} of {who_yes} went on, against {rate_r} of {who_no}; the ratio is {ratio}. {verdict} The exact test by posting gives p = {p} ({informative} informative postings)."),
     "summary.sentence.step_suppressed": ("Fra {before} til {stage}, {group}: for få personer til å vise tall.", "From {before} to {stage}, {group}: too few persons to show numbers."),
     "summary.sentence.step_undefined": ("Fra {before} til {stage}, {group}: forholdet kan ikke beregnes (ingen i sammenligningsgruppen gikk videre).", "From {before} to {stage}, {group}: the ratio cannot be computed (nobody in the comparison group went on)."),

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from itertools import pairwise
 
 from pydantic import BaseModel
 from pydantic import Field as ModelField
@@ -172,16 +173,17 @@ def _rule_rows(reports: Sequence[PostingReport], pack: RulePack, lang: Lang,
         for finding in report.findings:
             counts[(finding.rule, key(report) if key else None)][finding.status] += 1
     rows: list[RuleSummary] = []
-    for (rule_id, value), c in sorted(counts.items(), key=lambda item: (item[0][0], item[0][1] or "")):
+    for (rule_id, value), c in sorted(counts.items(), key=lambda item: (item[0][1] or "", item[0][0])):
         rule = pack.rule(rule_id)
         assert rule is not None
         total = sum(c.values())
         applicable = total - c["not_applicable"]
         rate = _rate(c["met"], c["justified"], applicable)
-        sentence = (text("summary.sentence.rule", lang, rule=rule_id, applicable=applicable,
+        where = f"{value}, {rule_id}" if value else rule_id
+        sentence = (text("summary.sentence.rule", lang, rule=where, applicable=applicable,
                          kept=c["met"] + c["justified"], rate=_percent(rate, lang), breach=c["breach"],
                          review=c["review"])
-                    if applicable else text("summary.sentence.rule_none", lang, rule=rule_id))
+                    if applicable else text("summary.sentence.rule_none", lang, rule=where))
         rows.append(RuleSummary(
             rule=rule_id, title=rule.title.get(lang), check=rule.check,
             unit=value if kind == "unit" else None, month=value if kind == "month" else None,
@@ -282,13 +284,15 @@ def funnel(postings: Sequence[Posting], groups: Sequence[str], k: int, lang: Lan
         for category in categories(group):
             row, gone = table[category.name], hidden[category.name]
             shown = {s: (None if s in gone else row[s]) for s in STAGES}
-            sentence = text("summary.sentence.count", lang, group=label,
-                            category=text(f"summary.category.{category.name}", lang),
-                            **{s: _n(shown[s], lang) for s in STAGES})
+            answer = text(f"summary.category.{category.name}", lang)
+            sentence = (text("summary.sentence.count_suppressed", lang, group=label, category=answer)
+                        if len(gone) == len(STAGES) else
+                        text("summary.sentence.count", lang, group=label, category=answer,
+                             **{s: _n(shown[s], lang) for s in STAGES}))
             counts.append(FunnelCount(group=group, category=category.name, suppressed=sorted(gone, key=STAGES.index),
                                       sentence=sentence, **shown))
         yes, no = categories(group)[0].name, categories(group)[1].name
-        for before, stage in zip(STAGES, STAGES[1:], strict=False):
+        for before, stage in pairwise(STAGES):
             steps.append(_step(postings, group, yes, no, before, stage, table, hidden, lang))
     return counts, steps
 

@@ -5,7 +5,8 @@ example.org, phone numbers starting with 0, which no Norwegian subscriber number
 
 * ``for-intervju/``: one posting just before interviews (soekere.xlsx, intervju.xlsx), built by hand
   so that the immigrant-background rule is breached while disability and CV gap are met.
-* ``aar-2025/``: a year of postings (soekere/kortliste as xlsx and as Windows-1252 csv) with a planned
+* ``aar-2025/``: a year of postings (soekere/kortliste as xlsx; the same as Windows-1252 csv in
+  ``aar-2025-csv/``) with a planned
   mix of outcomes of the interview rule for each declared group, a handful of changed decisions so that
   every outcome of moderate quotation occurs, eight reserved postings (Oslo's scheme), a workforce file
   (arbeidsstyrke) and a justifications file (begrunnelser). An own checker, independent of the package,
@@ -857,8 +858,10 @@ def write_year(year: Year) -> None:
     short_rows = [shortlist_cells(a) for a in shortlist]
     write_xlsx(out / "soekere.xlsx", "Søkere", APPLICANT_HEADER, rows)
     write_xlsx(out / "kortliste.xlsx", "Kortliste", SHORTLIST_HEADER, short_rows)
-    write_csv(out / "soekere.csv", APPLICANT_HEADER, rows)
-    write_csv(out / "kortliste.csv", SHORTLIST_HEADER, short_rows)
+    csv_out = HERE / "aar-2025-csv"  # a folder of its own, so that a folder is one copy of the year
+    csv_out.mkdir(exist_ok=True)
+    write_csv(csv_out / "soekere.csv", APPLICANT_HEADER, rows)
+    write_csv(csv_out / "kortliste.csv", SHORTLIST_HEADER, short_rows)
     workforce: list[list[Cell]] = [[unit, women, men] for unit, (women, men) in WORKFORCE.items()]
     write_xlsx(out / "arbeidsstyrke.xlsx", "Arbeidsstyrke", WORKFORCE_HEADER, workforce)
     write_csv(out / "arbeidsstyrke.csv", WORKFORCE_HEADER, workforce, "utf-8", "\n")

@@ -9,7 +9,7 @@ group in text, Markdown and HTML, and as one flat, filterable sheet in xlsx.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 
 
@@ -41,6 +41,16 @@ class Table:
     group_by: int = 0  # leading columns that head a group of rows
     note: str | None = None  # a sentence said under the title
     chart: Chart | None = None
+    sentences: int | None = None  # a column of plain sentences: a list under the table, except in xlsx
+
+    def without_sentences(self) -> tuple[Table, list[str]]:
+        """The table without its sentence column, and the sentences (for text, Markdown and HTML)."""
+        if self.sentences is None:
+            return self, []
+        i = self.sentences
+        said = [r[i].text for r in self.rows if r[i].text]
+        rows = tuple(r[:i] + r[i + 1:] for r in self.rows)
+        return replace(self, columns=self.columns[:i] + self.columns[i + 1:], rows=rows, sentences=None), said
 
     def groups(self) -> Iterator[tuple[tuple[Cell, ...], list[tuple[Cell, ...]]]]:
         """(group heading cells, rows without them) in order; one group of all rows when not grouped."""

@@ -82,6 +82,7 @@ def _svg(table: Table) -> list[str]:
 
 
 def _table(table: Table) -> list[str]:
+    table, sentences = table.without_sentences()
     out = [f'<section id="{escape(table.name)}">', f"<h2>{escape(table.title)}</h2>"]
     if table.note:
         out.append(f"<p>{escape(table.note)}</p>")
@@ -95,6 +96,8 @@ def _table(table: Table) -> list[str]:
         out.append("</tr></thead><tbody>")
         out += ["<tr>" + "".join(_cell(c) for c in r) + "</tr>" for r in rows]
         out.append("</tbody></table></div>")
+    if sentences:
+        out.append("<ul>" + "".join(f"<li>{escape(sentence)}</li>" for sentence in sentences) + "</ul>")
     out.append("</section>")
     return out
 

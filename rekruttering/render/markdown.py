@@ -22,6 +22,7 @@ def escape(value: str) -> str:
 
 
 def _table(table: Table) -> list[str]:
+    table, sentences = table.without_sentences()
     lines = [f"## {escape(table.title)}", ""]
     if table.note:
         lines += [escape(table.note), ""]
@@ -35,6 +36,8 @@ def _table(table: Table) -> list[str]:
         for r in rows:
             lines.append("| " + " | ".join(escape(c.text) for c in r) + " |")
         lines.append("")
+    if sentences:
+        lines += [f"- {escape(sentence)}" for sentence in sentences] + [""]
     return lines
 
 

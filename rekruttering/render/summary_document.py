@@ -41,7 +41,8 @@ def _compliance(name: str, title: str, rows: list[RuleSummary], lang: Lang, key:
     )
     first = len(head) + 1
     chart = Chart(text("summary.chart.compliance", lang), tuple(range(first)), (first + 6,), percent=True)
-    return Table(name, title, columns, body, note=text("summary.note.compliance", lang), chart=chart)
+    return Table(name, title, columns, body, note=text("summary.note.compliance", lang), chart=chart,
+                 sentences=len(columns) - 1)
 
 
 def build(report: SummaryReport) -> Document:
@@ -81,7 +82,7 @@ def build(report: SummaryReport) -> Document:
                          _num(c.applied, lang), _num(c.qualified, lang), _num(c.invited, lang), _num(c.hired, lang),
                          c.sentence]) for c in report.funnel_counts),
               note=text("summary.note.funnel", lang, k=report.min_cell),
-              chart=Chart(text("summary.chart.funnel", lang), (0, 1), (2, 3, 4, 5))),
+              chart=Chart(text("summary.chart.funnel", lang), (0, 1), (2, 3, 4, 5)), sentences=6),
         Table(text("summary.sheet.steps", lang), text("summary.title.steps", lang),
               tuple(text(f"summary.col.{k}", lang) for k in (
                   "group", "step", "rate_group", "rate_reference", "impact_ratio", "below", "mh_rr", "mh_or", "cmh",
@@ -97,7 +98,7 @@ def build(report: SummaryReport) -> Document:
                          _p(s.cmh_p, lang), _num(s.cmh_statistic_corrected, lang), _p(s.cmh_p_corrected, lang),
                          _p(s.exact_p_one_sided, lang), _num(s.informative_postings, lang), s.sentence])
                     for s in report.funnel),
-              note=text("summary.note.steps", lang)),
+              note=text("summary.note.steps", lang), sentences=14),
         Table(text("summary.sheet.representation", lang), text("summary.title.representation", lang),
               tuple(text(f"summary.col.{k}", lang) for k in ("group", "applicants", "invited", "hired", "population",
                                                            "meaning")),
@@ -106,7 +107,7 @@ def build(report: SummaryReport) -> Document:
                          _num(r.population_share, lang, percent=True) if r.population_share is not None else "–",
                          r.sentence]) for r in report.representation),
               note=text("summary.note.representation", lang),
-              chart=Chart(text("summary.chart.representation", lang), (0,), (1, 2, 3), percent=True)),
+              chart=Chart(text("summary.chart.representation", lang), (0,), (1, 2, 3), percent=True), sentences=5),
     ]
     if report.warnings:
         tables.append(Table(text("sheet.warnings", lang), text("report.warnings", lang),

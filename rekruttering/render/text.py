@@ -29,6 +29,7 @@ def _cell(cell: Cell) -> Text:
 
 
 def _table(table: Table, console: Console) -> None:
+    table, sentences = table.without_sentences()
     console.print(Text(table.title, style="bold"))
     if table.note:
         console.print(Text(table.note))
@@ -47,6 +48,10 @@ def _table(table: Table, console: Console) -> None:
         for r in rows:
             grid.add_row(*(_cell(r[i]) for i in used))
         console.print(grid)
+    for sentence in sentences:
+        console.print(Text(f"• {sentence}"))
+    if sentences:
+        console.print()
 
 
 def render_to(console: Console, document: Document) -> None:

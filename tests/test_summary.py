@@ -1,0 +1,207 @@
+"""`rekruttering summary`: sections, statistics against the oracle, suppression, period and formats."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+from statsmodels.stats.contingency_tables import StratifiedTable
+from typer.testing import CliRunner
+
+from rekruttering.fields import load_column_map
+from rekruttering.ingest import load
+
+from conftest import ROOT, run, write_csv
+
+YEAR = ROOT / "samples" / "aar-2025"
+SIDE = ("--workforce", YEAR / "arbeidsstyrke.csv", "--justifications", YEAR / "begrunnelser.csv")
+
+
+def summary(runner: CliRunner, *args: str | Path, code: int = 1) -> dict[str, Any]:
+    exit_code, out, err = run(runner, "summary", *args, "-f", "json")
+    assert exit_code == code, err
+    report: dict[str, Any] = json.loads(out)
+    return report
+
+
+@pytest.fixture(scope="module")
+def year_report() -> dict[str, Any]:
+    return summary(CliRunner(), YEAR, "--rules", "staten", "--year", "2025", *SIDE)
+
+
+def test_every_section_of_the_sample_year_has_content(year_report: dict[str, Any]) -> None:
+    report = year_report
+    assert report["schema"] == "rekruttering.summary/1" and report["period"] == {"from": "2025-01-01",
+                                                                                  "to": "2025-12-31"}
+    assert report["postings"] == {"in_period": 178, "outside_period": 0, "without_deadline": 0}
+    assert [r["rule"] for r in report["rules"]] == ["ST01", "ST02", "ST03", "ST04", "ST05", "ST06"]
+    st01 = report["rules"][0]
+    assert (st01["postings"], st01["met"], st01["breach"], st01["justified"], st01["review"],
+            st01["not_applicable"]) == (178, 117, 13, 8, 10, 30)
+    assert st01["compliance_rate"] == pytest.approx((117 + 8) / (178 - 30))
+    assert {r["unit"] for r in report["by_unit"]} >= {"Helse og omsorg", "Kultur", "Økonomi"}
+    assert len({r["month"] for r in report["by_month"]}) == 12
+    assert ("2025-090", "ST04") in {(f["posting_id"], f["rule"]) for f in report["follow_up"]}
+    assert ("2025-045", "ST04") not in {(f["posting_id"], f["rule"]) for f in report["follow_up"]}  # justified
+    assert {(c["group"], c["category"]) for c in report["funnel_counts"]} >= {
+        ("immigrant_background", "yes"), ("immigrant_background", "no"), ("immigrant_background", "not_declared"),
+        ("disability", "yes"), ("cv_gap", "yes"), ("gender", "kvinne")}
+    assert {(s["group"], s["stage"]) for s in report["funnel"]} >= {
+        ("immigrant_background", "qualified"), ("immigrant_background", "invited"), ("immigrant_background", "hired")}
+    [immigrant] = [r for r in report["representation"] if r["group"] == "immigrant_background"]
+    assert immigrant["population_share"] == 0.185 and immigrant["applicants_share"] is not None
+    assert all(s["sentence"] for s in report["funnel"]) and all(r["sentence"] for r in report["rules"])
+
+
+def test_summary_counts_equal_the_sum_of_check_verdicts(runner: CliRunner, year_report: dict[str, Any]) -> None:
+    code, out, _ = run(runner, "check", YEAR / "soekere.xlsx", "-s", YEAR / "kortliste.xlsx", "-r", "staten",
+                       "-f", "json", *SIDE)
+    assert code == 1
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for posting in json.loads(out)["postings"]:
+        for finding in posting["findings"]:
+            counts[finding["rule"]][finding["status"]] += 1
+    for row in year_report["rules"]:
+        assert {s: row[s] for s in ("met", "breach", "justified", "review", "not_applicable")} == {
+            s: counts[row["rule"]][s] for s in ("met", "breach", "justified", "review", "not_applicable")}
+
+
+def _strata(group: str, before: str, stage: str) -> list[list[list[int]]]:
+    """Per posting 2x2 tables [[yes selected, yes not], [no selected, no not]], computed here independently."""
+    dataset = load([YEAR / "soekere.xlsx", YEAR / "kortliste.xlsx"], columns=load_column_map())
+    order = ["applied", "qualified", "invited", "hired"]
+
+    def reached(a: Any, name: str) -> bool:
+        checks = [True, a.qualified is True, a.invited is True, a.hired is True]
+        return all(checks[: order.index(name) + 1])
+
+    tables = []
+    for posting in dataset.postings:
+        cells = [[0, 0], [0, 0]]
+        for a in posting.applicants:
+            value = getattr(a, group)
+            if value is None or not reached(a, before):
+                continue
+            row = 0 if value is True else 1
+            cells[row][0 if reached(a, stage) else 1] += 1
+        if sum(map(sum, cells)) >= 2:
+            tables.append(cells)
+    return tables
+
+
+@pytest.mark.parametrize(("group", "before", "stage"), [
+    ("immigrant_background", "applied", "qualified"), ("immigrant_background", "qualified", "invited"),
+    ("immigrant_background", "invited", "hired"), ("disability", "qualified", "invited"),
+    ("cv_gap", "invited", "hired"),
+])
+def test_stratified_statistics_match_statsmodels(year_report: dict[str, Any], group: str, before: str,
+                                                 stage: str) -> None:
+    [step] = [s for s in year_report["funnel"] if (s["group"], s["stage"]) == (group, stage)]
+    assert step["from_stage"] == before and step["suppressed"] == []
+    oracle = StratifiedTable([t for t in _strata(group, before, stage)])
+    assert step["mh_odds_ratio"] == pytest.approx(oracle.oddsratio_pooled, abs=1e-6)
+    assert step["mh_risk_ratio"] == pytest.approx(oracle.riskratio_pooled, abs=1e-6)
+    uncorrected = oracle.test_null_odds(correction=False)
+    assert step["cmh_statistic"] == pytest.approx(uncorrected.statistic, abs=1e-6)
+    assert step["cmh_p"] == pytest.approx(uncorrected.pvalue, abs=1e-6)
+    corrected = oracle.test_null_odds(correction=True)
+    assert step["cmh_statistic_corrected"] == pytest.approx(corrected.statistic, abs=1e-6)
+    assert step["cmh_p_corrected"] == pytest.approx(corrected.pvalue, abs=1e-6)
+    assert 0 <= step["exact_p_one_sided"] <= 1
+    assert step["informative_postings"] > 0
+
+
+HEADER = ["Stillings-ID", "Søknadsfrist", "Søker-ID", "Kvalifisert", "Innvandrerbakgrunn", "Innkalt til intervju"]
+
+
+def _pool(tmp_path: Path, yes: int, no: int, *, yes_invited: int, no_invited: int, undeclared: int = 12) -> Path:
+    """Applicants spread over seven postings so the stratified tests have strata; all qualified. Half of those
+    who declared nothing are invited, so no cell of theirs is small (zeros count as small)."""
+    rows: list[list[object]] = [HEADER]
+    people = ([("Ja", i < yes_invited) for i in range(yes)] + [("Nei", i < no_invited) for i in range(no)]
+              + [("", i < undeclared // 2) for i in range(undeclared)])
+    for n, (answer, invited) in enumerate(people):
+        rows.append([f"P-{n % 7}", "01.03.2025", f"S-{n}", "Ja", answer, "Ja" if invited else "Nei"])
+    return write_csv(tmp_path / "a.csv", rows)
+
+
+@pytest.mark.parametrize(("k", "hidden"), [(4, False), (5, False), (6, True)])
+def test_suppression_at_k_minus_one_k_and_k_plus_one(runner: CliRunner, tmp_path: Path, k: int,
+                                                     hidden: bool) -> None:
+    path = _pool(tmp_path, yes=5, no=30, yes_invited=5, no_invited=12, undeclared=18)
+    report = summary(runner, path, "--rules", "oslo", "--min-cell", str(k), code=0)
+    counts = {c["category"]: c for c in report["funnel_counts"]}
+    assert counts["yes"]["applied"] == (None if hidden else 5)
+    assert ("applied" in counts["yes"]["suppressed"]) is hidden
+    # a total would reveal a lone hidden cell, so a second one is hidden with it
+    assert (counts["not_declared"]["applied"] is None) is hidden
+    [step] = [s for s in report["funnel"] if s["stage"] == "invited"]
+    assert (step["impact_ratio"] is None) is hidden and (step["exact_p_one_sided"] is None) is hidden
+    if hidden:
+        assert {"impact_ratio", "cmh_p", "exact_p_one_sided", "mh_risk_ratio"} <= set(step["suppressed"])
+    [share] = report["representation"]
+    assert (share["applicants_share"] is None) is hidden
+
+
+def test_four_fifths_is_compared_exactly(runner: CliRunner, tmp_path: Path) -> None:
+    # 10 of 30 against 25 of 60: 1/3 against 5/12 is exactly 4/5, which is not below
+    path = _pool(tmp_path, yes=30, no=60, yes_invited=10, no_invited=25)
+    report = summary(runner, path, "--rules", "oslo", code=0)
+    [step] = [s for s in report["funnel"] if s["stage"] == "invited"]
+    assert step["impact_ratio_exact"] == "4/5" and step["below_four_fifths"] is False
+    assert step["too_little_data"] is True  # one fewer invited from the group would make it below
+    path = _pool(tmp_path, yes=80, no=40, yes_invited=48, no_invited=12)  # the classic example, reversed roles
+    [step] = [s for s in summary(runner, path, "--rules", "oslo", code=0)["funnel"] if s["stage"] == "invited"]
+    assert step["impact_ratio_exact"] == "2/1" and step["below_four_fifths"] is False
+    path = _pool(tmp_path, yes=40, no=80, yes_invited=12, no_invited=48)
+    [step] = [s for s in summary(runner, path, "--rules", "oslo", code=0)["funnel"] if s["stage"] == "invited"]
+    assert step["impact_ratio_exact"] == "1/2" and step["below_four_fifths"] is True
+    assert step["too_little_data"] is False and "under 4/5" in step["sentence"]
+
+
+def test_period_options(runner: CliRunner, tmp_path: Path) -> None:
+    rows: list[list[object]] = [HEADER, ["P-1", "15.01.2025", "S-1", "Ja", "Ja", "Ja"],
+                                ["P-2", "15.06.2025", "S-2", "Ja", "Ja", "Ja"],
+                                ["P-3", "15.01.2024", "S-3", "Ja", "Ja", "Ja"], ["P-4", "", "S-4", "Ja", "Ja", "Ja"]]
+    path = write_csv(tmp_path / "a.csv", rows)
+    report = summary(runner, path, "--rules", "oslo", "--from", "01.01.2025", "--to", "2025-03-31", code=0)
+    assert report["postings"] == {"in_period": 1, "outside_period": 2, "without_deadline": 1}
+    report = summary(runner, path, "--rules", "oslo", "--year", "2024", code=0)
+    assert report["postings"]["in_period"] == 1 and report["rules"][0]["met"] == 1
+    code, _, err = run(runner, "summary", path, "-r", "oslo", "--year", "2025", "--from", "01.01.2025")
+    assert code == 2 and "--year" in err
+    code, _, err = run(runner, "summary", path, "-r", "oslo", "--from", "31.02.2025")
+    assert code == 2 and "31.02.2025" in err
+
+
+def test_tillitsvalgt_summary_has_no_applicant_ids(runner: CliRunner) -> None:
+    for fmt in ("json", "text", "markdown", "html"):
+        code, out, _ = run(runner, "summary", YEAR, "--rules", "oslo", "--audience", "tillitsvalgt", "-f", fmt, *SIDE)
+        assert code == 1
+        assert "-S0" not in out and "-S1" not in out and "S-1" not in out
+
+
+def test_summary_formats_have_charts(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "oversikt.xlsx"
+    code, _, err = run(runner, "summary", YEAR, "--rules", "sarpsborg", *SIDE, "-f", "xlsx", "-o", target)
+    assert code == 1, err
+    names = zipfile.ZipFile(target).namelist()
+    assert sum(n.startswith("xl/charts/chart") for n in names) >= 3
+    import openpyxl
+
+    book = openpyxl.load_workbook(target)
+    assert {"Per regel", "Per enhet", "Søkerløpet", "Utvalg per trinn", "Representasjon", "Metode"} <= set(
+        book.sheetnames)
+    code, out, _ = run(runner, "summary", YEAR, "--rules", "sarpsborg", *SIDE, "-f", "html")
+    assert code == 1 and out.count("<svg") >= 3 and "for lite data" in out
+    code, out, _ = run(runner, "summary", YEAR, "--rules", "sarpsborg", *SIDE, "-f", "markdown", "--lang", "en")
+    assert code == 1 and "## Compliance by rule" in out and "too little data" in out
+
+
+def test_no_fail_and_progress_is_silent_off_a_terminal(runner: CliRunner) -> None:
+    code, out, err = run(runner, "summary", YEAR, "--rules", "oslo", "--no-fail", *SIDE)
+    assert code == 0 and "Oversikt over rekrutteringen" in out and err == ""
