@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rekruttering import __version__
 from rekruttering.checks import Context
@@ -34,21 +35,13 @@ from rekruttering.models import (
 from rekruttering.privacy import Audience, for_audience, pseudonym
 from rekruttering.problems import Problem, ProblemLog
 from rekruttering.rulepack import RulePack, load_pack
-from rekruttering.summary import (
-    DEFAULT_MIN_CELL,
-    SUMMARY_SCHEMA,
-    Period,
-    SummaryReport,
-    _rule_rows,
-    follow_up,
-    funnel,
-    funnel_groups,
-    in_period,
-    representation,
-)
+
+if TYPE_CHECKING:
+    from rekruttering.summary import SummaryReport
 from rekruttering.workforce import load_workforce
 
 CHECK_SCHEMA = "rekruttering.check/1"
+DEFAULT_MIN_CELL = 5
 
 
 @dataclass(frozen=True)
@@ -249,6 +242,19 @@ def summarise(
     on_file: Callable[[Path], None] | None = None,
 ) -> SummaryReport:
     """Compliance, the funnel by group and representation over the postings of a period."""
+    # imported here: the statistics need numpy, which `check` does not
+    from rekruttering.summary import (
+        SUMMARY_SCHEMA,
+        Period,
+        SummaryReport,
+        follow_up,
+        funnel,
+        funnel_groups,
+        in_period,
+        representation,
+        rule_rows,
+    )
+
     options = options or SummaryOptions(rules="staten")
     inputs = load_input(paths, shortlists, options, on_file=on_file)
     postings, counts = in_period(inputs.dataset.postings, options.start, options.end)
@@ -270,9 +276,9 @@ def summarise(
         period=Period(from_=options.start, to=options.end),
         postings=counts,
         min_cell=options.min_cell,
-        rules=_rule_rows(reports, inputs.pack, lang),
-        by_unit=_rule_rows(reports, inputs.pack, lang, key=lambda r: r.unit or "–", kind="unit"),
-        by_month=_rule_rows(reports, inputs.pack, lang, key=lambda r: r.deadline.strftime("%Y-%m") if r.deadline
+        rules=rule_rows(reports, inputs.pack, lang),
+        by_unit=rule_rows(reports, inputs.pack, lang, key=lambda r: r.unit or "–", kind="unit"),
+        by_month=rule_rows(reports, inputs.pack, lang, key=lambda r: r.deadline.strftime("%Y-%m") if r.deadline
                             else "–", kind="month"),
         follow_up=follow_up(reports),
         funnel_counts=funnel_counts,

@@ -266,12 +266,11 @@ def summary(
     statistics, and representation. Exit codes as for check."""
     language = _lang(lang)
     try:
-        from rekruttering.api import SummaryOptions, summarise
+        from rekruttering.api import DEFAULT_MIN_CELL, SummaryOptions, summarise
         from rekruttering.config import load_config
         from rekruttering.ingest import expand_paths
         from rekruttering.render import render_report
         from rekruttering.render.summary_document import build
-        from rekruttering.summary import DEFAULT_MIN_CELL
 
         settings = load_config(config)
         language = _lang(lang, settings.lang)

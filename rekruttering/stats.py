@@ -39,7 +39,6 @@ from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
-from scipy import stats as _scipy_stats
 
 FOUR_FIFTHS = Fraction(4, 5)
 
@@ -226,7 +225,8 @@ def mh_odds_ratio(strata: Iterable[Stratum]) -> float | None:
 
 
 def _chi2_1df_sf(statistic: float) -> float:
-    return min(1.0, max(0.0, float(_scipy_stats.chi2.sf(statistic, 1))))
+    """P(X > statistic) for chi-square with 1 df: X is Z² for a standard normal Z, so it is erfc(√(x/2))."""
+    return min(1.0, max(0.0, math.erfc(math.sqrt(max(0.0, statistic) / 2))))
 
 
 def cmh_test(strata: Iterable[Stratum]) -> CMHResult | None:
@@ -274,11 +274,11 @@ def _hypergeometric(stratum: Stratum) -> tuple[int, npt.NDArray[np.float64]]:
     """Lowest possible group-selected count and the pmf over the support, given the stratum's margins."""
     lowest = max(0, stratum.selected - stratum.reference_total)
     highest = min(stratum.group_total, stratum.selected)
-    support = np.arange(lowest, highest + 1)
-    pmf = np.asarray(
-        _scipy_stats.hypergeom.pmf(support, stratum.total, stratum.group_total, stratum.selected), dtype=np.float64
-    )
-    return lowest, pmf / pmf.sum()
+    # exact integer weights C(K, k)·C(N−K, n−k); their sum is C(N, n), so one division normalises
+    weights = [math.comb(stratum.group_total, k) * math.comb(stratum.reference_total, stratum.selected - k)
+               for k in range(lowest, highest + 1)]
+    total = sum(weights)
+    return lowest, np.array([w / total for w in weights], dtype=np.float64)
 
 
 def _lower_tail(pieces: list[tuple[int, npt.NDArray[np.float64]]], observed: int) -> float:

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
-from itertools import pairwise
 
 from pydantic import BaseModel
 from pydantic import Field as ModelField
@@ -27,7 +25,6 @@ from rekruttering.stats import Stratum, below_four_fifths, impact_ratio, stratif
 SUMMARY_SCHEMA = "rekruttering.summary/1"
 STAGES = ("applied", "qualified", "invited", "hired")
 DECLARED_GROUPS = ("immigrant_background", "disability", "cv_gap")
-DEFAULT_MIN_CELL = 5
 
 
 class Period(BaseModel):
@@ -166,7 +163,7 @@ def _rate(met: int, justified: int, applicable: int) -> float | None:
     return (met + justified) / applicable if applicable else None
 
 
-def _rule_rows(reports: Sequence[PostingReport], pack: RulePack, lang: Lang,
+def rule_rows(reports: Sequence[PostingReport], pack: RulePack, lang: Lang,
                key: Callable[[PostingReport], str | None] | None = None, kind: str = "") -> list[RuleSummary]:
     counts: dict[tuple[str, str | None], Counter[str]] = defaultdict(Counter)
     for report in reports:
@@ -202,32 +199,34 @@ def follow_up(reports: Sequence[PostingReport]) -> list[FollowUp]:
 # funnel
 
 
-@dataclass(frozen=True)
-class Category:
-    name: str
-    test: Callable[[Applicant], bool]
+CATEGORIES = {"gender": ("kvinne", "mann", "annet", "not_declared")}
+DECLARED = ("yes", "no", "not_declared")
 
 
-def categories(group: str) -> tuple[Category, ...]:
-    """The categories of a group, declared yes first and the reference (declared no) second."""
+def categories(group: str) -> tuple[str, ...]:
+    """The answers to a group question, the group (declared yes) first and the reference second."""
+    return CATEGORIES.get(group, DECLARED)
+
+
+def category_of(applicant: Applicant, group: str) -> str:
     if group == "gender":
-        return (Category("kvinne", lambda a: a.gender == "kvinne"), Category("mann", lambda a: a.gender == "mann"),
-                Category("annet", lambda a: a.gender == "annet"), Category("not_declared", lambda a: a.gender is None))
-    return (Category("yes", lambda a: getattr(a, group) is True), Category("no", lambda a: getattr(a, group) is False),
-            Category("not_declared", lambda a: getattr(a, group) is None))
+        return applicant.gender or "not_declared"
+    value = getattr(applicant, group)
+    return "yes" if value is True else "no" if value is False else "not_declared"
+
+
+def level(applicant: Applicant) -> int:
+    """How far the applicant got: 0 applied, 1 qualified, 2 invited, 3 hired. Each stage includes the
+    one before: invited means qualified and invited, hired means all three."""
+    if applicant.qualified is not True:
+        return 0
+    if applicant.invited is not True:
+        return 1
+    return 3 if applicant.hired is True else 2
 
 
 def reached(applicant: Applicant, stage: str) -> bool:
-    """Each stage includes the one before: invited means qualified and invited, hired means all three."""
-    if stage == "applied":
-        return True
-    if applicant.qualified is not True:
-        return False
-    if stage == "qualified":
-        return True
-    if applicant.invited is not True:
-        return False
-    return stage == "invited" or applicant.hired is True
+    return level(applicant) >= STAGES.index(stage)
 
 
 def funnel_groups(pack: RulePack, fields: frozenset[str]) -> list[str]:
@@ -238,16 +237,19 @@ def funnel_groups(pack: RulePack, fields: frozenset[str]) -> list[str]:
     return groups
 
 
-def _count_table(postings: Sequence[Posting], group: str) -> dict[str, dict[str, int]]:
-    table = {c.name: dict.fromkeys(STAGES, 0) for c in categories(group)}
-    for posting in postings:
-        for applicant in posting.applicants:
-            for category in categories(group):
-                if category.test(applicant):
-                    for stage in STAGES:
-                        table[category.name][stage] += reached(applicant, stage)
-                    break
-    return table
+Tally = dict[str, list[int]]  # category -> how many ended at each level
+
+
+def _tally(applicants: Iterable[Applicant], group: str, levels: Sequence[int]) -> Tally:
+    found: Tally = {name: [0, 0, 0, 0] for name in categories(group)}
+    for applicant, reached_level in zip(applicants, levels, strict=True):
+        found[category_of(applicant, group)][reached_level] += 1
+    return found
+
+
+def _at(tally: Tally, category: str, stage: int) -> int:
+    """How many of a category reached ``stage`` (those who ended there or further)."""
+    return sum(tally[category][stage:])
 
 
 def suppress(table: dict[str, dict[str, int]], k: int) -> dict[str, set[str]]:
@@ -277,34 +279,33 @@ def funnel(postings: Sequence[Posting], groups: Sequence[str], k: int, lang: Lan
            ) -> tuple[list[FunnelCount], list[FunnelStep]]:
     counts: list[FunnelCount] = []
     steps: list[FunnelStep] = []
+    levels = [[level(a) for a in p.applicants] for p in postings]
     for group in groups:
-        table = _count_table(postings, group)
+        per_posting = [_tally(p.applicants, group, lv) for p, lv in zip(postings, levels, strict=True)]
+        names = categories(group)
+        table = {name: {stage: sum(_at(t, name, i) for t in per_posting) for i, stage in enumerate(STAGES)}
+                 for name in names}
         hidden = suppress(table, k)
         label = text(f"summary.group.{group}", lang).capitalize()
-        for category in categories(group):
-            row, gone = table[category.name], hidden[category.name]
+        for name in names:
+            row, gone = table[name], hidden[name]
             shown = {s: (None if s in gone else row[s]) for s in STAGES}
-            answer = text(f"summary.category.{category.name}", lang)
+            answer = text(f"summary.category.{name}", lang)
             sentence = (text("summary.sentence.count_suppressed", lang, group=label, category=answer)
                         if len(gone) == len(STAGES) else
                         text("summary.sentence.count", lang, group=label, category=answer,
                              **{s: _n(shown[s], lang) for s in STAGES}))
-            counts.append(FunnelCount(group=group, category=category.name, suppressed=sorted(gone, key=STAGES.index),
+            counts.append(FunnelCount(group=group, category=name, suppressed=sorted(gone, key=STAGES.index),
                                       sentence=sentence, **shown))
-        yes, no = categories(group)[0].name, categories(group)[1].name
-        for before, stage in pairwise(STAGES):
-            steps.append(_step(postings, group, yes, no, before, stage, table, hidden, lang))
+        for i in range(1, len(STAGES)):
+            strata = [Stratum(_at(t, names[0], i), _at(t, names[0], i - 1), _at(t, names[1], i),
+                              _at(t, names[1], i - 1)) for t in per_posting]
+            steps.append(_step(strata, group, names[0], names[1], STAGES[i - 1], STAGES[i], table, hidden, lang))
     return counts, steps
 
 
-def _step(postings: Sequence[Posting], group: str, yes: str, no: str, before: str, stage: str,
+def _step(strata: list[Stratum], group: str, yes: str, no: str, before: str, stage: str,
           table: dict[str, dict[str, int]], hidden: dict[str, set[str]], lang: Lang) -> FunnelStep:
-    test_yes, test_no = categories(group)[0].test, categories(group)[1].test
-    strata = []
-    for posting in postings:
-        g = [a for a in posting.applicants if test_yes(a) and reached(a, before)]
-        r = [a for a in posting.applicants if test_no(a) and reached(a, before)]
-        strata.append(Stratum(sum(reached(a, stage) for a in g), len(g), sum(reached(a, stage) for a in r), len(r)))
     g_sel, g_tot, r_sel, r_tot = table[yes][stage], table[yes][before], table[no][stage], table[no][before]
     gone = any(s in hidden[yes] for s in (before, stage)) or any(s in hidden[no] for s in (before, stage))
     label = text(f"summary.group.{group}", lang)
@@ -360,14 +361,20 @@ def representation(postings: Sequence[Posting], pack: RulePack, groups: Sequence
             continue
         shares: dict[str, float | None] = {}
         gone: list[str] = []
+        people, declared = [0, 0, 0, 0], [0, 0, 0, 0]  # by the level each applicant ended at
+        for posting in postings:
+            for applicant in posting.applicants:
+                reached_level = level(applicant)
+                people[reached_level] += 1
+                declared[reached_level] += getattr(applicant, group) is True
         for stage, key in (("applied", "applicants_share"), ("invited", "invited_share"), ("hired", "hired_share")):
-            people = [a for p in postings for a in p.applicants if reached(a, stage)]
-            declared = sum(getattr(a, group) is True for a in people)
-            if declared < k or len(people) - declared < k:
+            at = STAGES.index(stage)
+            everyone, yes = sum(people[at:]), sum(declared[at:])
+            if yes < k or everyone - yes < k:
                 shares[key] = None
                 gone.append(key)
             else:
-                shares[key] = declared / len(people)
+                shares[key] = yes / everyone
         population = pack.info.population_share_immigrant_background if group == "immigrant_background" else None
         sentence = text("summary.sentence.representation", lang, group=text(f"summary.group.{group}", lang),
                         applied=_percent(shares["applicants_share"], lang),

@@ -1,0 +1,100 @@
+"""Measure rekruttering against the physical limit of reading the same file, side by side.
+
+For N = 10 k, 100 k and 1 M applications (``--sizes`` to choose), in one run, median of three:
+
+* the baseline: the fastest raw read of the same file on this machine (fastexcel for xlsx, every
+  column as text; pandas' C parser for the Windows-1252 csv);
+* ``rekruttering summary`` of that file: wall time and peak RSS (of the whole process tree);
+* ``rekruttering check`` of a single posting of 100 applicants (wall time);
+* ``rekruttering --help`` (wall time).
+
+It prints a Markdown table with each target as a ratio: summary from xlsx at most 1.5 × the
+baseline, from csv at most 4 ×, peak RSS at most 2.5 GB, check under 1 s, --help under 0.3 s.
+
+    python benchmarks/run.py                  # all sizes (1 M takes a while: the files are made once)
+    python benchmarks/run.py --sizes 10000 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate, one_posting  # noqa: E402
+
+BASELINE_XLSX = ("import fastexcel, sys; r = fastexcel.read_excel(sys.argv[1]); "
+                 "r.load_sheet(0, dtypes='string').to_pandas()")
+BASELINE_CSV = ("import pandas, sys; pandas.read_csv(sys.argv[1], sep=';', encoding='cp1252', dtype=str, "
+                "keep_default_na=False)")
+TARGETS = {"xlsx": 1.5, "csv": 4.0}
+MAX_RSS_GB = 2.5
+
+
+def measure(command: list[str], runs: int = 3) -> tuple[float, float]:
+    """Median wall seconds and the largest peak RSS (GB) over ``runs`` runs, each in a fresh process."""
+    walls, peaks = [], []
+    probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+             "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); w = time.perf_counter() - t; "
+             "print(w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, p.returncode)")
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True)
+        wall, rss_kb, code = out.stdout.split()
+        if int(code) not in (0, 1):
+            raise SystemExit(f"{' '.join(command)} exited {code}")
+        walls.append(float(wall))
+        peaks.append(int(rss_kb) / 1024 / 1024)
+    return statistics.median(walls), max(peaks)
+
+
+def tool() -> list[str]:
+    exe = Path(sys.executable).with_name("rekruttering")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "rekruttering"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--data", type=Path, default=HERE / "data", help="where the generated files are kept")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as scratch:
+        report = Path(scratch) / "oversikt.json"
+        for n in args.sizes:
+            started = time.perf_counter()
+            csv_path, xlsx_path = generate(n, args.data)
+            print(f"N = {n:,}: files ready in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+            for kind, path, baseline in (("xlsx", xlsx_path, BASELINE_XLSX), ("csv", csv_path, BASELINE_CSV)):
+                base, _ = measure([sys.executable, "-c", baseline, str(path)], args.runs)
+                wall, rss = measure([*tool(), "summary", str(path), "--rules", "staten", "--format", "json",
+                                     "--output", str(report), "--force", "--quiet"], args.runs)
+                ratio = wall / base
+                ok = ratio <= TARGETS[kind] and rss <= MAX_RSS_GB
+                rows.append(f"| {n:,} | {kind} | {base:.2f} s | {wall:.2f} s | {ratio:.1f} × (≤ {TARGETS[kind]}) "
+                            f"| {rss:.2f} GB | {'met' if ok else 'missed'} |")
+                print(rows[-1], file=sys.stderr)
+        one = Path(scratch) / "en-stilling.csv"
+        one_posting(one)
+        check_wall, _ = measure([*tool(), "check", str(one), "--rules", "staten", "--no-fail"], args.runs)
+        help_wall, _ = measure([*tool(), "--help"], args.runs)
+    print(f"Machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; median of {args.runs} runs.\n")
+    print("| applications | file | baseline read | summary | summary / baseline (target) | peak RSS | target |")
+    print("|---:|---|---:|---:|---:|---:|---|")
+    print("\n".join(rows))
+    print()
+    print(f"- `check` of one posting with 100 applicants: {check_wall:.2f} s "
+          f"({'met' if check_wall < 1 else 'missed'}: target under 1 s)")
+    print(f"- `rekruttering --help`: {help_wall:.2f} s ({'met' if help_wall < 0.3 else 'missed'}: target under 0.3 s)")
+
+
+if __name__ == "__main__":
+    main()
