@@ -24,7 +24,11 @@ from rekruttering.messages import Lang, text
 from rekruttering.render import Format as FormatName
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
     from rich.console import Console
+
+    from rekruttering.config import Config
+    from rekruttering.render.document import Document
 
 app = typer.Typer(
     help="Kontroller intervju- og kvoteringsregler per utlysning fra eksporter av søkerlister og kortlister. "
@@ -97,6 +101,38 @@ def _write(content: str | bytes, output: Path | None, force: bool) -> None:
             handle.write(data)
     except OSError as error:
         raise UsageError(f"{output}: kan ikke skrives / cannot be written: {error.strerror}") from None
+
+
+def _pack_and_format(rules: str | None, fmt: Format | None, output: Path | None, settings: Config
+                     ) -> tuple[str, FormatName]:
+    """The rule pack and report format from the options, else the config; both checked."""
+    pack = rules or settings.rules
+    if not pack:
+        raise UsageError("Velg regelsett med --rules (staten, sarpsborg, oslo, bergen eller en TOML-fil) / "
+                         "choose a rule pack with --rules")
+    chosen: FormatName = fmt.value if fmt else (settings.format or "text")
+    if chosen == "xlsx" and output is None:
+        raise UsageError("xlsx skrives til fil: bruk --output FIL.xlsx / xlsx is written to a file: "
+                         "use --output FILE.xlsx")
+    return pack, chosen
+
+
+def _emit(report: BaseModel, chosen: FormatName, document: Callable[[], Document], output: Path | None,
+          force: bool) -> None:
+    """A coloured report on a terminal, or the chosen format to stdout or the output file."""
+    if chosen == "text" and output is None:
+        from rekruttering.render.text import render_to
+
+        render_to(_console(), document())
+    else:
+        from rekruttering.render import render_report
+
+        _write(render_report(report, chosen, document), output, force)
+
+
+def _exit(failed: bool, no_fail: bool | None, settings: Config) -> NoReturn:
+    failing = failed and not (no_fail if no_fail is not None else bool(settings.no_fail))
+    raise typer.Exit(EXIT_BREACH if failing else EXIT_OK)
 
 
 def _lang(option: Language | None, configured: Lang | None = None) -> Lang:
@@ -174,14 +210,7 @@ def check(
 
         settings = load_config(config)
         language = _lang(lang, settings.lang)
-        pack = rules or settings.rules
-        if not pack:
-            raise UsageError("Velg regelsett med --rules (staten, sarpsborg, oslo, bergen eller en TOML-fil) / "
-                             "choose a rule pack with --rules")
-        chosen: FormatName = fmt.value if fmt else (settings.format or "text")
-        if chosen == "xlsx" and output is None:
-            raise UsageError("xlsx skrives til fil: bruk --output FIL.xlsx / xlsx is written to a file: "
-                             "use --output FILE.xlsx")
+        pack, chosen = _pack_and_format(rules, fmt, output, settings)
         key = None
         if pseudonymise or settings.pseudonymise:
             from rekruttering.privacy import pseudonym_key
@@ -194,18 +223,10 @@ def check(
         report = run_check(applicants, shortlist or [], options)
         from rekruttering.render.check_document import build
 
-        if chosen == "text" and output is None:
-            from rekruttering.render.text import render_to
-
-            render_to(_console(), build(report))
-        else:
-            from rekruttering.render import render_report
-
-            _write(render_report(report, chosen, lambda: build(report)), output, force)
+        _emit(report, chosen, lambda: build(report), output, force)
     except RekrutteringError as error:
         _fail(error, language)
-    failing = report.failed and not (no_fail if no_fail is not None else bool(settings.no_fail))
-    raise typer.Exit(EXIT_BREACH if failing else EXIT_OK)
+    _exit(report.failed, no_fail, settings)
 
 
 def _date(value: str | None, option: str) -> date | None:
@@ -269,18 +290,11 @@ def summary(
         from rekruttering.api import DEFAULT_MIN_CELL, SummaryOptions, summarise
         from rekruttering.config import load_config
         from rekruttering.ingest import expand_paths
-        from rekruttering.render import render_report
         from rekruttering.render.summary_document import build
 
         settings = load_config(config)
         language = _lang(lang, settings.lang)
-        pack = rules or settings.rules
-        if not pack:
-            raise UsageError("Velg regelsett med --rules / choose a rule pack with --rules")
-        chosen: FormatName = fmt.value if fmt else (settings.format or "text")
-        if chosen == "xlsx" and output is None:
-            raise UsageError("xlsx skrives til fil: bruk --output FIL.xlsx / xlsx is written to a file: "
-                             "use --output FILE.xlsx")
+        pack, chosen = _pack_and_format(rules, fmt, output, settings)
         first, last = _period(start, end, year)
         options = SummaryOptions(
             rules=pack, columns=columns or settings.columns, lang=language,
@@ -291,16 +305,10 @@ def summary(
         files = expand_paths([*paths, *(shortlist or [])])
         with _progress(len(files), quiet, language) as advance:
             report = summarise(paths, shortlist or [], options, on_file=advance)
-        if chosen == "text" and output is None:
-            from rekruttering.render.text import render_to
-
-            render_to(_console(), build(report))
-        else:
-            _write(render_report(report, chosen, lambda: build(report)), output, force)
+        _emit(report, chosen, lambda: build(report), output, force)
     except RekrutteringError as error:
         _fail(error, language)
-    failing = report.failed and not (no_fail if no_fail is not None else bool(settings.no_fail))
-    raise typer.Exit(EXIT_BREACH if failing else EXIT_OK)
+    _exit(report.failed, no_fail, settings)
 
 
 @contextmanager

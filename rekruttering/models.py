@@ -141,8 +141,9 @@ class Totals(BaseModel):
     not_applicable: int = 0
 
 
-class CheckReport(BaseModel):
-    """The whole ``check`` result; ``--format json`` is this model dumped."""
+class Provenance(BaseModel):
+    """What every report carries so that anyone can ask for the same run: schema, tool, time, audience,
+    language, rule pack and input fingerprints."""
 
     schema_: str = ModelField(serialization_alias="schema")
     tool_version: str
@@ -151,10 +152,15 @@ class CheckReport(BaseModel):
     lang: str
     rule_pack: RulePackRef
     inputs: list[InputRef]
+
+
+class CheckReport(Provenance):
+    """The whole ``check`` result; ``--format json`` is this model dumped."""
+
     postings: list[PostingReport]
     totals: Totals
     warnings: list[Warning_]
-    unused_justifications: list[UnusedJustification] = []
+    unused_justifications: list[UnusedJustification] = ModelField(default_factory=list)
 
     @property
     def failed(self) -> bool:

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from pydantic import Field as ModelField
 
 from rekruttering.messages import Lang, format_number, text
-from rekruttering.models import Applicant, InputRef, Posting, PostingReport, RulePackRef, UnusedJustification, Warning_
+from rekruttering.models import Applicant, Posting, PostingReport, Provenance, UnusedJustification, Warning_
 from rekruttering.rulepack import RulePack
 from rekruttering.stats import Stratum, below_four_fifths, impact_ratio, stratified
 
@@ -106,16 +106,9 @@ class Representation(BaseModel):
     sentence: str
 
 
-class SummaryReport(BaseModel):
+class SummaryReport(Provenance):
     """The whole ``summary`` result; ``--format json`` is this model dumped."""
 
-    schema_: str = ModelField(serialization_alias="schema")
-    tool_version: str
-    generated_at: str
-    audience: str
-    lang: str
-    rule_pack: RulePackRef
-    inputs: list[InputRef]
     period: Period
     postings: PostingCounts
     min_cell: int
@@ -127,7 +120,7 @@ class SummaryReport(BaseModel):
     funnel: list[FunnelStep]
     representation: list[Representation]
     warnings: list[Warning_]
-    unused_justifications: list[UnusedJustification] = []
+    unused_justifications: list[UnusedJustification] = ModelField(default_factory=list)
 
     @property
     def failed(self) -> bool:

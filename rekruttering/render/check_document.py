@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from rekruttering.messages import Lang, format_date, text
-from rekruttering.models import STATUSES, CheckReport
+from rekruttering.models import STATUSES, CheckReport, Provenance
 from rekruttering.render.document import Cell, Document, Table, row
 
 
-def lang_of(report: CheckReport) -> Lang:
+def lang_of(report: Provenance) -> Lang:
     return "en" if report.lang == "en" else "nb"
 
 
-def provenance(report: CheckReport, lang: Lang) -> tuple[tuple[str, str], ...]:
-    """What a reader needs to ask for the same run: pack, inputs, tool, audience and time."""
+def provenance(report: Provenance, lang: Lang, *extra: tuple[str, str]) -> tuple[tuple[str, str], ...]:
+    """What a reader needs to ask for the same run: pack, tool, audience, time, anything the report
+    adds (``extra``), and the inputs' fingerprints."""
     pack = report.rule_pack
     meta = [
         (text("report.pack", lang), f"{pack.title} ({pack.id} {pack.version})"),
@@ -20,6 +21,7 @@ def provenance(report: CheckReport, lang: Lang) -> tuple[tuple[str, str], ...]:
         (text("report.tool", lang), f"rekruttering {report.tool_version}"),
         (text("report.audience", lang), text(f"report.audience.{report.audience}", lang)),
         (text("report.generated", lang), report.generated_at),
+        *extra,
     ]
     for item in report.inputs:
         name = item.file + (f" [{item.sheet}]" if item.sheet else "")

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from rekruttering.messages import Lang, format_date, format_number, text
+from rekruttering.render.check_document import lang_of, provenance
 from rekruttering.render.document import Cell, Chart, Document, Table, row
 from rekruttering.summary import RuleSummary, SummaryReport
-
-
-def _lang(report: SummaryReport) -> Lang:
-    return "en" if report.lang == "en" else "nb"
 
 
 def _num(value: int | float | None, lang: Lang, percent: bool = False, digits: int = 2) -> Cell:
@@ -46,22 +43,15 @@ def _compliance(name: str, title: str, rows: list[RuleSummary], lang: Lang, key:
 
 
 def build(report: SummaryReport) -> Document:
-    lang = _lang(report)
-    pack = report.rule_pack
+    lang = lang_of(report)
     period = " – ".join(format_date(d, lang) if d else "…" for d in (report.period.from_, report.period.to))
-    meta = [
-        (text("report.pack", lang), f"{pack.title} ({pack.id} {pack.version})"),
-        (text("report.pack_sha", lang), pack.sha256),
-        (text("report.tool", lang), f"rekruttering {report.tool_version}"),
-        (text("report.audience", lang), text(f"report.audience.{report.audience}", lang)),
-        (text("report.generated", lang), report.generated_at),
+    meta = provenance(
+        report, lang,
         (text("summary.period", lang), period if report.period.from_ or report.period.to
          else text("summary.period.all", lang)),
         (text("summary.postings", lang), text("summary.postings.counts", lang, **report.postings.model_dump())),
         (text("summary.min_cell", lang), text("summary.min_cell.text", lang, k=report.min_cell)),
-    ]
-    meta += [(text("report.input", lang), f"{i.file}{f' [{i.sheet}]' if i.sheet else ''}: sha256 {i.sha256}")
-             for i in report.inputs]
+    )
     tables = [
         _compliance(text("summary.sheet.rules", lang), text("summary.title.rules", lang), report.rules, lang, None),
         _compliance(text("summary.sheet.units", lang), text("summary.title.units", lang), report.by_unit, lang,
