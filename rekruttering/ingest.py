@@ -19,18 +19,12 @@ from rekruttering.errors import InputError
 from rekruttering.fields import APPLICANT_ONLY, ID_FIELDS, SHORTLIST_ONLY, SPECS, ColumnMap, Field, normalise_header
 from rekruttering.models import Applicant, Posting, PostingType
 from rekruttering.problems import Problem, ProblemLog
-from rekruttering.readers import (
-    CSV_SUFFIXES,
-    EXCEL_SUFFIXES,
-    SPREADSHEET_SUFFIXES,
-    RawSheet,
-    read_csv,
-    read_excel,
-)
-from rekruttering.values import PARSERS
+from rekruttering.readers import SPREADSHEET_SUFFIXES, RawSheet, read_file
+from rekruttering.values import PARSERS, near_id, parse_id
 
 Role = Literal["applicants", "shortlist", "combined"]
-NOT_AN_EXPORT = frozenset({"read.no_header", "read.no_sheet", "read.empty"})
+NOT_AN_EXPORT = frozenset({"read.no_header", "read.no_header_legacy", "read.no_sheet", "read.no_sheet_hidden",
+                           "read.empty", "read.empty_workbook"})
 POSTING_FIELDS = tuple(f for f, s in SPECS.items() if s.level == "posting" and f is not Field.posting_id)
 APPLICANT_FIELDS = tuple(f for f, s in SPECS.items() if s.level == "applicant" and f is not Field.applicant_id)
 SHORTLIST_FIELDS = tuple(f for f, s in SPECS.items() if s.level == "shortlist")
@@ -77,13 +71,17 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 
 
 def _expand(paths: Iterable[Path]) -> list[tuple[Path, bool]]:
-    """Each file with whether it was named (True) or found in a folder (False)."""
+    """Each file with whether it was named (True) or found in a folder (False).
+
+    A folder without a spreadsheet stays in the list as itself, so that reading it says so.
+    """
     out: list[tuple[Path, bool]] = []
     for path in paths:
         if path.is_dir():
-            out.extend((p, False) for p in sorted(path.iterdir())
-                       if p.is_file() and p.suffix.lower() in SPREADSHEET_SUFFIXES
-                       and not p.name.startswith((".", "~$")))
+            found = [(p, False) for p in sorted(path.iterdir())
+                     if p.is_file() and p.suffix.lower() in SPREADSHEET_SUFFIXES
+                     and not p.name.startswith((".", "~$"))]
+            out.extend(found or [(path, True)])
         else:
             out.append((path, True))
     return out
@@ -92,23 +90,28 @@ def _expand(paths: Iterable[Path]) -> list[tuple[Path, bool]]:
 def read_sheets(path: Path, columns: ColumnMap, log: ProblemLog) -> tuple[str, list[RawSheet]]:
     """The file's SHA-256 and its mapped sheets; an unreadable file raises ``InputError``."""
     display = str(path)
+    if path.is_dir():
+        raise InputError("folder", [Problem("error", "read.empty_folder", (), display)])
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise InputError("missing", [Problem("error", "read.not_found", (), display)]) from None
     except IsADirectoryError:
-        raise InputError("dir", [Problem("error", "read.not_found", (), display)]) from None
+        raise InputError("dir", [Problem("error", "read.empty_folder", (), display)]) from None
     except OSError as error:
         raise InputError("os", [Problem("error", "read.unreadable", (("error", str(error)),), display)]) from None
     digest = hashlib.sha256(raw).hexdigest()
-    suffix = path.suffix.lower()
     if not raw:
         raise InputError("empty", [Problem("error", "read.empty", (), display)])
-    if suffix in EXCEL_SUFFIXES:
-        return digest, read_excel(path, display, columns, log)
-    if suffix in CSV_SUFFIXES:
-        return digest, [read_csv(path, display, raw, columns)]
-    raise InputError("suffix", [Problem("error", "read.unsupported", (("suffix", suffix or "-"),), display)])
+    return digest, read_file(path, display, raw, columns, log)
+
+
+def take_notes(sheet: RawSheet, log: ProblemLog) -> list[Problem]:
+    """A reader's warnings into the log (capped per kind); its errors returned, to stop the run."""
+    for note in sheet.notes:
+        if note.level == "warning":
+            log.add_problem(note)
+    return [note for note in sheet.notes if note.level == "error"]
 
 
 RULE_HEADERS = frozenset({"regel", "regelid", "rule", "ruleid"})
@@ -131,12 +134,18 @@ def role_of(sheet: RawSheet, forced_shortlist: bool) -> Role | None:
     return None
 
 
-def _coerce(sheet: RawSheet, log: ProblemLog) -> dict[Field, list[Any]]:
-    """Each mapped column as a list of typed values; unknown values become warnings and None."""
+def _coerce(sheet: RawSheet, log: ProblemLog) -> tuple[dict[Field, list[Any]], set[int]]:
+    """Each mapped column as a list of typed values; unknown values become warnings and None.
+
+    Ids are trimmed and compared exactly (``values.parse_id``); the positions of rows whose id
+    could not be read are returned too, as their warning already says why they are set aside.
+    """
     out: dict[Field, list[Any]] = {}
+    bad_ids: set[int] = set()
     for name in sheet.data.columns:
         fld = Field(name)
-        parser = PARSERS[SPECS[fld].kind]
+        is_id = fld in ID_FIELDS
+        parser = parse_id if is_id else PARSERS[SPECS[fld].kind]
         column = sheet.data[name]
         raws = ["" if v is None or v != v else str(v) for v in column.tolist()]
         table: dict[str, tuple[Any, bool]] = {}
@@ -146,14 +155,17 @@ def _coerce(sheet: RawSheet, log: ProblemLog) -> dict[Field, list[Any]]:
         header = sheet.mapping[fld]
         for position, raw in enumerate(raws):
             value, ok = table[raw]
-            if not ok:
+            if not ok and position not in sheet.rejected:
                 # a posting's own value may be quoted to help fix it; an applicant's cell never is
                 quoted = {"value": raw.strip()[:60]} if SPECS[fld].level == "posting" else {}
-                log.add("warning", f"value.bad_{SPECS[fld].kind}", file=sheet.file, sheet=sheet.sheet,
+                code = "value.bad_id" if is_id else f"value.bad_{SPECS[fld].kind}"
+                log.add("warning", code, file=sheet.file, sheet=sheet.sheet,
                         row=sheet.row_number(position), column=header, **quoted)
+                if is_id:
+                    bad_ids.add(position)
             values.append(value)
         out[fld] = values
-    return out
+    return out, bad_ids
 
 
 def load(
@@ -193,7 +205,7 @@ def load(
                 log.add("warning", "read.folder_skipped", file=str(path))
             continue
         for raw in raw_sheets:
-            fatal.extend(raw.notes)
+            fatal.extend(take_notes(raw, log))
             role = role_of(raw, path.resolve() in forced)
             if role is None:
                 fatal.append(Problem("error", "read.no_role", (), raw.file, raw.sheet, raw.header_row))
@@ -214,7 +226,7 @@ def load(
     # applicant rows first, so that shortlist rows in any file order find their applicant
     ordered = sorted(sheets, key=lambda pair: pair[1].role == "shortlist")
     for raw, info in ordered:
-        typed = _coerce(raw, log)
+        typed, bad_ids = _coerce(raw, log)
         if info.role != "shortlist":
             applicant_fields |= set(raw.mapping) & set(APPLICANT_FIELDS)
         if info.role != "applicants":
@@ -225,6 +237,11 @@ def load(
             values = dict(zip(names, row, strict=True))
             row_number = raw.row_number(position)
             posting_id, applicant_id = values.get(Field.posting_id), values.get(Field.applicant_id)
+            if position in raw.rejected or position in bad_ids:
+                if position in raw.rejected:
+                    log.add_problem(raw.rejected[position])
+                info.rows_set_aside += 1
+                continue
             if all(v is None for v in row):
                 empty_rows.append(row_number)
                 info.rows_set_aside += 1
@@ -258,14 +275,14 @@ def load(
             log.add("warning", "row.empty", file=raw.file, sheet=raw.sheet, row=empty_rows[0],
                     count=len(empty_rows))
 
+    near: dict[tuple[str, str], str] | None = None  # built at the first shortlist row without its applicant
     for raw, info, position, values in shortlist_rows:
         row_number = raw.row_number(position)
         key = (values[Field.posting_id], values[Field.applicant_id])
         record = records.get(key)
         if record is None:
-            fatal.append(Problem("error", "row.unknown_applicant",
-                                 (("posting", key[0]), ("applicant", key[1])),
-                                 raw.file, raw.sheet, row_number, raw.mapping[Field.applicant_id]))
+            near = near if near is not None else _near_index(records)
+            fatal.append(_unknown(key, near, raw, row_number))
             info.rows_set_aside += 1
             continue
         if record.on_shortlist and record.shortlist_source is not None:
@@ -282,6 +299,26 @@ def load(
 
     postings = _build_postings(records, posting_values, has_shortlist)
     return Dataset(postings, [info for _, info in sheets], log.finish(), frozenset(applicant_fields), has_shortlist)
+
+
+def _near_index(records: dict[tuple[str, str], _Record]) -> dict[tuple[str, str], str]:
+    """(posting, id without case or leading zeros) -> the applicant id as written (the first, sorted)."""
+    index: dict[tuple[str, str], str] = {}
+    for posting_id, applicant_id in sorted(records):
+        index.setdefault((posting_id, near_id(applicant_id)), applicant_id)
+    return index
+
+
+def _unknown(key: tuple[str, str], near: dict[tuple[str, str], str], raw: RawSheet, row_number: int) -> Problem:
+    """A shortlist row whose (posting, applicant) is in no applicant list; with the id that differs only
+    in case or leading zeros, when the posting has one (ids are compared exactly)."""
+    posting_id, applicant_id = key
+    where = (raw.file, raw.sheet, row_number, raw.mapping[Field.applicant_id])
+    params = (("posting", posting_id), ("applicant", applicant_id))
+    meant = near.get((posting_id, near_id(applicant_id)))
+    if meant is not None:
+        return Problem("error", "row.unknown_applicant_near", (*params, ("near", meant)), *where)
+    return Problem("error", "row.unknown_applicant", params, *where)
 
 
 def _merge_posting(store: dict[str, dict[Field, Any]], warned: set[tuple[str, Field]], posting_id: str,
@@ -387,15 +424,20 @@ def inspect_file(path: Path, columns: ColumnMap, *, shortlist: bool = False) -> 
         return Inspection(str(path), [], list(error.problems))
     infos: list[SheetInfo] = []
     for raw in raw_sheets:
-        log.extend(raw.notes)
+        log.extend(take_notes(raw, log))
         role = role_of(raw, shortlist)
         if role is None:
             log.problems.append(Problem("error", "read.no_role", (), raw.file, raw.sheet, raw.header_row))
         info = SheetInfo(raw.file, digest, raw.sheet, role or "applicants", raw.header_row, raw.mapping,
                          raw.ignored, rows_read=len(raw.data))
-        typed = _coerce(raw, log)
+        typed, bad_ids = _coerce(raw, log)
         posting_ids, applicant_ids = typed[Field.posting_id], typed[Field.applicant_id]
         for position, (posting_id, applicant_id) in enumerate(zip(posting_ids, applicant_ids, strict=True)):
+            if position in raw.rejected or position in bad_ids:
+                if position in raw.rejected:
+                    log.add_problem(raw.rejected[position])
+                info.rows_set_aside += 1
+                continue
             if posting_id is None or applicant_id is None:
                 info.rows_set_aside += 1
                 if any(column[position] is not None for column in typed.values()):

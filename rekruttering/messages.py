@@ -76,6 +76,108 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "ingen søkerliste har kolonnen for {field} ({headers}), som regel {rules} trenger.",
         "no applicant list has the column for {field} ({headers}), which rule {rules} needs.",
     ),
+    "read.empty_folder": (
+        "mappen har ingen regneark (xlsx, xlsm, xls, ods eller csv).",
+        "the folder holds no spreadsheet (xlsx, xlsm, xls, ods or csv).",
+    ),
+    "read.is_folder": ("dette er en mappe, ikke en fil.", "this is a folder, not a file."),
+    "read.no_header_legacy": (
+        "fant ingen overskriftsrad med stillings-ID og søker-ID blant de første radene (første rad: {seen}). Teksten er lest som Windows-1252; er filen lagret i en annen tegnkoding, lagre den på nytt som CSV UTF-8.",
+        "found no header row with posting id and applicant id among the first rows (first row: {seen}). The text was read as Windows-1252; if the file is in another encoding, save it again as CSV UTF-8.",
+    ),
+    "read.no_sheet_hidden": (
+        "ingen synlige ark har både stillings-ID og søker-ID: {sheets}. Skjulte ark leses ikke ({hidden}); vis arket i Excel hvis dataene står der.",
+        "no visible sheet has both a posting id and an applicant id: {sheets}. Hidden sheets are not read ({hidden}); unhide the sheet in Excel if the data is there.",
+    ),
+    "read.empty_workbook": ("arbeidsboken har ingen celler med innhold.", "the workbook has no cells with content."),
+    "read.workbook_named_text": (
+        "filen heter {suffix}, men er et regneark (xlsx, xls eller ods); den er lest som regneark.",
+        "the file is named {suffix} but is a spreadsheet (xlsx, xls or ods); it was read as a spreadsheet.",
+    ),
+    "read.text_named_workbook": (
+        "filen heter {suffix}, men er ren tekst; den er lest som CSV. Gi den gjerne navnet .csv.",
+        "the file is named {suffix} but is plain text; it was read as CSV. Consider naming it .csv.",
+    ),
+    "read.html": (
+        "filen heter {suffix}, men er en nettside (HTML), slik noen systemer lager «Excel-eksport». Åpne den i Excel og lagre som xlsx, eller eksporter som CSV.",
+        "the file is named {suffix} but is a web page (HTML), as some systems make their 'Excel export'. Open it in Excel and save it as xlsx, or export as CSV.",
+    ),
+    "read.xml_spreadsheet": (
+        "filen er et XML-regneark fra Excel 2003, som ikke kan leses her. Åpne den i Excel og lagre som xlsx.",
+        "the file is an Excel 2003 XML spreadsheet, which cannot be read here. Open it in Excel and save it as xlsx.",
+    ),
+    "read.binary": (
+        "filen heter {suffix}, men er ikke tekst (den inneholder binære data). Eksporter søkerlisten som CSV eller xlsx.",
+        "the file is named {suffix} but is not text (it holds binary data). Export the applicant list as CSV or xlsx.",
+    ),
+    "read.corrupt_zip": (
+        "filen er skadet eller avkuttet: zip-arkivet et regneark består av, kan ikke åpnes ({error}). Eksporter eller last den ned på nytt.",
+        "the file is damaged or cut short: the zip archive a spreadsheet is made of cannot be opened ({error}). Export or download it again.",
+    ),
+    "read.password": (
+        "filen er passordbeskyttet (kryptert) og kan ikke leses. Lagre en kopi uten passord (Fil > Info > Beskytt arbeidsbok > Krypter med passord: tøm feltet) og bruk den.",
+        "the file is password-protected (encrypted) and cannot be read. Save a copy without a password (File > Info > Protect Workbook > Encrypt with Password: clear it) and use that.",
+    ),
+    "read.zip_bomb": (
+        "filen er avvist uten å pakkes ut: delen «{member}» ville bli {size} MiB, {ratio} ganger større enn pakket (grensen er {limit} ganger). Slik ser en zip-bombe ut, ikke en eksport.",
+        "the file was refused without unpacking it: its part '{member}' would be {size} MiB, {ratio} times its packed size (the limit is {limit} times). That is what a zip bomb looks like, not an export.",
+    ),
+    "read.zip_too_large": (
+        "filen er avvist uten å pakkes ut: innholdet ville bli {size} MiB utpakket (grensen er {limit} MiB). Del eksporten i flere filer.",
+        "the file was refused without unpacking it: its content would be {size} MiB unpacked (the limit is {limit} MiB). Split the export into several files.",
+    ),
+    "read.zip_overlap": (
+        "filen er avvist uten å pakkes ut: delene i zip-arkivet overlapper hverandre, slik en zip-bombe gjør, ikke en eksport.",
+        "the file was refused without unpacking it: the parts of its zip archive overlap, as a zip bomb's do, not an export's.",
+    ),
+    "read.not_workbook": (
+        "filen er et zip-arkiv uten arbeidsbok (ingen xl/workbook.xml eller content.xml); er det et annet dokument med feil navn?",
+        "the file is a zip archive without a workbook (no xl/workbook.xml or content.xml); is it another document with the wrong name?",
+    ),
+    "read.no_rows": (
+        "arket har overskrifter, men ingen rader under dem; ingen stillinger er lest herfra.",
+        "the sheet has headers but no rows below them; no postings were read from it.",
+    ),
+    "read.beyond_excel_rows": (
+        "filen har {rows} rader, flere enn Excel tillater ({limit}); alle er lest, men er filen satt sammen av flere, eller ble den kuttet da den ble åpnet i Excel?",
+        "the file has {rows} rows, more than Excel allows ({limit}); all were read, but was this file joined from several, or cut when it was opened in Excel?",
+    ),
+    "read.excel_row_limit": (
+        "arket slutter på Excels siste rad ({limit}); eksporten kan være kuttet, og søkere kan mangle.",
+        "the sheet ends on Excel's last row ({limit}); the export may have been cut, and applicants may be missing.",
+    ),
+    "read.merged_filled": (
+        "sammenslått celle til og med rad {last}: stillingsverdien er brukt på alle radene den dekker.",
+        "merged cell down to row {last}: the posting's value is used for every row it covers.",
+    ),
+    "read.merged_blank": (
+        "cellen er dekket av en sammenslått celle (til og med rad {last}); verdien står bare i den første cellen, så de dekkede cellene er lest som tomme. Del opp sammenslåingen og fyll inn hver rad.",
+        "the cell is covered by a merged cell (down to row {last}); the value is only in the first cell, so the covered cells were read as blank. Unmerge the cells and fill in each row.",
+    ),
+    "value.formula_no_value": (
+        "cellen har en formel uten beregnet verdi (filen er laget av et program, ikke lagret i Excel); lest som tom. Åpne og lagre filen i Excel, eller lim inn verdiene.",
+        "the cell holds a formula without a computed value (the file was made by a program, not saved in Excel); read as blank. Open and save the file in Excel, or paste the values.",
+    ),
+    "value.cell_error": (
+        "cellen har Excel-feilen {error}; lest som tom.",
+        "the cell holds the Excel error {error}; read as blank.",
+    ),
+    "value.bad_id": (
+        "ID-en er et tall i eksponentform (som 1,23457E+11): Excel har mistet sifre. Raden er lagt til side; formater ID-kolonnen som tekst før eksport.",
+        "the id is a number in scientific notation (like 1.23457E+11): Excel has lost digits. The row was set aside; format the id column as text before exporting.",
+    ),
+    "row.too_many_fields": (
+        "raden har {fields} felt, overskriften {header}; en skilletegn i en verdi uten anførselstegn forskyver kolonnene. Raden er lagt til side.",
+        "the row has {fields} fields, the header {header}; a separator inside an unquoted value shifts the columns. The row was set aside.",
+    ),
+    "row.too_few_fields": (
+        "raden har bare {fields} felt, overskriften {header}; cellene som mangler, er lest som tomme.",
+        "the row has only {fields} fields, the header {header}; the missing cells were read as blank.",
+    ),
+    "row.unknown_applicant_near": (
+        "søker {applicant} i stilling {posting} står på kortlisten, men ikke i noen søkerliste; søkerlisten har {near}. ID-er sammenlignes nøyaktig (store/små bokstaver og innledende nuller teller), bare mellomrom før og etter fjernes.",
+        "applicant {applicant} in posting {posting} is on the shortlist but in no applicant list; the applicant list has {near}. Ids are compared exactly (case and leading zeros count); only spaces before and after are removed.",
+    ),
     "table.no_header": ("fant ingen overskriftsrad med kolonnene {columns}.", "found no header row with the columns {columns}."),
     "read.toml": ("ugyldig TOML: {error}", "invalid TOML: {error}"),
     "justification.incomplete": ("begrunnelsen mangler stillings-ID eller regel og er ikke brukt.", "the justification has no posting id or rule and was not used."),

@@ -76,6 +76,13 @@ class ProblemLog:
                 Problem(level, code, tuple((k, str(v)) for k, v in params.items()), file, sheet, row, column)
             )
 
+    def add_problem(self, problem: Problem) -> None:
+        """A problem made elsewhere (a reader's note), capped like those made with ``add``."""
+        key = (problem.level, problem.file, problem.sheet, problem.column, problem.code)
+        self._seen[key] += 1
+        if self._seen[key] <= MAX_PER_KIND:
+            self.problems.append(problem)
+
     def extend(self, problems: list[Problem]) -> None:
         self.problems.extend(problems)
 

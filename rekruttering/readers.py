@@ -6,8 +6,14 @@ Every cell arrives as text (or missing); coercion to yes/no, dates and numbers i
 job, so that no reader guesses a type and silently blanks a value that does not fit it.
 
 xlsx/ods go through fastexcel (calamine, in Rust): about ten times faster than openpyxl; csv
-through pandas' C parser, with the encoding (UTF-8 with or without BOM, else Windows-1252) and
-the separator (``;``, ``,`` or tab) detected.
+through pandas' C parser, with the encoding (UTF-8 with or without BOM, UTF-16, else
+Windows-1252) and the separator (``;``, ``,`` or tab) detected.
+
+What a file *is* comes from its first bytes, not its name (``sniff``): a zip is an xlsx/ods, an
+OLE2 compound file an xls or a password-protected xlsx, text is read as csv. Before fastexcel
+opens a zip, its central directory is checked against zip bombs (``check_zip``). In xlsx/xlsm
+sheets, the sheet XML is scanned for what calamine would turn silently into blanks: formulas
+without a computed value, error cells (``#N/A``) and merged cells (``scan_sheet``).
 """
 
 from __future__ import annotations
@@ -15,14 +21,18 @@ from __future__ import annotations
 import csv
 import io
 import re
+import threading
 import zipfile
-from collections.abc import Callable, Sequence
+import zlib
+from array import array
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from rekruttering.errors import InputError
-from rekruttering.fields import ID_FIELDS, ColumnMap, Field
+from rekruttering.fields import ID_FIELDS, SPECS, ColumnMap, Field
 from rekruttering.problems import Problem, ProblemLog
 
 if TYPE_CHECKING:
@@ -33,6 +43,20 @@ CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 SPREADSHEET_SUFFIXES = EXCEL_SUFFIXES | CSV_SUFFIXES
 PROBE_ROWS = 30
 SEPARATORS = (";", ",", "\t")
+
+EXCEL_MAX_ROWS = 1_048_576  # the last row of an Excel sheet since Excel 2007
+MIB = 1 << 20
+ZIP_MAX_MEMBER = 256 * MIB  # a member larger than this ...
+ZIP_MAX_RATIO = 200  # ... that also expands more than this many times is a zip bomb
+ZIP_MAX_TOTAL = 4096 * MIB  # everything in the archive, uncompressed
+SCAN_CHUNK = 8 * MIB
+
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # the stream of a password-protected xlsx
+SPREADSHEET_XML = b"urn:schemas-microsoft-com:office:spreadsheet"  # Excel 2003 XML, often saved as .xls
+
+Content = Literal["zip", "ole", "html", "xml", "text", "binary"]
 
 
 @dataclass(frozen=True)
@@ -48,7 +72,12 @@ class HeaderMatch:
 
 @dataclass
 class RawSheet:
-    """One sheet (or csv file) of mapped columns, every value a string or missing."""
+    """One sheet (or csv file) of mapped columns, every value a string or missing.
+
+    ``notes`` are the problems found reading it: errors stop the run, warnings go to the report.
+    ``rejected`` are rows (by position in ``data``) that the reader could not trust, each with
+    the warning that says why; they count as read and set aside.
+    """
 
     file: str
     sheet: str | None
@@ -59,9 +88,14 @@ class RawSheet:
     data: pd.DataFrame  # columns named by Field value
     first_data_row: int  # 1-based row number of data.iloc[0]
     notes: list[Problem] = field(default_factory=list)
+    rejected: dict[int, Problem] = field(default_factory=dict)
 
     def row_number(self, position: int) -> int:
         return self.first_data_row + position
+
+    def warn(self, code: str, row: int | None = None, column: str | None = None, **params: object) -> None:
+        self.notes.append(Problem("warning", code, tuple((k, str(v)) for k, v in params.items()),
+                                  self.file, self.sheet, row, column))
 
 
 def _cell_text(value: object) -> str:
@@ -73,6 +107,13 @@ def _cell_text(value: object) -> str:
         if value.is_integer():
             return str(int(value))
     return str(value).strip()
+
+
+def _error(code: str, display: str | None = None, sheet: str | None = None, row: int | None = None,
+           **params: object) -> InputError:
+    """An ``InputError`` carrying one problem."""
+    problem = Problem("error", code, tuple((k, str(v)) for k, v in params.items()), display, sheet, row)
+    return InputError(code, [problem])
 
 
 def match_header(rows: Sequence[Sequence[object]], columns: ColumnMap) -> HeaderMatch | None:
@@ -101,48 +142,268 @@ def match_header(rows: Sequence[Sequence[object]], columns: ColumnMap) -> Header
     return best
 
 
-def _no_header_error(display: str, sheet: str | None, rows: Sequence[Sequence[object]]) -> InputError:
+def _no_header_error(display: str, sheet: str | None, rows: Sequence[Sequence[object]],
+                     encoding: str = "utf-8") -> InputError:
     first = next((r for r in rows if any(_cell_text(v) for v in r)), [])
     seen = ", ".join(repr(_cell_text(v)) for v in first if _cell_text(v))[:300]
-    problem = Problem("error", "read.no_header", (("seen", seen or "-"),), display, sheet, None, None)
-    return InputError("no header", [problem])
+    legacy = encoding == "cp1252" and not seen.isascii()
+    return _error("read.no_header_legacy" if legacy else "read.no_header", display, sheet, seen=seen or "-")
 
 
 # ---------------------------------------------------------------------------------------------
-# Excel and OpenDocument
+# What the file is
 
 
-def _xlsx_first_row(path: Path, sheet: str) -> int:
+def sniff(raw: bytes) -> Content:
+    """What the bytes are, whatever the file is called."""
+    if raw.startswith(ZIP_MAGIC):
+        return "zip"
+    if raw.startswith(OLE_MAGIC):
+        return "ole"
+    head = raw[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(head):
+        return "text"
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith((b"<!doctype html", b"<html", b"<table", b"<meta", b"<head", b"<body")):
+        return "html"
+    if start.startswith(b"<?xml"):
+        return "html" if b"<html" in start else "xml"
+    if b"\x00" in head:
+        return "binary"
+    return "text"
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when every other byte is NUL, as in UTF-16 text without a BOM."""
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    share_even, share_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if share_odd > 0.3 and share_even < 0.02:
+        return "utf-16-le"
+    if share_even > 0.3 and share_odd < 0.02:
+        return "utf-16-be"
+    return None
+
+
+def read_file(path: Path, display: str, raw: bytes, columns: ColumnMap, log: ProblemLog) -> list[RawSheet]:
+    """Every mapped sheet of one export, read by what its bytes are.
+
+    A workbook named .csv is read as a workbook, and text named .xls (old systems' "Excel export")
+    as csv, each with a warning; a web page or an Excel 2003 XML file with an Excel name gets its
+    own message; anything else with an Excel name goes to fastexcel, which says what is wrong.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in SPREADSHEET_SUFFIXES:
+        raise _error("read.unsupported", display, suffix=suffix or "-")
+    content = sniff(raw)
+    if suffix in CSV_SUFFIXES:
+        if content in ("zip", "ole"):
+            log.add("warning", "read.workbook_named_text", file=display, suffix=suffix)
+            return read_excel(path, display, columns, log, raw)
+        return [read_csv(path, display, raw, columns)]
+    if content == "html":
+        raise _error("read.html", display, suffix=suffix)
+    if content == "xml" and SPREADSHEET_XML in raw[:8192]:
+        raise _error("read.xml_spreadsheet", display)
+    if content == "text" and suffix == ".xls" and _decodes(raw, display):
+        log.add("warning", "read.text_named_workbook", file=display, suffix=suffix)
+        return [read_csv(path, display, raw, columns)]
+    return read_excel(path, display, columns, log, raw)
+
+
+def _decodes(raw: bytes, display: str) -> bool:
+    try:
+        decode(raw, display)
+    except InputError:
+        return False
+    return True
+
+
+# ---------------------------------------------------------------------------------------------
+# Zip archives (xlsx, xlsm, xlsb, ods): damaged, encrypted, bombs
+
+
+def check_zip(raw: bytes, display: str) -> zipfile.ZipFile:
+    """The archive, once its central directory shows it is whole, unencrypted and no zip bomb.
+
+    Only the central directory is read (no member is decompressed), so a bomb is refused before
+    anything expands it: a member over ``ZIP_MAX_MEMBER`` that expands more than ``ZIP_MAX_RATIO``
+    times, more than ``ZIP_MAX_TOTAL`` in all, or members that share their compressed bytes.
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as error:
+        raise _error("read.corrupt_zip", display, error=_short(error)) from None
+    total = packed = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise _error("read.password", display)
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > ZIP_MAX_MEMBER and ratio > ZIP_MAX_RATIO:
+            raise _error("read.zip_bomb", display, member=info.filename, size=info.file_size // MIB,
+                         ratio=int(ratio), limit=ZIP_MAX_RATIO)
+        total += info.file_size
+        packed += info.compress_size
+    if total > ZIP_MAX_TOTAL:
+        raise _error("read.zip_too_large", display, size=total // MIB, limit=ZIP_MAX_TOTAL // MIB)
+    if packed > len(raw):
+        raise _error("read.zip_overlap", display)
+    return archive
+
+
+def _is_workbook(archive: zipfile.ZipFile) -> bool:
+    names = archive.namelist()
+    return any(re.search(r"(^|/)workbook\.(xml|bin)$", n) for n in names) or "content.xml" in names
+
+
+def open_workbook(raw: bytes, display: str) -> tuple[Any, zipfile.ZipFile | None]:
+    """A fastexcel reader over the bytes, and the zip archive when the workbook is one.
+
+    Refuses, each with its own message: a damaged zip, a zip bomb, a zip without a workbook, a
+    password-protected workbook (an OLE2 file holding an ``EncryptedPackage``, or calamine saying so).
+    """
+    import fastexcel
+
+    archive: zipfile.ZipFile | None = None
+    if sniff(raw) == "zip":
+        archive = check_zip(raw, display)
+        if not _is_workbook(archive):
+            raise _error("read.not_workbook", display)
+    elif raw.startswith(OLE_MAGIC) and ENCRYPTED_PACKAGE in raw:
+        raise _error("read.password", display)
+    try:
+        return fastexcel.read_excel(raw), archive
+    except Exception as error:  # fastexcel's errors come from Rust and share no base we can name
+        raise _load_error(display, None, error) from None
+
+
+# ---------------------------------------------------------------------------------------------
+# The sheet XML of an xlsx: where the data starts, formulas without a value, errors, merged cells
+
+
+@dataclass
+class SheetScan:
+    """What calamine does not tell about an xlsx sheet, from its XML: every column, every row."""
+
+    no_value: dict[int, array[int]] = field(default_factory=dict)  # column -> rows of formulas without a value
+    errors: list[tuple[int, int, str]] = field(default_factory=list)  # (row, column, error) of #N/A, #DIV/0! ...
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # (first row, first col, last row, col)
+
+
+_CELL = re.compile(rb"<c\b([^>]*?)(?<!/)>(.*?)</c>", re.S)
+_FIRST_CELL = re.compile(rb"<c\b[^>]*\br=\"[A-Z]+(\d+)\"[^>]*?(/?)>")
+_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+_TYPE = re.compile(rb'\bt="(\w+)"')
+_VALUE = re.compile(rb"<v>([^<]+)</v>")
+_MERGE = re.compile(rb'<mergeCell\b[^>]*\bref="([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?"')
+
+
+def _column_index(letters: bytes) -> int:
+    """0-based column of ``A``, ``B``, ... ``AA``."""
+    index = 0
+    for letter in letters:
+        index = index * 26 + letter - 64
+    return index - 1
+
+
+def sheet_member(archive: zipfile.ZipFile, sheet: str) -> str | None:
+    """The archive member holding a sheet's XML, found through the workbook and its relationships."""
+    try:
+        workbook = archive.read("xl/workbook.xml").decode("utf-8", "replace")
+        rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return None
+    rid = None
+    for match in re.finditer(r"<(?:\w+:)?sheet\b[^>]*>", workbook):
+        tag = match.group(0)
+        name = re.search(r'\bname="([^"]*)"', tag)
+        if name and _unescape(name.group(1)) == sheet:
+            found = re.search(r'\br:id="([^"]*)"|\bid="([^"]*)"', tag)
+            rid = (found.group(1) or found.group(2)) if found else None
+    for match in re.finditer(r"<Relationship\b[^>]*>", rels):
+        tag = match.group(0)
+        if rid and f'Id="{rid}"' in tag:
+            target = re.search(r'Target="([^"]*)"', tag)
+            if target:
+                return target.group(1).lstrip("/") if target.group(1).startswith("/") else f"xl/{target.group(1)}"
+    return None
+
+
+def _chunks(archive: zipfile.ZipFile, member: str, stop: threading.Event | None) -> Iterator[bytes]:
+    """The member's bytes in pieces that end before a cell (``<c ``) that may be cut off.
+
+    The merge list comes after the last cell, so it always arrives whole, in the last piece.
+    """
+    carry = b""
+    with archive.open(member) as stream:
+        while block := stream.read(SCAN_CHUNK):
+            if stop is not None and stop.is_set():
+                return
+            data = carry + block
+            cut = data.rfind(b"<c ")
+            if cut <= 0:
+                carry = data
+                continue
+            carry = data[cut:]
+            yield data[:cut]
+    if carry:
+        yield carry
+
+
+def first_row(archive: zipfile.ZipFile, member: str) -> int:
     """0-based index of the first row with a value, as calamine counts its range from there."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            workbook = archive.read("xl/workbook.xml").decode("utf-8", "replace")
-            rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
-            rid = None
-            for match in re.finditer(r"<(?:\w+:)?sheet\b[^>]*>", workbook):
-                tag = match.group(0)
-                name = re.search(r'\bname="([^"]*)"', tag)
-                if name and _unescape(name.group(1)) == sheet:
-                    found = re.search(r'\br:id="([^"]*)"|\bid="([^"]*)"', tag)
-                    rid = (found.group(1) or found.group(2)) if found else None
-            target = None
-            for match in re.finditer(r"<Relationship\b[^>]*>", rels):
-                tag = match.group(0)
-                if rid and f'Id="{rid}"' in tag:
-                    found = re.search(r'Target="([^"]*)"', tag)
-                    target = found.group(1) if found else None
-            if not target:
-                return 0
-            member = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            with archive.open(member) as stream:
-                head = stream.read(1 << 18).decode("utf-8", "replace")
-    except (OSError, KeyError, zipfile.BadZipFile):
+        with archive.open(member) as stream:
+            head = stream.read(1 << 18)
+    except (KeyError, zipfile.BadZipFile, OSError):
         return 0
-    for cell in re.finditer(r"<c\b[^>]*\br=\"[A-Z]+(\d+)\"[^>]*?(/?)>", head):
-        if cell.group(2) == "/":
+    for cell in _FIRST_CELL.finditer(head):
+        if cell.group(2) == b"/":
             continue  # a styled but empty cell
         return int(cell.group(1)) - 1
     return 0
+
+
+def scan_sheet(archive: zipfile.ZipFile, member: str, stop: threading.Event | None = None) -> SheetScan:
+    """Formula cells without a value, error cells and merged ranges of one sheet.
+
+    The XML is read once in pieces; a piece holding none of ``<f``, ``t="e"`` or ``<mergeCell`` is
+    not parsed further, so a plain export costs one decompression (run beside fastexcel's read, in
+    a thread: both leave the GIL). Once a formula is seen every later cell is parsed, as a shared
+    formula's later cells (``<f t="shared" si="0"/>``) look like any other.
+    """
+    scan = SheetScan()
+    formulas = False
+    for chunk in _chunks(archive, member, stop):
+        formulas = formulas or b"<f" in chunk
+        if formulas or b't="e"' in chunk:
+            _scan_cells(chunk, scan)
+        if b"<mergeCell" in chunk:
+            for m in _MERGE.finditer(chunk):
+                first = (int(m.group(2)), _column_index(m.group(1)))
+                last = (int(m.group(4)), _column_index(m.group(3))) if m.group(3) else first
+                scan.merged.append((*first, *last))
+    return scan
+
+
+def _scan_cells(chunk: bytes, scan: SheetScan) -> None:
+    for cell in _CELL.finditer(chunk):
+        attributes, body = cell.group(1), cell.group(2)
+        kind = _TYPE.search(attributes)
+        is_error = kind is not None and kind.group(1) == b"e"
+        if not is_error and b"<f" not in body:
+            continue
+        ref = _REF.search(attributes)
+        if ref is None:
+            continue  # a cell without a reference: its place cannot be told
+        row, column = int(ref.group(2)), _column_index(ref.group(1))
+        value = _VALUE.search(body)
+        if is_error:
+            scan.errors.append((row, column, value.group(1).decode("utf-8", "replace")[:20] if value else "#"))
+        elif value is None and not (kind is not None and kind.group(1) in (b"str", b"inlineStr")):
+            scan.no_value.setdefault(column, array("I")).append(row)
 
 
 def _unescape(text: str) -> str:
@@ -152,8 +413,59 @@ def _unescape(text: str) -> str:
     )
 
 
+def apply_scan(sheet: RawSheet, scan: SheetScan, columns: dict[Field, int]) -> None:
+    """Warn about formulas without a value and error cells (read as blank); settle merged cells.
+
+    A merged range down a posting column (posting id, title, unit, deadline ...) labels a block of
+    rows: its value is filled down over the rows it covers, with a warning. Any other covered cell
+    is left blank, with a warning naming its rows: a merged declaration or answer is never copied
+    to another applicant.
+    """
+    by_column = {index: fld for fld, index in columns.items()}
+    below = sheet.header_row
+    for column, rows in sorted(scan.no_value.items()):
+        if column in by_column:
+            for row in rows:
+                if row > below:
+                    sheet.warn("value.formula_no_value", row, sheet.mapping[by_column[column]])
+    for row, column, error in scan.errors:
+        if row > below and column in by_column:
+            sheet.warn("value.cell_error", row, sheet.mapping[by_column[column]], error=error)
+    for top, left, bottom, right in scan.merged:
+        if bottom <= below:
+            continue
+        for column in range(left, right + 1):
+            fld = by_column.get(column)
+            if fld is not None:
+                _settle_merge(sheet, fld, top, bottom, filled=column == left)
+
+
+def _settle_merge(sheet: RawSheet, fld: Field, top: int, bottom: int, filled: bool) -> None:
+    header = sheet.mapping[fld]
+    start = max(top, sheet.first_data_row)
+    first, last = start - sheet.first_data_row, bottom - sheet.first_data_row
+    if last < 0 or first >= len(sheet.data):
+        return
+    last = min(last, len(sheet.data) - 1)
+    if filled and SPECS[fld].level == "posting" and top >= sheet.first_data_row and bottom > top:
+        frame = sheet.data
+        frame.loc[frame.index[first + 1:last + 1], fld.value] = frame[fld.value].iloc[first]
+        sheet.warn("read.merged_filled", top, header, last=bottom)
+        return
+    covered = start + 1 if filled and top >= sheet.first_data_row else start
+    if covered <= bottom:
+        sheet.warn("read.merged_blank", covered, header, last=bottom)
+
+
+# ---------------------------------------------------------------------------------------------
+# Excel and OpenDocument
+
+
 def _load_error(display: str, sheet: str | None, error: BaseException) -> InputError:
-    return InputError("unreadable", [Problem("error", "read.unreadable", (("error", _short(error)),), display, sheet)])
+    message = _short(error)
+    if re.search(r"password|encrypt", message, re.I):
+        return _error("read.password", display, sheet)
+    return _error("read.unreadable", display, sheet, error=message)
 
 
 def _header_names(sheet: Any) -> list[str]:
@@ -170,63 +482,123 @@ def _header_names(sheet: Any) -> list[str]:
     return out
 
 
-def read_excel(path: Path, display: str, columns: ColumnMap, log: ProblemLog) -> list[RawSheet]:
-    """Every visible sheet whose header maps both ids; hidden and unrelated sheets are noted.
+def _absolute(sheet: Any, positions: list[int]) -> list[int]:
+    """Positions in the sheet's range as fastexcel's ``use_columns`` wants them: counted from column A."""
+    infos = sheet.available_columns()
+    return [int(getattr(infos[p], "absolute_index", p)) for p in positions]
+
+
+def _absolute_columns(sheet: Any, match: HeaderMatch) -> dict[Field, int]:
+    """Each mapped field's 0-based column in the sheet (A = 0), whatever column the data starts in."""
+    infos = sheet.available_columns()
+    return {fld: int(getattr(infos[p], "absolute_index", p)) for fld, p in match.mapping.items() if p < len(infos)}
+
+
+def read_excel(path: Path, display: str, columns: ColumnMap, log: ProblemLog,
+               raw: bytes | None = None) -> list[RawSheet]:
+    """Every visible sheet whose header maps both ids; hidden, empty and unrelated sheets are noted.
 
     The common case, a header in the first row, is one read that converts only the mapped
     columns. Only when the first row is not the header (title rows above it) are the first
     rows probed to find it, and then the mapped columns are read again from there.
     """
-    import fastexcel
-
+    raw = path.read_bytes() if raw is None else raw
+    reader, archive = open_workbook(raw, display)
     try:
-        reader = fastexcel.read_excel(str(path))
         names = list(reader.sheet_names)
-    except Exception as error:  # fastexcel's errors come from Rust and share no base we can name
+    except Exception as error:
         raise _load_error(display, None, error) from None
     sheets: list[RawSheet] = []
     skipped: list[tuple[str, str]] = []
     for name in names:
-        try:
-            first = reader.load_sheet(name, header_row=0, dtypes="string",
-                                      use_columns=lambda info: columns.field_for(str(info.name)) is not None)
-            visible = str(getattr(first, "visible", "visible"))
-            headers = _header_names(first)
-        except Exception as error:
-            raise _load_error(display, name, error) from None
-        if visible != "visible":
-            skipped.append((name, "hidden"))
-            continue
-        match = match_header([headers], columns)
-        start = _xlsx_first_row(path, name) if path.suffix.lower() in {".xlsx", ".xlsm"} else 0
-        if match is not None and all(f in match.mapping for f in ID_FIELDS):
-            try:
-                frame = first.to_pandas()
-            except Exception as error:
-                raise _load_error(display, name, error) from None
-            wanted = sorted(match.mapping.values())
-            frame.columns = [_field_at(match, p).value for p in wanted]
-            sheets.append(_raw(display, name, start + 1, match, frame))
-            continue
-        loaded = _read_below_title(reader, name, display, columns, start)
-        if loaded is None:
-            skipped.append((name, "no_ids"))
+        loaded = _read_sheet(reader, archive, name, display, columns)
+        if isinstance(loaded, str):
+            skipped.append((name, loaded))
         else:
             sheets.append(loaded)
     if not sheets:
-        if not names:
-            raise InputError("empty", [Problem("error", "read.empty", (), display)])
-        reasons = "; ".join(f"{n} ({r})" for n, r in skipped)
-        raise InputError("no sheet", [Problem("error", "read.no_sheet", (("sheets", reasons),), display)])
+        raise _no_sheet_error(display, names, skipped)
     for name, reason in skipped:
         log.add("warning", f"read.sheet_skipped_{reason}", file=display, sheet=name)
+    for sheet in sheets:
+        _check_row_limit(sheet, csv_file=False)
     return sheets
 
 
-def _read_below_title(reader: Any, name: str, display: str, columns: ColumnMap, start: int) -> RawSheet | None:
+def _no_sheet_error(display: str, names: list[str], skipped: list[tuple[str, str]]) -> InputError:
+    if not names or all(reason == "empty" for _, reason in skipped):
+        return _error("read.empty_workbook", display)
+    quoted = ", ".join(f"«{n}»" for n in names)
+    hidden = [n for n, reason in skipped if reason == "hidden"]
+    if hidden:
+        return _error("read.no_sheet_hidden", display, sheets=quoted, hidden=", ".join(f"«{n}»" for n in hidden))
+    return _error("read.no_sheet", display, sheets=quoted)
+
+
+def _read_sheet(reader: Any, archive: zipfile.ZipFile | None, name: str, display: str,
+                columns: ColumnMap) -> RawSheet | str:
+    """One sheet, or why it was skipped: ``hidden``, ``empty`` or ``no_ids``.
+
+    In an xlsx the sheet's XML is scanned (``scan_sheet``) in a thread while fastexcel reads it.
+    """
+    member = sheet_member(archive, name) if archive is not None else None
+    if archive is None or member is None:
+        return _load_sheet(reader, name, display, columns, 0, None)
+    start = first_row(archive, member)
+    stop = threading.Event()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = pool.submit(scan_sheet, archive, member, stop)
+        try:
+            return _load_sheet(reader, name, display, columns, start, pending)
+        finally:
+            stop.set()  # a sheet skipped or failed needs no scan: let the thread end early
+
+
+def _load_sheet(reader: Any, name: str, display: str, columns: ColumnMap, start: int,
+                pending: Future[SheetScan] | None) -> RawSheet | str:
+    try:
+        first = reader.load_sheet(name, header_row=0, dtypes="string",
+                                  use_columns=lambda info: columns.field_for(str(info.name)) is not None)
+        visible = str(getattr(first, "visible", "visible"))
+        headers = _header_names(first)
+    except Exception as error:
+        raise _load_error(display, name, error) from None
+    if visible != "visible":
+        return "hidden"
+    if not headers:
+        return "empty"
+    match = match_header([headers], columns)
+    if match is not None and all(f in match.mapping for f in ID_FIELDS):
+        wanted = sorted(match.mapping.values())
+        try:
+            frame = first.to_pandas()
+            if len(frame.columns) != len(wanted):  # two headers for one field: keep the first's column
+                frame = reader.load_sheet(name, header_row=0, dtypes="string",
+                                          use_columns=_absolute(first, wanted)).to_pandas()
+        except Exception as error:
+            raise _load_error(display, name, error) from None
+        frame.columns = [_field_at(match, p).value for p in wanted]
+        sheet, positions = _raw(display, name, start + 1, match, frame), _absolute_columns(first, match)
+    else:
+        below = _read_below_title(reader, name, display, columns, start)
+        if below is None:
+            return "no_ids"
+        sheet, positions = below
+    if pending is not None:
+        try:
+            scan = pending.result()
+        except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:
+            raise _load_error(display, name, error) from None
+        apply_scan(sheet, scan, positions)
+    return sheet
+
+
+def _read_below_title(reader: Any, name: str, display: str, columns: ColumnMap,
+                      start: int) -> tuple[RawSheet, dict[Field, int]] | None:
     """Find the header among the first rows of a sheet with title rows, then read its mapped columns."""
     try:
-        probe = reader.load_sheet(name, header_row=None, n_rows=PROBE_ROWS, dtypes="string").to_pandas()
+        probed = reader.load_sheet(name, header_row=None, n_rows=PROBE_ROWS, dtypes="string")
+        probe = probed.to_pandas()
         rows = probe.astype(object).where(probe.notna(), None).values.tolist()
         del probe  # the probe held every column of the first rows: keep none of it
     except Exception as error:
@@ -238,15 +610,16 @@ def _read_below_title(reader: Any, name: str, display: str, columns: ColumnMap, 
     absolute = start + match.index
     wanted = sorted(match.mapping.values())
     try:
-        loaded = reader.load_sheet(name, header_row=absolute, dtypes="string", use_columns=wanted)
+        loaded = reader.load_sheet(name, header_row=absolute, dtypes="string",
+                                   use_columns=_absolute(probed, wanted))
         frame = loaded.to_pandas()
     except Exception as error:
         raise _load_error(display, name, error) from None
     got = [re.sub(r"_\d+$", "", _cell_text(c)) for c in frame.columns]
     if got != [re.sub(r"_\d+$", "", match.headers[p]) for p in wanted]:
-        raise InputError("header", [Problem("error", "read.header_moved", (), display, name, absolute + 1)])
+        raise _error("read.header_moved", display, name, absolute + 1)
     frame.columns = [_field_at(match, p).value for p in wanted]
-    return _raw(display, name, absolute + 1, match, frame)
+    return _raw(display, name, absolute + 1, match, frame), _absolute_columns(loaded, match)
 
 
 def _field_at(match: HeaderMatch, position: int) -> Field:
@@ -259,7 +632,7 @@ def _raw(display: str, sheet: str | None, header_row: int, match: HeaderMatch, f
                 display, sheet, header_row, b)
         for f, a, b in match.duplicates
     ]
-    return RawSheet(
+    raw = RawSheet(
         file=display,
         sheet=sheet,
         header_row=header_row,
@@ -270,6 +643,18 @@ def _raw(display: str, sheet: str | None, header_row: int, match: HeaderMatch, f
         first_data_row=header_row + 1,
         notes=notes,
     )
+    if frame.empty:
+        raw.warn("read.no_rows", header_row)
+    return raw
+
+
+def _check_row_limit(sheet: RawSheet, *, csv_file: bool) -> None:
+    """A sheet that ends on Excel's last row may have been cut; a csv beyond it cannot have been in Excel."""
+    last = sheet.first_data_row + len(sheet.data) - 1
+    if csv_file and last > EXCEL_MAX_ROWS:
+        sheet.warn("read.beyond_excel_rows", EXCEL_MAX_ROWS + 1, rows=last, limit=EXCEL_MAX_ROWS)
+    elif last == EXCEL_MAX_ROWS:
+        sheet.warn("read.excel_row_limit", EXCEL_MAX_ROWS, limit=EXCEL_MAX_ROWS)
 
 
 def _short(error: BaseException) -> str:
@@ -282,15 +667,16 @@ def _short(error: BaseException) -> str:
 
 
 def decode(raw: bytes, display: str) -> tuple[str, str]:
-    """Text and the encoding it was read in: UTF-8 (BOM or not), else Windows-1252."""
+    """Text and the encoding it was read in: UTF-8 (BOM or not), UTF-16 (BOM or not), else Windows-1252."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
         encodings: tuple[str, ...] = ("utf-8",)
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError:
-            encodings = ()
+        encodings = ("utf-16",)
+    elif found := _utf16_without_bom(raw[:4096]):
+        encodings = (found,)
+    elif b"\x00" in raw:
+        raise _error("read.binary", display, suffix=Path(display).suffix.lower() or "-")
     else:
         encodings = ("utf-8", "cp1252")
     for encoding in encodings:
@@ -299,16 +685,15 @@ def decode(raw: bytes, display: str) -> tuple[str, str]:
         except UnicodeDecodeError as error:
             last = error
             continue
-    line = raw[: last.start].count(b"\n") + 1 if encodings else None
+    line = raw[: last.start].count(b"\n") + 1 if encodings[0] != "utf-16" else None
     raise InputError("encoding", [Problem("error", "read.encoding", (), display, None, line)])
 
 
 def read_csv(path: Path, display: str, raw: bytes, columns: ColumnMap) -> RawSheet:
-    import pandas as pd
-
-    text, _encoding = decode(raw, display)
+    """The mapped columns of a csv file; ragged rows and row counts beyond Excel's are noted."""
+    text, encoding = decode(raw, display)
     if not text.strip():
-        raise InputError("empty", [Problem("error", "read.empty", (), display)])
+        raise _error("read.empty", display)
     head_lines = text.splitlines()[:PROBE_ROWS]
     best: tuple[HeaderMatch, str] | None = None
     for separator in SEPARATORS:
@@ -317,8 +702,18 @@ def read_csv(path: Path, display: str, raw: bytes, columns: ColumnMap) -> RawShe
         if match is not None and (best is None or _better(match, best[0])):
             best = (match, separator)
     if best is None or not all(f in best[0].mapping for f in ID_FIELDS):
-        raise _no_header_error(display, None, list(csv.reader(head_lines, delimiter=";")))
+        raise _no_header_error(display, None, list(csv.reader(head_lines, delimiter=";")), encoding)
     match, separator = best
+    frame = _parse_csv(text, separator, match, display)
+    sheet = _raw(display, None, match.index + 1, match, frame)
+    _check_ragged(sheet, text, separator, match)
+    _check_row_limit(sheet, csv_file=True)
+    return sheet
+
+
+def _parse_csv(text: str, separator: str, match: HeaderMatch, display: str) -> pd.DataFrame:
+    import pandas as pd
+
     wanted = sorted(match.mapping.values())
     try:
         frame = pd.read_csv(
@@ -333,12 +728,75 @@ def read_csv(path: Path, display: str, raw: bytes, columns: ColumnMap) -> RawShe
             skip_blank_lines=False,
             engine="c",
         )
+    except pd.errors.EmptyDataError:  # a header and nothing below it
+        frame = pd.DataFrame(columns=wanted)
     except (pd.errors.ParserError, ValueError) as error:
-        raise InputError("csv", [Problem("error", "read.csv_malformed", (("error", _short(error)),),
-                                         display)]) from None
+        message = _short(error)
+        at = re.search(r"starting at row (\d+)", message)
+        raise _error("read.csv_malformed", display, None, int(at.group(1)) + 1 if at else None,
+                     error=message) from None
     frame = frame.reindex(columns=wanted)
     frame.columns = [_field_at(match, p).value for p in wanted]
-    return _raw(display, None, match.index + 1, match, frame)
+    return frame
+
+
+def field_counts(text: str, separator: str, skip: int) -> list[tuple[int, int]]:
+    """Per record after the first ``skip``: its number of fields, and the number up to the last non-blank one.
+
+    Without a quote character anywhere a record is a line and the separators are counted; with
+    quotes (a separator or a line break inside a value) the csv module parses the records.
+    """
+    if '"' not in text:
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        blank = separator + " \t"
+        return [(line.count(separator) + 1, line.rstrip(blank).count(separator) + 1) if line.strip(blank) else (0, 0)
+                for line in lines[skip:]]
+    counts: list[tuple[int, int]] = []
+    for position, fields in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=separator)):
+        if position < skip:
+            continue
+        used = len(fields)
+        while used and not fields[used - 1].strip():
+            used -= 1
+        counts.append((len(fields), used) if used else (0, 0))
+    return counts
+
+
+def _rectangular(text: str, separator: str, width: int, skip: int) -> bool:
+    """True when, without quotes, every line below the header has as many fields as the header.
+
+    The common case, told by counting separators and line breaks in C instead of looking at each line.
+    """
+    if '"' in text or text.count("\r") != text.count("\r\n"):
+        return False
+    start = 0
+    for _ in range(skip):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return True  # nothing below the header
+    lines = text.count("\n", start) + (0 if start >= len(text) or text.endswith("\n") else 1)
+    return text.count(separator, start) == (width - 1) * lines
+
+
+def _check_ragged(sheet: RawSheet, text: str, separator: str, match: HeaderMatch) -> None:
+    """Rows with more fields than the header are set aside (their columns cannot be trusted); rows too
+    short to reach a mapped column are read with the missing cells blank, and both are said."""
+    width = len(match.headers)
+    if _rectangular(text, separator, width, match.index + 1):
+        return
+    counts = field_counts(text, separator, match.index + 1)
+    if len(counts) != len(sheet.data):
+        return  # the two parsers disagree on what a record is; pandas' reading stands
+    needed = max(match.mapping.values()) + 1
+    for position, (count, used) in enumerate(counts):
+        row = sheet.row_number(position)
+        if used > width:
+            sheet.rejected[position] = Problem("warning", "row.too_many_fields",
+                                               (("fields", str(used)), ("header", str(width))), sheet.file, None, row)
+        elif 0 < count < needed:
+            sheet.warn("row.too_few_fields", row, fields=count, header=width)
 
 
 def _better(candidate: HeaderMatch, current: HeaderMatch) -> bool:

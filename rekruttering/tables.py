@@ -13,7 +13,7 @@ from pathlib import Path
 from rekruttering.errors import InputError
 from rekruttering.fields import normalise_header
 from rekruttering.problems import Problem
-from rekruttering.readers import CSV_SUFFIXES, EXCEL_SUFFIXES, PROBE_ROWS, SEPARATORS, decode
+from rekruttering.readers import CSV_SUFFIXES, EXCEL_SUFFIXES, PROBE_ROWS, SEPARATORS, decode, open_workbook, sniff
 
 
 @dataclass(frozen=True)
@@ -39,32 +39,37 @@ def _cell(value: object) -> str:
 
 
 def _sheets(path: Path, display: str) -> list[tuple[str | None, list[list[str]]]]:
+    """Every sheet's cells as text; a workbook goes through the same checks as an export (zip bomb,
+    password, damage) before fastexcel opens it."""
     suffix = path.suffix.lower()
-    if suffix in CSV_SUFFIXES:
-        text, _ = decode(path.read_bytes(), display)
+    if suffix not in CSV_SUFFIXES | EXCEL_SUFFIXES:
+        raise InputError("suffix", [Problem("error", "read.unsupported", (("suffix", suffix or "-"),), display)])
+    raw = path.read_bytes()
+    if not raw:
+        raise InputError("empty", [Problem("error", "read.empty", (), display)])
+    if suffix in CSV_SUFFIXES and sniff(raw) not in ("zip", "ole"):
+        text, _ = decode(raw, display)
         lines = text.splitlines()
         best = max(SEPARATORS, key=lambda sep: sum(len(r) for r in csv.reader(lines[:PROBE_ROWS], delimiter=sep)))
         return [(None, [[c.strip() for c in row] for row in csv.reader(lines, delimiter=best)])]
-    if suffix in EXCEL_SUFFIXES:
-        import fastexcel
-
-        try:
-            reader = fastexcel.read_excel(str(path))
-            out: list[tuple[str | None, list[list[str]]]] = []
-            for name in reader.sheet_names:
-                frame = reader.load_sheet(name, header_row=None, dtypes="string").to_pandas()
-                out.append((name, [[_cell(v) for v in row] for row in frame.astype(object).values.tolist()]))
-            return out
-        except Exception as error:  # fastexcel's Rust errors share no base class we can name
-            message = str(error).splitlines()[0][:300] if str(error) else type(error).__name__
-            raise InputError("unreadable", [Problem("error", "read.unreadable", (("error", message),), display)]
-                             ) from None
-    raise InputError("suffix", [Problem("error", "read.unsupported", (("suffix", suffix or "-"),), display)])
+    reader, _ = open_workbook(raw, display)
+    try:
+        out: list[tuple[str | None, list[list[str]]]] = []
+        for name in reader.sheet_names:
+            frame = reader.load_sheet(name, header_row=None, dtypes="string").to_pandas()
+            out.append((name, [[_cell(v) for v in row] for row in frame.astype(object).values.tolist()]))
+        return out
+    except Exception as error:  # fastexcel's Rust errors share no base class we can name
+        message = str(error).splitlines()[0][:300] if str(error) else type(error).__name__
+        raise InputError("unreadable", [Problem("error", "read.unreadable", (("error", message),), display)]
+                         ) from None
 
 
 def read_table(path: Path, aliases: dict[str, tuple[str, ...]], required: tuple[str, ...]) -> Table:
     """The first sheet whose header (among the first rows) has every required column."""
     display = str(path)
+    if path.is_dir():
+        raise InputError("folder", [Problem("error", "read.is_folder", (), display)])
     if not path.is_file():
         raise InputError("missing", [Problem("error", "read.not_found", (), display)])
     lookup = {normalise_header(alias): name for name, values in aliases.items() for alias in values}

@@ -126,6 +126,33 @@ def parse_country_group(raw: str) -> tuple[str | None, bool]:
     return (digits, True) if digits in {"1", "2"} else (None, False)
 
 
+_WHOLE_FLOAT = re.compile(r"^(\d+)\.0+$")
+_SCIENTIFIC = re.compile(r"^\d+(?:[.,]\d+)?[eE][+-]?\d+$")
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def parse_id(raw: str) -> tuple[str | None, bool]:
+    """A posting or applicant id: compared exactly (case and inner spaces count) after trimming spaces.
+
+    A whole number Excel stored as a float joins its integer form ("12345.0" is "12345"). A number
+    in scientific notation ("1,23457E+11") has lost its digits in Excel and is no id: ``(None, False)``.
+    """
+    text = raw.strip().strip(_INVISIBLE).strip()
+    if not text:
+        return None, True
+    if _SCIENTIFIC.match(text):
+        return None, False
+    if match := _WHOLE_FLOAT.match(text):
+        return match.group(1), True
+    return text, True
+
+
+def near_id(value: str) -> str:
+    """What an id would be without case or leading zeros: only to suggest the id that was meant."""
+    key = value.casefold()
+    return (key.lstrip("0") or "0") if key.isdigit() else key
+
+
 def parse_text(raw: str) -> tuple[str | None, bool]:
     text = " ".join(raw.split())
     return (text or None), True
