@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Literal
 
@@ -137,34 +138,41 @@ def role_of(sheet: RawSheet, forced_shortlist: bool) -> Role | None:
 def _coerce(sheet: RawSheet, log: ProblemLog) -> tuple[dict[Field, list[Any]], set[int]]:
     """Each mapped column as a list of typed values; unknown values become warnings and None.
 
-    Ids are trimmed and compared exactly (``values.parse_id``); the positions of rows whose id
-    could not be read are returned too, as their warning already says why they are set aside.
+    Each distinct cell text is parsed once (a year has few distinct values per column), and the
+    results are spread back over the rows with numpy. Ids are trimmed and compared exactly
+    (``values.parse_id``); the positions of rows whose id could not be read are returned too, as
+    their warning already says why they are set aside.
     """
+    import numpy as np
+    import pandas as pd
+
     out: dict[Field, list[Any]] = {}
     bad_ids: set[int] = set()
     for name in sheet.data.columns:
         fld = Field(name)
         is_id = fld in ID_FIELDS
         parser = parse_id if is_id else PARSERS[SPECS[fld].kind]
-        column = sheet.data[name]
-        raws = ["" if v is None or v != v else str(v) for v in column.tolist()]
-        table: dict[str, tuple[Any, bool]] = {}
-        for raw in set(raws):
-            table[raw] = parser(raw)
-        values: list[Any] = []
+        codes, uniques = pd.factorize(sheet.data[name], use_na_sentinel=True)
+        parsed = [parser("" if u is None else str(u)) for u in uniques.tolist()]
+        lookup = np.empty(len(parsed) + 1, dtype=object)
+        lookup[:-1] = [value for value, _ in parsed]
+        lookup[-1] = parser("")[0]  # a missing cell (code -1) is a blank one
+        out[fld] = lookup[codes].tolist()
+        bad = [i for i, (_, ok) in enumerate(parsed) if not ok]
+        if not bad:
+            continue
         header = sheet.mapping[fld]
-        for position, raw in enumerate(raws):
-            value, ok = table[raw]
-            if not ok and position not in sheet.rejected:
-                # a posting's own value may be quoted to help fix it; an applicant's cell never is
-                quoted = {"value": raw.strip()[:60]} if SPECS[fld].level == "posting" else {}
-                code = "value.bad_id" if is_id else f"value.bad_{SPECS[fld].kind}"
-                log.add("warning", code, file=sheet.file, sheet=sheet.sheet,
-                        row=sheet.row_number(position), column=header, **quoted)
-                if is_id:
-                    bad_ids.add(position)
-            values.append(value)
-        out[fld] = values
+        for position in np.flatnonzero(np.isin(codes, bad)).tolist():
+            if position in sheet.rejected:
+                continue
+            raw = str(uniques[codes[position]])
+            # a posting's own value may be quoted to help fix it; an applicant's cell never is
+            quoted = {"value": raw.strip()[:60]} if SPECS[fld].level == "posting" else {}
+            code = "value.bad_id" if is_id else f"value.bad_{SPECS[fld].kind}"
+            log.add("warning", code, file=sheet.file, sheet=sheet.sheet, row=sheet.row_number(position),
+                    column=header, **quoted)
+            if is_id:
+                bad_ids.add(position)
     return out, bad_ids
 
 
@@ -219,7 +227,7 @@ def load(
     records: dict[tuple[str, str], _Record] = {}
     posting_values: dict[str, dict[Field, Any]] = {}
     conflicts: set[tuple[str, Field]] = set()
-    shortlist_rows: list[tuple[RawSheet, SheetInfo, int, dict[Field, Any]]] = []
+    shortlist_rows: list[tuple[RawSheet, SheetInfo, int, tuple[str, str], dict[Field, Any]]] = []
     applicant_fields: set[Field] = set()
     has_shortlist = False
 
@@ -232,11 +240,15 @@ def load(
         if info.role != "applicants":
             has_shortlist = True
         names = list(typed)
+        at_posting, at_applicant = names.index(Field.posting_id), names.index(Field.applicant_id)
+        applicant_cells = _Cells(names, APPLICANT_FIELDS)
+        shortlist_cells = _Cells(names, SHORTLIST_FIELDS)
+        posting_cells = _Cells(names, POSTING_FIELDS)
+        last_posting: tuple[Any, ...] | None = None
         empty_rows: list[int] = []
         for position, row in enumerate(zip(*typed.values(), strict=True)):
-            values = dict(zip(names, row, strict=True))
             row_number = raw.row_number(position)
-            posting_id, applicant_id = values.get(Field.posting_id), values.get(Field.applicant_id)
+            posting_id, applicant_id = row[at_posting], row[at_applicant]
             if position in raw.rejected or position in bad_ids:
                 if position in raw.rejected:
                     log.add_problem(raw.rejected[position])
@@ -252,10 +264,15 @@ def load(
                         column=missing)
                 info.rows_set_aside += 1
                 continue
-            _merge_posting(posting_values, conflicts, posting_id, values, raw, row_number, log)
+            # rows of one posting usually follow each other with the same posting cells: merge once
+            posting_key = (posting_id, posting_cells.values(row))
+            if posting_key != last_posting:
+                _merge_posting(posting_values, conflicts, posting_id, posting_cells.by_field(row), raw,
+                               row_number, log)
+                last_posting = posting_key
             key = (posting_id, applicant_id)
             if info.role == "shortlist":
-                shortlist_rows.append((raw, info, position, values))
+                shortlist_rows.append((raw, info, position, key, shortlist_cells.by_field(row)))
                 continue
             record = records.get(key)
             if record is not None and record.source is not None:
@@ -266,19 +283,18 @@ def load(
                 info.rows_set_aside += 1
                 continue
             record = records.setdefault(key, _Record())
-            record.values.update({f: v for f, v in values.items() if f in APPLICANT_FIELDS})
+            record.values.update(applicant_cells.by_field(row))
             record.source = (raw.file, raw.sheet, row_number)
             if info.role == "combined":
-                _add_shortlist(record, values, raw, row_number, False)
+                _add_shortlist(record, shortlist_cells.by_field(row), raw, row_number, False)
             info.rows_used += 1
         if empty_rows:
             log.add("warning", "row.empty", file=raw.file, sheet=raw.sheet, row=empty_rows[0],
                     count=len(empty_rows))
 
     near: dict[tuple[str, str], str] | None = None  # built at the first shortlist row without its applicant
-    for raw, info, position, values in shortlist_rows:
+    for raw, info, position, key, values in shortlist_rows:
         row_number = raw.row_number(position)
-        key = (values[Field.posting_id], values[Field.applicant_id])
         record = records.get(key)
         if record is None:
             near = near if near is not None else _near_index(records)
@@ -299,6 +315,24 @@ def load(
 
     postings = _build_postings(records, posting_values, has_shortlist)
     return Dataset(postings, [info for _, info in sheets], log.finish(), frozenset(applicant_fields), has_shortlist)
+
+
+class _Cells:
+    """Picks the cells of some fields out of a row tuple, in C (``itemgetter``), for the hot loop."""
+
+    def __init__(self, names: list[Field], wanted: Iterable[Field]) -> None:
+        wanted = set(wanted)
+        self.fields = tuple(f for f in names if f in wanted)
+        positions = [names.index(f) for f in self.fields]
+        self._take: Callable[[tuple[Any, ...]], Any] = itemgetter(*positions) if positions else (lambda row: ())
+        self._single = len(positions) == 1
+
+    def values(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        picked = self._take(row)
+        return (picked,) if self._single else tuple(picked)
+
+    def by_field(self, row: tuple[Any, ...]) -> dict[Field, Any]:
+        return dict(zip(self.fields, self.values(row), strict=True))
 
 
 def _near_index(records: dict[tuple[str, str], _Record]) -> dict[tuple[str, str], str]:
@@ -340,9 +374,7 @@ def _merge_posting(store: dict[str, dict[Field, Any]], warned: set[tuple[str, Fi
 def _add_shortlist(record: _Record, values: dict[Field, Any], raw: RawSheet, row_number: int,
                    presence_means_invited: bool) -> None:
     """Shortlist columns onto the record. On a shortlist without an invited column, presence means invited."""
-    for fld in SHORTLIST_FIELDS:
-        if fld in values:
-            record.values[fld] = values[fld]
+    record.values.update(values)
     if presence_means_invited and Field.invited not in raw.mapping:
         record.values[Field.invited] = True
     record.on_shortlist = True
@@ -354,26 +386,10 @@ def _build_postings(records: dict[tuple[str, str], _Record], posting_values: dic
     by_posting: dict[str, list[Applicant]] = {}
     for (posting_id, applicant_id), record in records.items():
         values = record.values
-        invited = values.get(Field.invited)
-        if invited is None and has_shortlist:
-            invited = False  # not on any shortlist, or a blank invited cell: not invited
-        applicant = Applicant(
-            applicant_id=applicant_id,
-            qualified=values.get(Field.qualified),
-            immigrant_background=values.get(Field.immigrant_background),
-            country_group=values.get(Field.country_group),
-            disability=values.get(Field.disability),
-            cv_gap=values.get(Field.cv_gap),
-            gender=values.get(Field.gender),
-            withdrawn=values.get(Field.withdrawn),
-            invited=invited,
-            rank=values.get(Field.rank),
-            score=values.get(Field.score),
-            recommended=values.get(Field.recommended),
-            hired=values.get(Field.hired),
-            justification=values.get(Field.justification),
-        )
-        by_posting.setdefault(posting_id, []).append(applicant)
+        if has_shortlist and values.get(Field.invited) is None:
+            values[Field.invited] = False  # not on any shortlist, or a blank invited cell: not invited
+        # the applicant and shortlist fields are named as Applicant's attributes (Field is a str enum)
+        by_posting.setdefault(posting_id, []).append(Applicant(applicant_id, **values))
     postings: list[Posting] = []
     for posting_id in sorted(by_posting):
         meta = posting_values.get(posting_id, {})
