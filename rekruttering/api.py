@@ -38,6 +38,7 @@ from rekruttering.rulepack import RulePack, load_pack
 
 if TYPE_CHECKING:
     from rekruttering.summary import SummaryReport
+from rekruttering.values import parse_id
 from rekruttering.workforce import load_workforce
 
 CHECK_SCHEMA = "rekruttering.check/1"
@@ -213,12 +214,14 @@ def reveal(pseudonyms: Sequence[str], paths: Sequence[Path], key: bytes, columns
     for path in expand_paths(paths):
         for sheet in inspect_file(path, columns).raw:
             posting_ids = sheet.data[Field.posting_id.value].tolist()
-            for position, applicant_id in enumerate(sheet.data[Field.applicant_id.value].tolist()):
-                if not isinstance(applicant_id, str) or not applicant_id.strip():
-                    continue
-                alias = pseudonym(key, applicant_id.strip())
+            for position, cell in enumerate(sheet.data[Field.applicant_id.value].tolist()):
+                applicant_id, _ = parse_id("" if cell is None or cell != cell else str(cell))
+                if applicant_id is None:
+                    continue  # ids are read exactly as check reads them, so the pseudonyms are the same
+                alias = pseudonym(key, applicant_id)
                 if alias in wanted:
-                    pair = (str(posting_ids[position]).strip(), applicant_id.strip())
+                    posting_id, _ = parse_id(str(posting_ids[position]))
+                    pair = (posting_id or "", applicant_id)
                     if pair not in found[alias]:
                         found[alias].append(pair)
     return found

@@ -20,7 +20,7 @@ from rekruttering.errors import RulePackError
 from rekruttering.resources import rules_dir
 
 Level = Literal["posting", "applicant", "shortlist"]
-Kind = Literal["text", "yesno", "date", "number", "posting_type", "gender", "country_group"]
+Kind = Literal["text", "yesno", "date", "number", "rank", "posting_type", "gender", "country_group"]
 
 
 class Field(StrEnum):
@@ -73,7 +73,7 @@ SPECS: dict[Field, FieldSpec] = {
         FieldSpec(Field.gender, "applicant", "gender"),
         FieldSpec(Field.withdrawn, "applicant", "yesno"),
         FieldSpec(Field.invited, "shortlist", "yesno"),
-        FieldSpec(Field.rank, "shortlist", "number"),
+        FieldSpec(Field.rank, "shortlist", "rank"),
         FieldSpec(Field.score, "shortlist", "number"),
         FieldSpec(Field.recommended, "shortlist", "yesno"),
         FieldSpec(Field.hired, "shortlist", "yesno"),

@@ -194,6 +194,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "«{value}» er ingen gyldig dato (dd.mm.åååå, åååå-mm-dd eller Excel-dato); tolket som ukjent.",
         "'{value}' is not a valid date (dd.mm.yyyy, yyyy-mm-dd or an Excel date); read as unknown.",
     ),
+    "value.bad_rank": ("rangeringen er ikke et tall fra 1 og oppover; tolket som ukjent.", "the rank is not a number from 1 up; read as unknown."),
     "value.bad_number": (
         "verdien er ikke et gyldig tall (ikke negativt, ikke uendelig); tolket som ukjent.",
         "the value is not a valid number (not negative, not infinite); read as unknown.",

@@ -99,6 +99,14 @@ def parse_number(raw: str) -> tuple[float | None, bool]:
     return value, True
 
 
+def parse_rank(raw: str) -> tuple[float | None, bool]:
+    """A place in the ranking: a number from 1 (the best) up."""
+    value, ok = parse_number(raw)
+    if value is not None and value < 1:
+        return None, False
+    return value, ok
+
+
 def parse_posting_type(raw: str) -> tuple[PostingType | None, bool]:
     if not raw.strip():
         return None, True
@@ -163,6 +171,7 @@ PARSERS: dict[Kind, Callable[[str], tuple[Any, bool]]] = {
     "yesno": parse_yesno,
     "date": parse_date,
     "number": parse_number,
+    "rank": parse_rank,
     "posting_type": parse_posting_type,
     "gender": parse_gender,
     "country_group": parse_country_group,

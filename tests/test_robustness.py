@@ -414,6 +414,12 @@ def _nan_inf_negative(d: Path) -> Files:
     return [write_csv(d / "soekere.csv", [HEADER, *ROWS])], [write_csv(d / "intervju.csv", rows)]
 
 
+def _rank_below_one(d: Path) -> Files:
+    rows = [["Stillings-ID", "Søker-ID", "Innkalt til intervju", "Rangering", "Poeng"],
+            ["P-1", "S-1", "Ja", "0", "80"], ["P-1", "S-2", "Nei", "0,5", "70"]]
+    return [write_csv(d / "soekere.csv", [HEADER, *ROWS])], [write_csv(d / "intervju.csv", rows)]
+
+
 def _ragged_more(d: Path) -> Files:
     (d / "soekere.csv").write_text(f"{';'.join(HEADER)}\nP-1;S-1;Ja;Ja\nP-1;S-2;Ja;Nei;Oslo;Bergen\n"
                                    "P-1;S-3;Ja;Nei;;\n", encoding="utf-8")
@@ -546,8 +552,10 @@ CASES = [
          warns=warned((SA, None, 2, "Søknadsfrist", "value.bad_date"), (SA, None, 3, "Søknadsfrist", "value.bad_date")),
          findings={"P-1": "met", "P-2": "met"}),
     Case("NaN, inf and negative rank and score", _nan_inf_negative, 0, rows=((2, 2, 0), (2, 2, 0)),
-         warns=warned(*[("intervju.csv", None, row, column, "value.bad_number")
-                        for row in (2, 3) for column in ("Rangering", "Poeng")])),
+         warns=warned(*[("intervju.csv", None, row, column, code) for row in (2, 3)
+                        for column, code in (("Rangering", "value.bad_rank"), ("Poeng", "value.bad_number"))])),
+    Case("rank 0 and 0.5 are no places in a ranking", _rank_below_one, 0, rows=((2, 2, 0), (2, 2, 0)),
+         warns=warned(*[("intervju.csv", None, row, "Rangering", "value.bad_rank") for row in (2, 3)])),
     # rows and joins
     Case("duplicate applicant rows", _duplicate_applicant, 0, rows=((3, 2, 1), OK_SHORT),
          warns=warned((SA, None, 4, "Søker-ID", "row.duplicate_applicant"))),

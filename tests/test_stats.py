@@ -560,3 +560,22 @@ def test_simpsons_paradox_each_posting_ratio_at_least_one_crude_below_one_mh_ris
     assert result.exact_p_one_sided is not None and result.exact_p_one_sided > 0.5
     sm = oracle([((9, 1), (80, 20)), ((10, 90), (1, 9))])
     assert result.mh_risk_ratio == close(float(sm.riskratio_pooled))
+
+
+def test_pairwise_fft_convolution_agrees_with_the_sequential_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A year of postings takes the FFT path; on the same strata it must give the sequential answer."""
+    import random
+
+    import rekruttering.stats as stats_module
+
+    rng = random.Random(11)
+    strata = []
+    for _ in range(400):
+        g_tot, r_tot = rng.randint(1, 30), rng.randint(1, 60)
+        strata.append(Stratum(rng.randint(0, g_tot), g_tot, rng.randint(0, r_tot), r_tot))
+    sequential = {d: exact_conditional_p(strata, d) for d in ("less", "greater")}
+    monkeypatch.setattr(stats_module, "SEQUENTIAL_LIMIT", 10)
+    for direction, expected in sequential.items():
+        got = exact_conditional_p(strata, direction)  # type: ignore[arg-type]
+        assert expected is not None and got is not None
+        assert got == pytest.approx(expected, rel=1e-9, abs=1e-12)

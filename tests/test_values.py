@@ -13,6 +13,7 @@ from rekruttering.values import (
     parse_gender,
     parse_number,
     parse_posting_type,
+    parse_rank,
     parse_yesno,
 )
 
@@ -74,6 +75,12 @@ def test_bad_numbers(raw: str) -> None:
 ])
 def test_posting_types(raw: str, expected: PostingType) -> None:
     assert parse_posting_type(raw) == (expected, True)
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("1", (1.0, True)), ("12", (12.0, True)), ("0", (None, False)),
+                                               ("0,5", (None, False)), ("", (None, True))])
+def test_ranks_start_at_one(raw: str, expected: tuple[float | None, bool]) -> None:
+    assert parse_rank(raw) == expected
 
 
 def test_gender_and_country_group() -> None:

@@ -29,6 +29,22 @@ def provenance(report: Provenance, lang: Lang, *extra: tuple[str, str]) -> tuple
     return tuple(meta)
 
 
+def inputs_table(report: Provenance, lang: Lang) -> Table:
+    """Every input sheet with its role, its rows read, used and set aside (they add up), and its SHA-256."""
+    return Table(
+        name=text("sheet.inputs", lang),
+        title=text("report.inputs", lang),
+        columns=tuple(text(k, lang) for k in ("report.file", "report.sheet", "report.role", "report.rows_read",
+                                             "report.rows_used", "report.rows_set_aside", "report.sha")),
+        rows=tuple(
+            row([i.file, i.sheet, text(f"report.role.{i.role}", lang), Cell(str(i.rows), number=i.rows),
+                 Cell(str(i.rows_used), number=i.rows_used), Cell(str(i.rows_set_aside), number=i.rows_set_aside),
+                 i.sha256])
+            for i in report.inputs
+        ),
+    )
+
+
 def build(report: CheckReport) -> Document:
     lang = lang_of(report)
     findings = Table(
@@ -52,19 +68,7 @@ def build(report: CheckReport) -> Document:
         columns=(text("report.postings", lang), *(text(f"status.{s}", lang) for s in STATUSES)),
         rows=(tuple(Cell(str(n), number=float(n)) for n in counts),),
     )
-    inputs = Table(
-        name=text("sheet.inputs", lang),
-        title=text("report.inputs", lang),
-        columns=tuple(text(k, lang) for k in ("report.file", "report.sheet", "report.role", "report.rows_read",
-                                             "report.rows_used", "report.rows_set_aside", "report.sha")),
-        rows=tuple(
-            row([i.file, i.sheet, text(f"report.role.{i.role}", lang), Cell(str(i.rows), number=i.rows),
-                 Cell(str(i.rows_used), number=i.rows_used), Cell(str(i.rows_set_aside), number=i.rows_set_aside),
-                 i.sha256])
-            for i in report.inputs
-        ),
-    )
-    tables = [findings, total_table, inputs]
+    tables = [findings, total_table, inputs_table(report, lang)]
     if report.unused_justifications:
         tables.append(Table(
             name=text("sheet.unused", lang),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rekruttering.messages import Lang, format_date, format_number, text
-from rekruttering.render.check_document import lang_of, provenance
+from rekruttering.render.check_document import inputs_table, lang_of, provenance
 from rekruttering.render.document import Cell, Chart, Document, Table, row
 from rekruttering.summary import RuleSummary, SummaryReport
 
@@ -99,6 +99,7 @@ def build(report: SummaryReport) -> Document:
               note=text("summary.note.representation", lang),
               chart=Chart(text("summary.chart.representation", lang), (0,), (1, 2, 3), percent=True), sentences=5),
     ]
+    tables.append(inputs_table(report, lang))
     if report.warnings:
         tables.append(Table(text("sheet.warnings", lang), text("report.warnings", lang),
                             tuple(text(k, lang) for k in ("report.file", "report.sheet", "report.row",
