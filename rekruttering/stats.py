@@ -315,10 +315,9 @@ def _lower_tail(pieces: list[tuple[int, npt.NDArray[np.float64]]], observed: int
     convolved pairwise by FFT instead; p-values from about 1e-12 up keep full precision.
     """
     if sum(len(pmf) for _, pmf in pieces) > SEQUENTIAL_LIMIT:
-        distribution = _pairwise([pmf for _, pmf in pieces])
+        whole = _pairwise([pmf for _, pmf in pieces])
         keep = observed - sum(lowest for lowest, _ in pieces) + 1
-        total = float(distribution.sum())
-        return 0.0 if keep <= 0 else float(distribution[:keep].sum()) / total
+        return 0.0 if keep <= 0 else float(whole[:keep].sum()) / float(whole.sum())
     remaining_lowest = sum(lowest for lowest, _ in pieces)
     distribution: npt.NDArray[np.float64] = np.ones(1, dtype=np.float64)
     offset = 0
