@@ -73,11 +73,21 @@ def _fail(error: RekrutteringError, lang: Lang) -> NoReturn:
     raise typer.Exit(EXIT_BAD_INPUT)
 
 
+def _silence_stdout() -> None:
+    """The reader of stdout (say `| head`) stopped early: write the rest nowhere, and keep the exit code."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def _console() -> Console:
     from rich.console import Console
 
-    return Console(file=sys.stdout, highlight=False, soft_wrap=False,
-                   width=int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None)
+    class PipeSafeConsole(Console):
+        def on_broken_pipe(self) -> None:  # rich's own would exit 1, which reads as "a breach"
+            _silence_stdout()
+
+    return PipeSafeConsole(file=sys.stdout, highlight=False, soft_wrap=False,
+                           width=int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None)
 
 
 def _write(content: str | bytes, output: Path | None, force: bool) -> None:
@@ -120,14 +130,17 @@ def _pack_and_format(rules: str | None, fmt: Format | None, output: Path | None,
 def _emit(report: BaseModel, chosen: FormatName, document: Callable[[], Document], output: Path | None,
           force: bool) -> None:
     """A coloured report on a terminal, or the chosen format to stdout or the output file."""
-    if chosen == "text" and output is None:
-        from rekruttering.render.text import render_to
+    try:
+        if chosen == "text" and output is None:
+            from rekruttering.render.text import render_to
 
-        render_to(_console(), document())
-    else:
-        from rekruttering.render import render_report
+            render_to(_console(), document())
+        else:
+            from rekruttering.render import render_report
 
-        _write(render_report(report, chosen, document), output, force)
+            _write(render_report(report, chosen, document), output, force)
+    except BrokenPipeError:
+        _silence_stdout()  # the exit code must still tell breach from no breach
 
 
 def _exit(failed: bool, no_fail: bool | None, settings: Config) -> NoReturn:
@@ -461,7 +474,5 @@ def main() -> None:
     try:
         app(prog_name="rekruttering")
     except BrokenPipeError:
-        # the reader (say `| head`) stopped early: not an error of ours, and no traceback
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()  # not an error of ours, and no traceback
         sys.exit(EXIT_OK)

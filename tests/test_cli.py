@@ -196,3 +196,18 @@ def test_python_dash_m_and_no_traceback_on_bad_input(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "rekruttering", "--help"], capture_output=True, text=True,
                           env=env, check=False)
     assert proc.returncode == 0 and "check" in proc.stdout and "rules" in proc.stdout
+
+
+@pytest.mark.parametrize(("extra", "expected"), [((), 1), (("--no-fail",), 0)])
+def test_a_reader_that_stops_early_does_not_change_the_exit_code(extra: tuple[str, ...], expected: int) -> None:
+    """`rekruttering check ... | head -1`: the exit code still says whether there is a breach."""
+    samples = ROOT / "samples" / "aar-2025-csv"
+    proc = subprocess.Popen([sys.executable, "-m", "rekruttering", "check", str(samples / "soekere.csv"), "-s",
+                             str(samples / "kortliste.csv"), "-r", "sarpsborg", *extra],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "COLUMNS": "100"})
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline().startswith(b"Kontroll av intervjuregler")
+    proc.stdout.close()  # like head -1
+    error = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == expected
+    assert "Traceback" not in error
