@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
+from rekruttering.errors import InputError
 from rekruttering.messages import Lang, text
 
 Level = Literal["error", "warning"]
@@ -109,3 +110,16 @@ class ProblemLog:
     @property
     def has_errors(self) -> bool:
         return any(problem.level == "error" for problem in self.problems)
+
+
+def input_error(code: str, display: str | None = None, sheet: str | None = None, row: int | None = None,
+                **params: object) -> InputError:
+    """An ``InputError`` carrying one problem."""
+    problem = Problem("error", code, tuple((k, str(v)) for k, v in params.items()), display, sheet, row)
+    return InputError(code, [problem])
+
+
+def first_line(error: BaseException) -> str:
+    """An exception's first line, short enough for a message (third-party errors can be long)."""
+    text = str(error).strip().splitlines()
+    return (text[0] if text else type(error).__name__)[:300]

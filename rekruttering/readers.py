@@ -24,16 +24,27 @@ import re
 import threading
 import zipfile
 import zlib
-from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from rekruttering.errors import InputError
 from rekruttering.fields import ID_FIELDS, SPECS, ColumnMap, Field
+from rekruttering.filetypes import (
+    ENCRYPTED_PACKAGE,
+    OLE_MAGIC,
+    SPREADSHEET_XML,
+    check_zip,
+    is_workbook,
+    sniff,
+    utf16_without_bom,
+)
 from rekruttering.problems import Problem, ProblemLog
+from rekruttering.problems import first_line as _short
+from rekruttering.problems import input_error as _error
+from rekruttering.sheetscan import SheetScan, first_row, scan_sheet, sheet_member
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -45,18 +56,6 @@ PROBE_ROWS = 30
 SEPARATORS = (";", ",", "\t")
 
 EXCEL_MAX_ROWS = 1_048_576  # the last row of an Excel sheet since Excel 2007
-MIB = 1 << 20
-ZIP_MAX_MEMBER = 256 * MIB  # a member larger than this ...
-ZIP_MAX_RATIO = 200  # ... that also expands more than this many times is a zip bomb
-ZIP_MAX_TOTAL = 4096 * MIB  # everything in the archive, uncompressed
-SCAN_CHUNK = 8 * MIB
-
-ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # the stream of a password-protected xlsx
-SPREADSHEET_XML = b"urn:schemas-microsoft-com:office:spreadsheet"  # Excel 2003 XML, often saved as .xls
-
-Content = Literal["zip", "ole", "html", "xml", "text", "binary"]
 
 
 @dataclass(frozen=True)
@@ -109,13 +108,6 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def _error(code: str, display: str | None = None, sheet: str | None = None, row: int | None = None,
-           **params: object) -> InputError:
-    """An ``InputError`` carrying one problem."""
-    problem = Problem("error", code, tuple((k, str(v)) for k, v in params.items()), display, sheet, row)
-    return InputError(code, [problem])
-
-
 def match_header(rows: Sequence[Sequence[object]], columns: ColumnMap) -> HeaderMatch | None:
     """The first probed row that maps both ids; otherwise the row that maps most fields (two or more)."""
     best: HeaderMatch | None = None
@@ -148,42 +140,6 @@ def _no_header_error(display: str, sheet: str | None, rows: Sequence[Sequence[ob
     seen = ", ".join(repr(_cell_text(v)) for v in first if _cell_text(v))[:300]
     legacy = encoding == "cp1252" and not seen.isascii()
     return _error("read.no_header_legacy" if legacy else "read.no_header", display, sheet, seen=seen or "-")
-
-
-# ---------------------------------------------------------------------------------------------
-# What the file is
-
-
-def sniff(raw: bytes) -> Content:
-    """What the bytes are, whatever the file is called."""
-    if raw.startswith(ZIP_MAGIC):
-        return "zip"
-    if raw.startswith(OLE_MAGIC):
-        return "ole"
-    head = raw[:4096]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(head):
-        return "text"
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if start.startswith((b"<!doctype html", b"<html", b"<table", b"<meta", b"<head", b"<body")):
-        return "html"
-    if start.startswith(b"<?xml"):
-        return "html" if b"<html" in start else "xml"
-    if b"\x00" in head:
-        return "binary"
-    return "text"
-
-
-def _utf16_without_bom(head: bytes) -> str | None:
-    """``utf-16-le`` or ``utf-16-be`` when every other byte is NUL, as in UTF-16 text without a BOM."""
-    if len(head) < 4:
-        return None
-    even, odd = head[0::2], head[1::2]
-    share_even, share_odd = even.count(0) / len(even), odd.count(0) / len(odd)
-    if share_odd > 0.3 and share_even < 0.02:
-        return "utf-16-le"
-    if share_even > 0.3 and share_odd < 0.02:
-        return "utf-16-be"
-    return None
 
 
 def read_file(path: Path, display: str, raw: bytes, columns: ColumnMap, log: ProblemLog) -> list[RawSheet]:
@@ -220,44 +176,6 @@ def _decodes(raw: bytes, display: str) -> bool:
     return True
 
 
-# ---------------------------------------------------------------------------------------------
-# Zip archives (xlsx, xlsm, xlsb, ods): damaged, encrypted, bombs
-
-
-def check_zip(raw: bytes, display: str) -> zipfile.ZipFile:
-    """The archive, once its central directory shows it is whole, unencrypted and no zip bomb.
-
-    Only the central directory is read (no member is decompressed), so a bomb is refused before
-    anything expands it: a member over ``ZIP_MAX_MEMBER`` that expands more than ``ZIP_MAX_RATIO``
-    times, more than ``ZIP_MAX_TOTAL`` in all, or members that share their compressed bytes.
-    """
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(raw))
-        infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as error:
-        raise _error("read.corrupt_zip", display, error=_short(error)) from None
-    total = packed = 0
-    for info in infos:
-        if info.flag_bits & 0x1:
-            raise _error("read.password", display)
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > ZIP_MAX_MEMBER and ratio > ZIP_MAX_RATIO:
-            raise _error("read.zip_bomb", display, member=info.filename, size=info.file_size // MIB,
-                         ratio=int(ratio), limit=ZIP_MAX_RATIO)
-        total += info.file_size
-        packed += info.compress_size
-    if total > ZIP_MAX_TOTAL:
-        raise _error("read.zip_too_large", display, size=total // MIB, limit=ZIP_MAX_TOTAL // MIB)
-    if packed > len(raw):
-        raise _error("read.zip_overlap", display)
-    return archive
-
-
-def _is_workbook(archive: zipfile.ZipFile) -> bool:
-    names = archive.namelist()
-    return any(re.search(r"(^|/)workbook\.(xml|bin)$", n) for n in names) or "content.xml" in names
-
-
 def open_workbook(raw: bytes, display: str) -> tuple[Any, zipfile.ZipFile | None]:
     """A fastexcel reader over the bytes, and the zip archive when the workbook is one.
 
@@ -269,7 +187,7 @@ def open_workbook(raw: bytes, display: str) -> tuple[Any, zipfile.ZipFile | None
     archive: zipfile.ZipFile | None = None
     if sniff(raw) == "zip":
         archive = check_zip(raw, display)
-        if not _is_workbook(archive):
+        if not is_workbook(archive):
             raise _error("read.not_workbook", display)
     elif raw.startswith(OLE_MAGIC) and ENCRYPTED_PACKAGE in raw:
         raise _error("read.password", display)
@@ -280,137 +198,7 @@ def open_workbook(raw: bytes, display: str) -> tuple[Any, zipfile.ZipFile | None
 
 
 # ---------------------------------------------------------------------------------------------
-# The sheet XML of an xlsx: where the data starts, formulas without a value, errors, merged cells
-
-
-@dataclass
-class SheetScan:
-    """What calamine does not tell about an xlsx sheet, from its XML: every column, every row."""
-
-    no_value: dict[int, array[int]] = field(default_factory=dict)  # column -> rows of formulas without a value
-    errors: list[tuple[int, int, str]] = field(default_factory=list)  # (row, column, error) of #N/A, #DIV/0! ...
-    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # (first row, first col, last row, col)
-
-
-_CELL = re.compile(rb"<c\b([^>]*?)(?<!/)>(.*?)</c>", re.S)
-_FIRST_CELL = re.compile(rb"<c\b[^>]*\br=\"[A-Z]+(\d+)\"[^>]*?(/?)>")
-_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
-_TYPE = re.compile(rb'\bt="(\w+)"')
-_VALUE = re.compile(rb"<v>([^<]+)</v>")
-_MERGE = re.compile(rb'<mergeCell\b[^>]*\bref="([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?"')
-
-
-def _column_index(letters: bytes) -> int:
-    """0-based column of ``A``, ``B``, ... ``AA``."""
-    index = 0
-    for letter in letters:
-        index = index * 26 + letter - 64
-    return index - 1
-
-
-def sheet_member(archive: zipfile.ZipFile, sheet: str) -> str | None:
-    """The archive member holding a sheet's XML, found through the workbook and its relationships."""
-    try:
-        workbook = archive.read("xl/workbook.xml").decode("utf-8", "replace")
-        rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
-    except (KeyError, zipfile.BadZipFile, OSError):
-        return None
-    rid = None
-    for match in re.finditer(r"<(?:\w+:)?sheet\b[^>]*>", workbook):
-        tag = match.group(0)
-        name = re.search(r'\bname="([^"]*)"', tag)
-        if name and _unescape(name.group(1)) == sheet:
-            found = re.search(r'\br:id="([^"]*)"|\bid="([^"]*)"', tag)
-            rid = (found.group(1) or found.group(2)) if found else None
-    for match in re.finditer(r"<Relationship\b[^>]*>", rels):
-        tag = match.group(0)
-        if rid and f'Id="{rid}"' in tag:
-            target = re.search(r'Target="([^"]*)"', tag)
-            if target:
-                return target.group(1).lstrip("/") if target.group(1).startswith("/") else f"xl/{target.group(1)}"
-    return None
-
-
-def _chunks(archive: zipfile.ZipFile, member: str, stop: threading.Event | None) -> Iterator[bytes]:
-    """The member's bytes in pieces that end before a cell (``<c ``) that may be cut off.
-
-    The merge list comes after the last cell, so it always arrives whole, in the last piece.
-    """
-    carry = b""
-    with archive.open(member) as stream:
-        while block := stream.read(SCAN_CHUNK):
-            if stop is not None and stop.is_set():
-                return
-            data = carry + block
-            cut = data.rfind(b"<c ")
-            if cut <= 0:
-                carry = data
-                continue
-            carry = data[cut:]
-            yield data[:cut]
-    if carry:
-        yield carry
-
-
-def first_row(archive: zipfile.ZipFile, member: str) -> int:
-    """0-based index of the first row with a value, as calamine counts its range from there."""
-    try:
-        with archive.open(member) as stream:
-            head = stream.read(1 << 18)
-    except (KeyError, zipfile.BadZipFile, OSError):
-        return 0
-    for cell in _FIRST_CELL.finditer(head):
-        if cell.group(2) == b"/":
-            continue  # a styled but empty cell
-        return int(cell.group(1)) - 1
-    return 0
-
-
-def scan_sheet(archive: zipfile.ZipFile, member: str, stop: threading.Event | None = None) -> SheetScan:
-    """Formula cells without a value, error cells and merged ranges of one sheet.
-
-    The XML is read once in pieces; a piece holding none of ``<f``, ``t="e"`` or ``<mergeCell`` is
-    not parsed further, so a plain export costs one decompression (run beside fastexcel's read, in
-    a thread: both leave the GIL). Once a formula is seen every later cell is parsed, as a shared
-    formula's later cells (``<f t="shared" si="0"/>``) look like any other.
-    """
-    scan = SheetScan()
-    formulas = False
-    for chunk in _chunks(archive, member, stop):
-        formulas = formulas or b"<f" in chunk
-        if formulas or b't="e"' in chunk:
-            _scan_cells(chunk, scan)
-        if b"<mergeCell" in chunk:
-            for m in _MERGE.finditer(chunk):
-                first = (int(m.group(2)), _column_index(m.group(1)))
-                last = (int(m.group(4)), _column_index(m.group(3))) if m.group(3) else first
-                scan.merged.append((*first, *last))
-    return scan
-
-
-def _scan_cells(chunk: bytes, scan: SheetScan) -> None:
-    for cell in _CELL.finditer(chunk):
-        attributes, body = cell.group(1), cell.group(2)
-        kind = _TYPE.search(attributes)
-        is_error = kind is not None and kind.group(1) == b"e"
-        if not is_error and b"<f" not in body:
-            continue
-        ref = _REF.search(attributes)
-        if ref is None:
-            continue  # a cell without a reference: its place cannot be told
-        row, column = int(ref.group(2)), _column_index(ref.group(1))
-        value = _VALUE.search(body)
-        if is_error:
-            scan.errors.append((row, column, value.group(1).decode("utf-8", "replace")[:20] if value else "#"))
-        elif value is None and not (kind is not None and kind.group(1) in (b"str", b"inlineStr")):
-            scan.no_value.setdefault(column, array("I")).append(row)
-
-
-def _unescape(text: str) -> str:
-    return (
-        text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'")
-        .replace("&amp;", "&")
-    )
+# Applying a sheet scan (``sheetscan``) to the cells read
 
 
 def apply_scan(sheet: RawSheet, scan: SheetScan, columns: dict[Field, int]) -> None:
@@ -657,11 +445,6 @@ def _check_row_limit(sheet: RawSheet, *, csv_file: bool) -> None:
         sheet.warn("read.excel_row_limit", EXCEL_MAX_ROWS, limit=EXCEL_MAX_ROWS)
 
 
-def _short(error: BaseException) -> str:
-    text = str(error).strip().splitlines()
-    return (text[0] if text else type(error).__name__)[:300]
-
-
 # ---------------------------------------------------------------------------------------------
 # CSV
 
@@ -673,7 +456,7 @@ def decode(raw: bytes, display: str) -> tuple[str, str]:
         encodings: tuple[str, ...] = ("utf-8",)
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         encodings = ("utf-16",)
-    elif found := _utf16_without_bom(raw[:4096]):
+    elif found := utf16_without_bom(raw[:4096]):
         encodings = (found,)
     elif b"\x00" in raw:
         raise _error("read.binary", display, suffix=Path(display).suffix.lower() or "-")

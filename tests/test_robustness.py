@@ -30,7 +30,7 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from rekruttering import readers
+from rekruttering import filetypes, readers
 from rekruttering.fields import load_column_map
 from rekruttering.readers import read_csv
 
@@ -143,7 +143,7 @@ def zip_bomb(path: Path, mib: int) -> Path:
         for info in source.infolist():
             target.writestr(info, source.read(info))
         with target.open("xl/media/image1.bin", "w", force_zip64=True) as member:
-            chunk = bytes(readers.MIB)
+            chunk = bytes(filetypes.MIB)
             for _ in range(mib):
                 member.write(chunk)
     return path
@@ -747,7 +747,7 @@ def test_zip_bomb_is_refused_before_fastexcel_opens_it(runner: CliRunner, tmp_pa
     import fastexcel
 
     files = _zip_bomb(tmp_path)
-    assert files[0][0].stat().st_size < 4 * readers.MIB
+    assert files[0][0].stat().st_size < 4 * filetypes.MIB
 
     def never(*args: object, **kwargs: object) -> None:
         raise AssertionError("fastexcel opened a zip bomb")
@@ -759,16 +759,16 @@ def test_zip_bomb_is_refused_before_fastexcel_opens_it(runner: CliRunner, tmp_pa
 
 def test_zip_whose_total_is_too_large_is_refused(runner: CliRunner, tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(readers, "ZIP_MAX_TOTAL", 2 * readers.MIB)
+    monkeypatch.setattr(filetypes, "ZIP_MAX_TOTAL", 2 * filetypes.MIB)
     code, _, err = check_json(runner, with_shortlist(zip_bomb(tmp_path / "soekere.xlsx", 3)))
     assert code == 2 and "soekere.xlsx: filen er avvist uten å pakkes ut: innholdet ville bli 3 MiB" in err
 
 
 def test_a_large_but_ordinary_member_is_not_a_bomb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The ratio limit applies to large members only: a small, very compressible sheet is fine."""
-    monkeypatch.setattr(readers, "ZIP_MAX_MEMBER", 4 * readers.MIB)
+    monkeypatch.setattr(filetypes, "ZIP_MAX_MEMBER", 4 * filetypes.MIB)
     path = zip_bomb(tmp_path / "soekere.xlsx", 3)  # 3 MiB of zeros: ratio about 1000, but small
-    archive = readers.check_zip(path.read_bytes(), str(path))
+    archive = filetypes.check_zip(path.read_bytes(), str(path))
     assert "xl/media/image1.bin" in archive.namelist()
 
 
@@ -832,7 +832,7 @@ def test_a_directory_as_justifications_file_is_said(runner: CliRunner, tmp_path:
 
 def test_a_zip_bomb_as_justifications_file_is_refused_too(runner: CliRunner, tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(readers, "ZIP_MAX_TOTAL", 2 * readers.MIB)
+    monkeypatch.setattr(filetypes, "ZIP_MAX_TOTAL", 2 * filetypes.MIB)
     bomb = zip_bomb(tmp_path / "begrunnelser.xlsx", 3)
     code, _, err = check_json(runner, _two_postings(tmp_path), "--justifications", str(bomb))
     assert code == 2 and "begrunnelser.xlsx: filen er avvist uten å pakkes ut" in err
