@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from fractions import Fraction
 
 from pydantic import BaseModel
 from pydantic import Field as ModelField
@@ -218,10 +217,6 @@ def level(applicant: Applicant) -> int:
     return 3 if applicant.hired is True else 2
 
 
-def reached(applicant: Applicant, stage: str) -> bool:
-    return level(applicant) >= STAGES.index(stage)
-
-
 def funnel_groups(pack: RulePack, fields: frozenset[str]) -> list[str]:
     wanted = {g for rule in pack.rules for g in rule.groups}
     groups = [g for g in DECLARED_GROUPS if g in wanted and g in fields]
@@ -402,6 +397,3 @@ def _p(value: float | None, lang: Lang) -> str:
     return "< 0,001" if value < 0.001 and lang == "nb" else "< 0.001" if value < 0.001 else format_number(
         round(value, 3), lang)
 
-
-def fraction_text(value: Fraction | None) -> str | None:
-    return None if value is None else f"{value.numerator}/{value.denominator}"
