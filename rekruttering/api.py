@@ -287,7 +287,7 @@ def summarise(
         funnel_counts=funnel_counts,
         funnel=steps,
         representation=representation(postings, inputs.pack, groups, options.min_cell, lang),
-        warnings=[] if options.audience != "hr" else [_warning(p, lang) for p in warnings],
-        unused_justifications=[] if options.audience != "hr" else [_unused(j) for j in evaluation.unused],
+        warnings=[_warning(p, lang) for p in warnings],
+        unused_justifications=[_unused(j) for j in evaluation.unused],
     )
-    return report
+    return for_audience(report)

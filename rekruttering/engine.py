@@ -17,10 +17,8 @@ from datetime import date
 from rekruttering.checks import CHECKS, Context, Outcome
 from rekruttering.messages import CATALOGUE, Lang, format_date, format_number, group_label, text
 from rekruttering.models import Finding, Posting, PostingReport, Severity
-from rekruttering.privacy import public_reason
+from rekruttering.privacy import Audience, public_reason
 from rekruttering.rulepack import Rule, RulePack
-
-Audience = str  # "hr" | "tillitsvalgt"
 
 
 @dataclass(frozen=True)

@@ -152,6 +152,8 @@ class Provenance(BaseModel):
     lang: str
     rule_pack: RulePackRef
     inputs: list[InputRef]
+    warnings: list[Warning_]
+    unused_justifications: list[UnusedJustification] = ModelField(default_factory=list)
 
 
 class CheckReport(Provenance):
@@ -159,8 +161,6 @@ class CheckReport(Provenance):
 
     postings: list[PostingReport]
     totals: Totals
-    warnings: list[Warning_]
-    unused_justifications: list[UnusedJustification] = ModelField(default_factory=list)
 
     @property
     def failed(self) -> bool:

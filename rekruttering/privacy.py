@@ -14,10 +14,10 @@ import hashlib
 import hmac
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from rekruttering.errors import UsageError
-from rekruttering.models import CheckReport
+from rekruttering.models import CheckReport, Provenance
 
 Audience = Literal["hr", "tillitsvalgt"]
 AUDIENCES: tuple[Audience, ...] = ("hr", "tillitsvalgt")
@@ -47,18 +47,27 @@ def public_reason(check: str, reason: str) -> str:
     return PUBLIC_REASONS.get((check, reason), reason)
 
 
-def for_audience(report: CheckReport) -> CheckReport:
-    """The last gate: whatever built the report, a tillitsvalgt report carries no applicant id."""
+Report = TypeVar("Report", bound=Provenance)
+
+
+def for_audience(report: Report) -> Report:
+    """The last gate for check and summary alike: whatever built the report, a tillitsvalgt report
+    carries no applicant id and no row-level warning; stale justifications stay (they are a finding
+    for the union representative too), without the applicant they named."""
     if report.audience == "hr":
         return report
-    postings = [
-        posting.model_copy(update={
-            "findings": [finding.model_copy(update={"applicants": []}) for finding in posting.findings]
-        })
-        for posting in report.postings
-    ]
-    unused = [item.model_copy(update={"applicant_id": None}) for item in report.unused_justifications]
-    return report.model_copy(update={"postings": postings, "warnings": [], "unused_justifications": unused})
+    update: dict[str, object] = {
+        "warnings": [],
+        "unused_justifications": [u.model_copy(update={"applicant_id": None}) for u in report.unused_justifications],
+    }
+    if isinstance(report, CheckReport):
+        update["postings"] = [
+            posting.model_copy(update={
+                "findings": [finding.model_copy(update={"applicants": []}) for finding in posting.findings]
+            })
+            for posting in report.postings
+        ]
+    return report.model_copy(update=update)
 
 
 def pseudonym_key(key_file: Path | None) -> bytes:

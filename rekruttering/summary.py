@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from pydantic import Field as ModelField
 
 from rekruttering.messages import Lang, format_number, text
-from rekruttering.models import Applicant, Posting, PostingReport, Provenance, UnusedJustification, Warning_
+from rekruttering.models import Applicant, Posting, PostingReport, Provenance
 from rekruttering.rulepack import RulePack
 from rekruttering.stats import Stratum, below_four_fifths, impact_ratio, stratified
 
@@ -118,8 +118,6 @@ class SummaryReport(Provenance):
     funnel_counts: list[FunnelCount]
     funnel: list[FunnelStep]
     representation: list[Representation]
-    warnings: list[Warning_]
-    unused_justifications: list[UnusedJustification] = ModelField(default_factory=list)
 
     @property
     def failed(self) -> bool:

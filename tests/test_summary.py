@@ -205,3 +205,15 @@ def test_summary_formats_have_charts(runner: CliRunner, tmp_path: Path) -> None:
 def test_no_fail_and_progress_is_silent_off_a_terminal(runner: CliRunner) -> None:
     code, out, err = run(runner, "summary", YEAR, "--rules", "oslo", "--no-fail", *SIDE)
     assert code == 0 and "Oversikt over rekrutteringen" in out and err == ""
+
+
+def test_stale_justifications_reach_both_audiences_without_the_applicant(runner: CliRunner) -> None:
+    hr = summary(runner, YEAR, "--rules", "staten", *SIDE)
+    union = summary(runner, YEAR, "--rules", "staten", "--audience", "tillitsvalgt", *SIDE)
+    stale = {(u["posting_id"], u["rule"], u["applicant_id"]) for u in hr["unused_justifications"]}
+    assert ("2025-002", "ST02", "2025-002-S026") in stale and hr["warnings"]
+    assert {(u["posting_id"], u["rule"], u["applicant_id"]) for u in union["unused_justifications"]} == {
+        (posting, rule, None) for posting, rule, _ in stale}
+    assert union["warnings"] == []
+    code, out, _ = run(runner, "summary", YEAR, "--rules", "staten", "--audience", "tillitsvalgt", *SIDE)
+    assert code == 1 and "Begrunnelser som ikke passer til noe brudd" in out and "S026" not in out

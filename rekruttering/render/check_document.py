@@ -45,6 +45,30 @@ def inputs_table(report: Provenance, lang: Lang) -> Table:
     )
 
 
+def side_tables(report: Provenance, lang: Lang) -> list[Table]:
+    """Justifications that matched no breach, and the input warnings, where there are any."""
+    tables = []
+    if report.unused_justifications:
+        tables.append(Table(
+            name=text("sheet.unused", lang),
+            title=text("report.unused_justifications", lang),
+            columns=tuple(text(k, lang) for k in ("report.posting", "report.rule", "report.applicant",
+                                                 "report.justification", "report.file", "report.row")),
+            rows=tuple(row([u.posting_id, u.rule, u.applicant_id, u.text, u.file,
+                            str(u.row) if u.row is not None else ""]) for u in report.unused_justifications),
+        ))
+    if report.warnings:
+        tables.append(Table(
+            name=text("sheet.warnings", lang),
+            title=text("report.warnings", lang),
+            columns=tuple(text(k, lang) for k in ("report.file", "report.sheet", "report.row", "report.column",
+                                                 "report.message")),
+            rows=tuple(row([w.file, w.sheet, str(w.row) if w.row is not None else "", w.column, w.message])
+                       for w in report.warnings),
+        ))
+    return tables
+
+
 def build(report: CheckReport) -> Document:
     lang = lang_of(report)
     findings = Table(
@@ -69,24 +93,7 @@ def build(report: CheckReport) -> Document:
         rows=(tuple(Cell(str(n), number=float(n)) for n in counts),),
     )
     tables = [findings, total_table, inputs_table(report, lang)]
-    if report.unused_justifications:
-        tables.append(Table(
-            name=text("sheet.unused", lang),
-            title=text("report.unused_justifications", lang),
-            columns=tuple(text(k, lang) for k in ("report.posting", "report.rule", "report.applicant",
-                                                 "report.justification", "report.file", "report.row")),
-            rows=tuple(row([u.posting_id, u.rule, u.applicant_id, u.text, u.file,
-                            str(u.row) if u.row is not None else ""]) for u in report.unused_justifications),
-        ))
-    if report.warnings:
-        tables.append(Table(
-            name=text("sheet.warnings", lang),
-            title=text("report.warnings", lang),
-            columns=tuple(text(k, lang) for k in ("report.file", "report.sheet", "report.row", "report.column",
-                                                 "report.message")),
-            rows=tuple(row([w.file, w.sheet, str(w.row) if w.row is not None else "", w.column, w.message])
-                       for w in report.warnings),
-        ))
+    tables += side_tables(report, lang)
     verdict = (Cell(text("report.verdict.breach", lang, count=totals.breach), "breach") if report.failed
                else Cell(text("report.verdict.ok", lang), "met"))
     notes = (text("report.no_postings", lang),) if not report.postings else ()

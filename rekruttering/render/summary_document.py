@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rekruttering.messages import Lang, format_date, format_number, text
-from rekruttering.render.check_document import inputs_table, lang_of, provenance
+from rekruttering.render.check_document import inputs_table, lang_of, provenance, side_tables
 from rekruttering.render.document import Cell, Chart, Document, Table, row
 from rekruttering.summary import RuleSummary, SummaryReport
 
@@ -100,12 +100,7 @@ def build(report: SummaryReport) -> Document:
               chart=Chart(text("summary.chart.representation", lang), (0,), (1, 2, 3), percent=True), sentences=5),
     ]
     tables.append(inputs_table(report, lang))
-    if report.warnings:
-        tables.append(Table(text("sheet.warnings", lang), text("report.warnings", lang),
-                            tuple(text(k, lang) for k in ("report.file", "report.sheet", "report.row",
-                                                         "report.column", "report.message")),
-                            tuple(row([w.file, w.sheet, str(w.row) if w.row is not None else "", w.column, w.message])
-                                  for w in report.warnings)))
+    tables += side_tables(report, lang)
     verdict = (Cell(text("summary.verdict.breach", lang, count=len(report.follow_up)), "breach") if report.failed
                else Cell(text("summary.verdict.ok", lang), "met"))
     title = f"{text('summary.title', lang)} – {text(f'report.for.{report.audience}', lang)}"
