@@ -174,13 +174,12 @@ def _unused(item: Justification) -> UnusedJustification:
 
 def check(
     applicants: Sequence[Path],
-    shortlists: Sequence[Path] = (),
-    options: Options | None = None,
+    shortlists: Sequence[Path],
+    options: Options,
     *,
     now: datetime | None = None,
 ) -> CheckReport:
     """Evaluate the rule pack over every posting in the exports."""
-    options = options or Options(rules="staten")
     inputs = load_input(applicants, shortlists, options)
     pack, dataset = inputs.pack, inputs.dataset
     evaluation = evaluate(pack, dataset.postings, lang=options.lang, audience=options.audience,
@@ -238,8 +237,8 @@ class SummaryOptions(Options):
 
 def summarise(
     paths: Sequence[Path],
-    shortlists: Sequence[Path] = (),
-    options: SummaryOptions | None = None,
+    shortlists: Sequence[Path],
+    options: SummaryOptions,
     *,
     now: datetime | None = None,
     on_file: Callable[[Path], None] | None = None,
@@ -258,7 +257,6 @@ def summarise(
         rule_rows,
     )
 
-    options = options or SummaryOptions(rules="staten")
     inputs = load_input(paths, shortlists, options, on_file=on_file)
     postings, counts = in_period(inputs.dataset.postings, options.start, options.end)
     lang = options.lang
