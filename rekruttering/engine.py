@@ -10,13 +10,14 @@ finding for the union representative as well.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
-from rekruttering.checks import CHECKS, Context, Outcome
-from rekruttering.messages import CATALOGUE, Lang, format_date, format_number, group_label, text
-from rekruttering.models import Finding, Posting, PostingReport, Severity
+from rekruttering.checks import CHECKS, Context, Outcome, by_rank, ids
+from rekruttering.messages import CATALOGUE, Lang, field_labels, format_date, format_number, group_label, text
+from rekruttering.models import Applicant, Doubt, Finding, Posting, PostingReport, Severity
 from rekruttering.privacy import Audience, public_reason
 from rekruttering.rulepack import Rule, RulePack
 
@@ -61,8 +62,65 @@ def applicability(posting: Posting, rule: Rule) -> Outcome | None:
     return None
 
 
+MAX_COMPLETIONS = 256  # a posting with more open combinations than this is reviewed without trying them
+
+
+def _decide(posting: Posting, rule: Rule, context: Context) -> Outcome:
+    return applicability(posting, rule) or CHECKS[rule.check].function(posting, rule, context)
+
+
 def evaluate_rule(posting: Posting, rule: Rule, context: Context | None = None) -> Outcome:
-    return applicability(posting, rule) or CHECKS[rule.check].function(posting, rule, context or Context())
+    """The rule's outcome on the posting; with unsettled values, the outcome only if they cannot change it.
+
+    Every value the reader could not settle (``Doubt``: a cell it did not understand, or rows that
+    disagree) is tried with each value it could have. When every combination gives the same status,
+    reason and numbers, that is the outcome, naming the applicants common to all of them; otherwise
+    the finding is ``review``, naming the applicants whose values are in doubt. Unknown is never no.
+    """
+    context = context or Context()
+    slots: list[tuple[int | None, Doubt]] = [(None, d) for d in posting.doubts]
+    slots += [(i, d) for i, a in enumerate(posting.applicants) for d in a.doubts]
+    if not slots:
+        return _decide(posting, rule, context)
+    cause = "conflicting_input" if any(d.cause == "conflict" for _, d in slots) else "value_unknown"
+    doubtful = ids(by_rank(a for a in posting.applicants if a.doubts))
+    fields = ",".join(sorted({d.field for _, d in slots}))
+    combinations = 1
+    for _, doubt in slots:
+        combinations *= max(len(doubt.options), 1)
+    if combinations > MAX_COMPLETIONS:
+        return Outcome("review", cause, doubtful, {"fields": fields})
+    first: Outcome | None = None
+    common: list[str] = []
+    for choice in itertools.product(*(d.options for _, d in slots)):
+        outcome = _decide(_completed(posting, slots, choice), rule, context)
+        if first is None:
+            first, common = outcome, list(outcome.applicants)
+        elif (outcome.status, outcome.reason, outcome.params) != (first.status, first.reason, first.params):
+            return Outcome("review", cause, doubtful, {"fields": fields})
+        else:
+            common = [a for a in common if a in outcome.applicants]
+    assert first is not None
+    return replace(first, applicants=tuple(common))
+
+
+def _completed(posting: Posting, slots: Sequence[tuple[int | None, Doubt]], choice: Sequence[object]) -> Posting:
+    """The posting with each doubtful value set to the chosen option (and no doubts left)."""
+    posting_values: dict[str, object] = {}
+    applicant_values: dict[int, dict[str, object]] = {}
+    for (index, doubt), value in zip(slots, choice, strict=True):
+        target = posting_values if index is None else applicant_values.setdefault(index, {})
+        target[_ATTRIBUTE.get(doubt.field, doubt.field)] = value
+    applicants: list[Applicant] = []
+    for i, applicant in enumerate(posting.applicants):
+        if applicant.doubts:
+            applicant = replace(applicant, doubts=(), **applicant_values.get(i, {}))  # type: ignore[arg-type]
+        applicants.append(applicant)
+    return replace(posting, doubts=(), applicants=tuple(applicants), **posting_values)  # type: ignore[arg-type]
+
+
+# posting fields whose attribute on ``Posting`` has another name than the field
+_ATTRIBUTE = {"posting_title": "title"}
 
 
 def matching(posting: Posting, rule: Rule, outcome: Outcome,
@@ -106,11 +164,17 @@ def describe(outcome: Outcome, rule: Rule, posting: Posting, lang: Lang, audienc
                                 tolerance=format_number(params["tolerance"], lang))
     if "duty" in params:
         params["duty"] = text(f"quotation.duty.{params['duty']}", lang)
+    if "fields" in params:
+        params["fields"] = field_labels(params["fields"].split(","), lang)
     if "threshold" in params:
         params["threshold"] = format_number(params["threshold"], lang)
     key = f"{rule.check}.{outcome.reason}"
-    if audience != "hr" and f"public.{rule.check}.{public_reason(rule.check, outcome.reason)}" in CATALOGUE:
-        key = f"public.{rule.check}.{public_reason(rule.check, outcome.reason)}"
+    if audience != "hr":
+        public = public_reason(rule.check, outcome.reason)
+        for candidate in (f"public.{rule.check}.{public}", f"public.common.{public}"):
+            if candidate in CATALOGUE:
+                key = candidate
+                break
     message = text(
         key if key in CATALOGUE else f"common.{outcome.reason}", lang,
         group=group_label(rule.groups, rule.country_group, lang), **params,

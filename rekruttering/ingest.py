@@ -18,10 +18,10 @@ from typing import Any, Literal
 
 from rekruttering.errors import InputError
 from rekruttering.fields import APPLICANT_ONLY, ID_FIELDS, SHORTLIST_ONLY, SPECS, ColumnMap, Field, normalise_header
-from rekruttering.models import Applicant, Posting, PostingType
+from rekruttering.models import Applicant, Doubt, Posting, PostingType
 from rekruttering.problems import Problem, ProblemLog
 from rekruttering.readers import SPREADSHEET_SUFFIXES, RawSheet, read_file
-from rekruttering.values import PARSERS, near_id, parse_id
+from rekruttering.values import PARSERS, is_slash_date, near_id, parse_id
 
 Role = Literal["applicants", "shortlist", "combined"]
 NOT_AN_EXPORT = frozenset({"read.no_header", "read.no_header_legacy", "read.no_sheet", "read.no_sheet_hidden",
@@ -54,16 +54,6 @@ class Dataset:
     warnings: list[Problem]
     applicant_fields: frozenset[Field]  # fields present in at least one applicant sheet
     has_shortlist: bool
-
-
-@dataclass
-class _Record:
-    """An application being assembled from applicant and shortlist rows."""
-
-    values: dict[Field, Any] = field(default_factory=dict)
-    source: tuple[str, str | None, int] | None = None
-    on_shortlist: bool = False
-    shortlist_source: tuple[str, str | None, int] | None = None
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -124,40 +114,68 @@ def is_justification_sheet(sheet: RawSheet) -> bool:
 
 
 def role_of(sheet: RawSheet, forced_shortlist: bool) -> Role | None:
+    """A file given with --shortlist is a shortlist; otherwise the role is read from the headers."""
+    if forced_shortlist:
+        return "shortlist"
     fields = set(sheet.mapping)
     applicant, shortlist = bool(fields & APPLICANT_ONLY), bool(fields & SHORTLIST_ONLY)
     if applicant and shortlist:
         return "combined"
-    if shortlist or forced_shortlist:
+    if shortlist:
         return "shortlist"
     if applicant:
         return "applicants"
     return None
 
 
-def _coerce(sheet: RawSheet, log: ProblemLog) -> tuple[dict[Field, list[Any]], set[int]]:
-    """Each mapped column as a list of typed values; unknown values become warnings and None.
+UNREADABLE_OPTIONS: dict[str, tuple[Any, ...]] = {
+    # what a cell the reader did not understand could have said, per kind of field
+    "yesno": (True, False),
+    "gender": ("kvinne", "mann", None),
+    "country_group": ("1", "2"),
+    "posting_type": tuple(PostingType),
+    "rank": (1.0, 1_000_000.0),
+    "number": (0.0, 1_000_000.0),
+    "date": (None,),
+    "text": (None,),
+}
+
+
+def unreadable(fld: Field) -> Doubt:
+    return Doubt(fld.value, UNREADABLE_OPTIONS[SPECS[fld].kind], "unreadable")
+
+
+def _coerce(sheet: RawSheet, log: ProblemLog) -> tuple[dict[Field, list[Any]], set[int], dict[int, set[Field]]]:
+    """Each mapped column as a list of typed values, the rows whose id could not be read, and the cells
+    that could not be read (row position -> fields). An unreadable cell is ``None`` in its column and
+    listed as unreadable, with a warning: it is unknown, never blank.
 
     Each distinct cell text is parsed once (a year has few distinct values per column), and the
     results are spread back over the rows with numpy. Ids are trimmed and compared exactly
-    (``values.parse_id``); the positions of rows whose id could not be read are returned too, as
-    their warning already says why they are set aside.
+    (``values.parse_id``).
     """
     import numpy as np
     import pandas as pd
 
     out: dict[Field, list[Any]] = {}
     bad_ids: set[int] = set()
+    unread: dict[int, set[Field]] = {}
+    for fld, positions in sheet.unknown.items():
+        for position in positions:
+            unread.setdefault(position, set()).add(fld)
     for name in sheet.data.columns:
         fld = Field(name)
         is_id = fld in ID_FIELDS
         parser = parse_id if is_id else PARSERS[SPECS[fld].kind]
         codes, uniques = pd.factorize(sheet.data[name], use_na_sentinel=True)
-        parsed = [parser("" if u is None else str(u)) for u in uniques.tolist()]
+        texts = ["" if u is None else str(u) for u in uniques.tolist()]
+        parsed = [parser(t) for t in texts]
         lookup = np.empty(len(parsed) + 1, dtype=object)
         lookup[:-1] = [value for value, _ in parsed]
         lookup[-1] = parser("")[0]  # a missing cell (code -1) is a blank one
         out[fld] = lookup[codes].tolist()
+        if SPECS[fld].kind == "date":
+            _say_slash_dates(sheet, fld, codes, texts, parsed, log)
         bad = [i for i, (_, ok) in enumerate(parsed) if not ok]
         if not bad:
             continue
@@ -165,15 +183,93 @@ def _coerce(sheet: RawSheet, log: ProblemLog) -> tuple[dict[Field, list[Any]], s
         for position in np.flatnonzero(np.isin(codes, bad)).tolist():
             if position in sheet.rejected:
                 continue
-            raw = str(uniques[codes[position]])
+            raw = texts[codes[position]]
             # a posting's own value may be quoted to help fix it; an applicant's cell never is
             quoted = {"value": raw.strip()[:60]} if SPECS[fld].level == "posting" else {}
             code = "value.bad_id" if is_id else f"value.bad_{SPECS[fld].kind}"
+            if SPECS[fld].kind == "date":
+                code = "value.bad_date"
             log.add("warning", code, file=sheet.file, sheet=sheet.sheet, row=sheet.row_number(position),
                     column=header, **quoted)
             if is_id:
                 bad_ids.add(position)
-    return out, bad_ids
+            else:
+                unread.setdefault(position, set()).add(fld)
+    return out, bad_ids, unread
+
+
+def _say_slash_dates(sheet: RawSheet, fld: Field, codes: Any, texts: list[str], parsed: list[tuple[Any, bool]],
+                     log: ProblemLog) -> None:
+    """One warning per column that dates with slashes were read as day/month/year."""
+    import numpy as np
+
+    slashed = [i for i, (t, (value, _)) in enumerate(zip(texts, parsed, strict=True))
+               if value is not None and is_slash_date(t)]
+    if slashed:
+        first = int(np.flatnonzero(np.isin(codes, slashed))[0])
+        log.add("warning", "value.slash_date", file=sheet.file, sheet=sheet.sheet, row=sheet.row_number(first),
+                column=sheet.mapping[fld], value=texts[codes[first]].strip()[:20])
+
+
+Where = tuple[str, str | None, int]
+
+
+@dataclass
+class _Observed:
+    """What the rows said about one thing (an application or a posting), field by field.
+
+    Blank cells say nothing. Two different non-blank values make the field a conflict; a cell
+    the reader could not read makes it unreadable. Either way the value is in doubt, whatever the
+    order in which the rows came.
+    """
+
+    values: dict[Field, Any] = field(default_factory=dict)
+    unread: set[Field] = field(default_factory=set)
+    conflicts: dict[Field, set[Any]] = field(default_factory=dict)
+
+    def observe(self, cells: dict[Field, Any], unread: set[Field] | frozenset[Field] = frozenset()) -> list[Field]:
+        """Take in one row's cells; return the fields that became (more) conflicting."""
+        changed: list[Field] = []
+        for fld, value in cells.items():
+            if fld in unread:
+                self.unread.add(fld)
+                continue
+            if value is None:
+                continue
+            previous = self.values.get(fld)
+            if previous is None:
+                self.values[fld] = value
+            elif previous != value:
+                seen = self.conflicts.setdefault(fld, {previous})
+                if value not in seen:
+                    seen.add(value)
+                    changed.append(fld)
+        return changed
+
+    def settled(self) -> tuple[dict[Field, Any], tuple[Doubt, ...]]:
+        """The values, with every field in doubt set to None, and the doubts."""
+        doubts = [unreadable(f) for f in sorted(self.unread)]
+        doubts += [Doubt(f.value, tuple(sorted(options, key=repr)), "conflict")
+                   for f, options in sorted(self.conflicts.items()) if f not in self.unread]
+        if not doubts:
+            return self.values, ()
+        values = dict(self.values)
+        for doubt in doubts:
+            values[Field(doubt.field)] = None
+        return values, tuple(doubts)
+
+
+@dataclass
+class _Record(_Observed):
+    """An application being assembled from applicant and shortlist rows."""
+
+    source: Where | None = None
+    shortlist_source: Where | None = None
+
+
+def _place(where: Where) -> str:
+    file, sheet, row = where
+    return f"{file} {sheet or ''} {row}".replace("  ", " ")
 
 
 def load(
@@ -186,7 +282,9 @@ def load(
 ) -> Dataset:
     """Read every file, join rows into postings, and return them with the row accounting.
 
-    Raises ``InputError`` with every fatal problem found (not only the first).
+    A file given as a shortlist is a shortlist, whatever columns it has; its applicant columns
+    confirm the applicant lists, and a disagreement is a conflict. Raises ``InputError`` with every
+    fatal problem found (not only the first), and when no row could be used.
     """
     log = ProblemLog()
     fatal: list[Problem] = []
@@ -225,24 +323,25 @@ def load(
         raise InputError("input", fatal)
 
     records: dict[tuple[str, str], _Record] = {}
-    posting_values: dict[str, dict[Field, Any]] = {}
+    posting_values: dict[str, _Observed] = {}
     conflicts: set[tuple[str, Field]] = set()
-    shortlist_rows: list[tuple[RawSheet, SheetInfo, int, tuple[str, str], dict[Field, Any]]] = []
+    shortlist_rows: list[tuple[RawSheet, SheetInfo, int, tuple[str, str], dict[Field, Any], set[Field]]] = []
     applicant_fields: set[Field] = set()
     has_shortlist = False
 
     # applicant rows first, so that shortlist rows in any file order find their applicant
     ordered = sorted(sheets, key=lambda pair: pair[1].role == "shortlist")
     for raw, info in ordered:
-        typed, bad_ids = _coerce(raw, log)
+        typed, bad_ids, unread = _coerce(raw, log)
         if info.role != "shortlist":
             applicant_fields |= set(raw.mapping) & set(APPLICANT_FIELDS)
         if info.role != "applicants":
             has_shortlist = True
         names = list(typed)
         at_posting, at_applicant = names.index(Field.posting_id), names.index(Field.applicant_id)
-        applicant_cells = _Cells(names, APPLICANT_FIELDS)
-        shortlist_cells = _Cells(names, SHORTLIST_FIELDS)
+        row_fields = (APPLICANT_FIELDS if info.role == "applicants" else
+                      (*APPLICANT_FIELDS, *SHORTLIST_FIELDS))
+        application_cells = _Cells(names, row_fields)
         posting_cells = _Cells(names, POSTING_FIELDS)
         last_posting: tuple[Any, ...] | None = None
         empty_rows: list[int] = []
@@ -254,7 +353,8 @@ def load(
                     log.add_problem(raw.rejected[position])
                 info.rows_set_aside += 1
                 continue
-            if all(v is None for v in row):
+            bad = unread.get(position, set())
+            if all(v is None for v in row) and not bad:
                 empty_rows.append(row_number)
                 info.rows_set_aside += 1
                 continue
@@ -266,55 +366,82 @@ def load(
                 continue
             # rows of one posting usually follow each other with the same posting cells: merge once
             posting_key = (posting_id, posting_cells.values(row))
-            if posting_key != last_posting:
-                _merge_posting(posting_values, conflicts, posting_id, posting_cells.by_field(row), raw,
+            if posting_key != last_posting or bad:
+                _merge_posting(posting_values, conflicts, posting_id, posting_cells.by_field(row), bad, raw,
                                row_number, log)
-                last_posting = posting_key
+                last_posting = None if bad else posting_key
             key = (posting_id, applicant_id)
+            cells = application_cells.by_field(row)
             if info.role == "shortlist":
-                shortlist_rows.append((raw, info, position, key, shortlist_cells.by_field(row)))
+                if Field.invited not in raw.mapping:
+                    cells[Field.invited] = True  # presence on a shortlist without that column means invited
+                shortlist_rows.append((raw, info, position, key, cells, bad))
                 continue
             record = records.get(key)
-            if record is not None and record.source is not None:
-                file, sheet, first_row = record.source
-                log.add("warning", "row.duplicate_applicant", file=raw.file, sheet=raw.sheet, row=row_number,
-                        column=raw.mapping[Field.applicant_id], posting=posting_id, applicant=applicant_id,
-                        first=f"{file} {sheet or ''} {first_row}".replace("  ", " "))
-                info.rows_set_aside += 1
+            where = (raw.file, raw.sheet, row_number)
+            if record is None:
+                record = records[key] = _Record()
+            elif record.source is not None:
+                _merged(record, record.observe(cells, bad), record.source, "row.duplicate_applicant", raw, row_number,
+                        key, log)
+                info.rows_used += 1
                 continue
-            record = records.setdefault(key, _Record())
-            record.values.update(applicant_cells.by_field(row))
-            record.source = (raw.file, raw.sheet, row_number)
+            record.observe(cells, bad)
+            record.source = where
             if info.role == "combined":
-                _add_shortlist(record, shortlist_cells.by_field(row), raw, row_number, False)
+                record.shortlist_source = where
             info.rows_used += 1
         if empty_rows:
             log.add("warning", "row.empty", file=raw.file, sheet=raw.sheet, row=empty_rows[0],
                     count=len(empty_rows))
 
     near: dict[tuple[str, str], str] | None = None  # built at the first shortlist row without its applicant
-    for raw, info, position, key, values in shortlist_rows:
+    for raw, info, position, key, cells, bad in shortlist_rows:
         row_number = raw.row_number(position)
-        record = records.get(key)
-        if record is None:
+        found = records.get(key)
+        if found is None:
             near = near if near is not None else _near_index(records)
             fatal.append(_unknown(key, near, raw, row_number))
             info.rows_set_aside += 1
             continue
-        if record.on_shortlist and record.shortlist_source is not None:
-            file, sheet, first_row = record.shortlist_source
-            log.add("warning", "row.duplicate_shortlist", file=raw.file, sheet=raw.sheet, row=row_number,
-                    column=raw.mapping[Field.applicant_id], posting=key[0], applicant=key[1],
-                    first=f"{file} {sheet or ''} {first_row}".replace("  ", " "))
-            info.rows_set_aside += 1
-            continue
-        _add_shortlist(record, values, raw, row_number, True)
+        changed = found.observe(cells, bad)
+        if found.shortlist_source is not None:
+            _merged(found, changed, found.shortlist_source, "row.duplicate_shortlist", raw, row_number, key, log)
+        elif changed:
+            _merged(found, changed, found.source or (raw.file, raw.sheet, row_number), "", raw, row_number, key, log)
+        found.shortlist_source = found.shortlist_source or (raw.file, raw.sheet, row_number)
         info.rows_used += 1
     if fatal:
         raise InputError("input", [*fatal, *(p for p in log.finish() if p.level == "error")])
 
     postings = _build_postings(records, posting_values, has_shortlist)
-    return Dataset(postings, [info for _, info in sheets], log.finish(), frozenset(applicant_fields), has_shortlist)
+    infos = [info for _, info in sheets]
+    if not postings:
+        raise InputError("input", [_nothing_usable(infos), *log.finish()[:MAX_REASONS_SHOWN]])
+    return Dataset(postings, infos, log.finish(), frozenset(applicant_fields), has_shortlist)
+
+
+MAX_REASONS_SHOWN = 5
+
+
+def _nothing_usable(infos: Sequence[SheetInfo]) -> Problem:
+    """No posting could be read: say how many rows were read and set aside, never "no breach"."""
+    read = sum(i.rows_read for i in infos)
+    return Problem("error", "read.nothing_usable", (("read", str(read)), ("set_aside", str(read))))
+
+
+def _merged(record: _Record, changed: list[Field], first: Where, duplicate_code: str, raw: RawSheet,
+            row_number: int, key: tuple[str, str], log: ProblemLog) -> None:
+    """Say that a second row of one application was merged: agreeing (``duplicate_code``) or in conflict."""
+    posting_id, applicant_id = key
+    column = raw.mapping[Field.applicant_id]
+    if changed:
+        headers = ", ".join(f"«{raw.mapping.get(f, f.value)}»" for f in changed)
+        log.add("warning", "row.conflict", file=raw.file, sheet=raw.sheet, row=row_number, column=column,
+                posting=posting_id, applicant=applicant_id, first=_place(first), fields=headers)
+    elif duplicate_code:
+        log.add("warning", duplicate_code, file=raw.file, sheet=raw.sheet, row=row_number, column=column,
+                posting=posting_id, applicant=applicant_id, first=_place(first))
 
 
 class _Cells:
@@ -355,54 +482,46 @@ def _unknown(key: tuple[str, str], near: dict[tuple[str, str], str], raw: RawShe
     return Problem("error", "row.unknown_applicant", params, *where)
 
 
-def _merge_posting(store: dict[str, dict[Field, Any]], warned: set[tuple[str, Field]], posting_id: str,
-                   values: dict[Field, Any], raw: RawSheet, row_number: int, log: ProblemLog) -> None:
-    known = store.setdefault(posting_id, {})
-    for fld in POSTING_FIELDS:
-        value = values.get(fld)
-        if value is None:
+def _merge_posting(store: dict[str, _Observed], warned: set[tuple[str, Field]], posting_id: str,
+                   values: dict[Field, Any], unread: set[Field], raw: RawSheet, row_number: int,
+                   log: ProblemLog) -> None:
+    known = store.setdefault(posting_id, _Observed())
+    for fld in known.observe(values, unread):
+        if (posting_id, fld) in warned:
             continue
-        previous = known.get(fld)
-        if previous is None:
-            known[fld] = value
-        elif previous != value and (posting_id, fld) not in warned:
-            warned.add((posting_id, fld))
-            log.add("warning", "posting.conflict", file=raw.file, sheet=raw.sheet, row=row_number,
-                    column=raw.mapping[fld], posting=posting_id, kept=str(previous), other=str(value))
+        warned.add((posting_id, fld))
+        shown = sorted(str(v.value if isinstance(v, PostingType) else v) for v in known.conflicts[fld])
+        log.add("warning", "posting.conflict", file=raw.file, sheet=raw.sheet, row=row_number,
+                column=raw.mapping[fld], posting=posting_id, kept=shown[0], other=shown[-1])
 
 
-def _add_shortlist(record: _Record, values: dict[Field, Any], raw: RawSheet, row_number: int,
-                   presence_means_invited: bool) -> None:
-    """Shortlist columns onto the record. On a shortlist without an invited column, presence means invited."""
-    record.values.update(values)
-    if presence_means_invited and Field.invited not in raw.mapping:
-        record.values[Field.invited] = True
-    record.on_shortlist = True
-    record.shortlist_source = (raw.file, raw.sheet, row_number)
-
-
-def _build_postings(records: dict[tuple[str, str], _Record], posting_values: dict[str, dict[Field, Any]],
+def _build_postings(records: dict[tuple[str, str], _Record], posting_values: dict[str, _Observed],
                     has_shortlist: bool) -> list[Posting]:
     by_posting: dict[str, list[Applicant]] = {}
     for (posting_id, applicant_id), record in records.items():
-        values = record.values
-        if has_shortlist and values.get(Field.invited) is None:
+        values, doubts = record.settled()
+        if has_shortlist and values.get(Field.invited) is None and not any(d.field == "invited" for d in doubts):
             values[Field.invited] = False  # not on any shortlist, or a blank invited cell: not invited
         # the applicant and shortlist fields are named as Applicant's attributes (Field is a str enum)
-        by_posting.setdefault(posting_id, []).append(Applicant(applicant_id, **values))
+        by_posting.setdefault(posting_id, []).append(Applicant(applicant_id, **values, doubts=doubts))
     postings: list[Posting] = []
     for posting_id in sorted(by_posting):
-        meta = posting_values.get(posting_id, {})
+        observed = posting_values.get(posting_id, _Observed())
+        meta, doubts = observed.settled()
+        # what a report shows of a conflicting title or unit: one of the values, the same whatever the order
+        shown = {f: min(str(v) for v in options) for f, options in observed.conflicts.items()
+                 if f in (Field.posting_title, Field.unit)}
         postings.append(Posting(
             posting_id=posting_id,
-            title=meta.get(Field.posting_title),
-            unit=meta.get(Field.unit),
+            title=shown.get(Field.posting_title, meta.get(Field.posting_title)),
+            unit=shown.get(Field.unit, meta.get(Field.unit)),
             deadline=meta.get(Field.deadline),
             posting_type=meta.get(Field.posting_type) or PostingType.external,
             reserved_for=meta.get(Field.reserved_for),
             underrepresented_gender=meta.get(Field.underrepresented_gender),
             applicants=tuple(sorted(by_posting[posting_id], key=lambda a: a.applicant_id)),
             has_shortlist=has_shortlist,
+            doubts=doubts,
         ))
     return postings
 
@@ -446,7 +565,7 @@ def inspect_file(path: Path, columns: ColumnMap, *, shortlist: bool = False) -> 
             log.problems.append(Problem("error", "read.no_role", (), raw.file, raw.sheet, raw.header_row))
         info = SheetInfo(raw.file, digest, raw.sheet, role or "applicants", raw.header_row, raw.mapping,
                          raw.ignored, rows_read=len(raw.data))
-        typed, bad_ids = _coerce(raw, log)
+        typed, bad_ids, _ = _coerce(raw, log)
         posting_ids, applicant_ids = typed[Field.posting_id], typed[Field.applicant_id]
         for position, (posting_id, applicant_id) in enumerate(zip(posting_ids, applicant_ids, strict=True)):
             if position in raw.rejected or position in bad_ids:

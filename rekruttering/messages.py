@@ -61,6 +61,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "both '{first}' and '{second}' are columns for the field {field}; remove one, or tell them apart "
         "with --columns.",
     ),
+    "read.nothing_usable": (
+        "ingen stilling kan kontrolleres: {read} rader er lest, og alle er lagt til side eller tomme. Ingen rapport er laget; problemene står under.",
+        "no posting can be checked: {read} rows were read, and every one was set aside or empty. No report was made; the problems are listed below.",
+    ),
     "read.no_role": (
         "filen har bare ID-kolonner; den er verken en søkerliste eller en kortliste. Gi kortlister med --shortlist.",
         "the file has only id columns; it is neither an applicant list nor a shortlist. Give shortlists "
@@ -151,16 +155,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "merged cell down to row {last}: the posting's value is used for every row it covers.",
     ),
     "read.merged_blank": (
-        "cellen er dekket av en sammenslått celle (til og med rad {last}); verdien står bare i den første cellen, så de dekkede cellene er lest som tomme. Del opp sammenslåingen og fyll inn hver rad.",
-        "the cell is covered by a merged cell (down to row {last}); the value is only in the first cell, so the covered cells were read as blank. Unmerge the cells and fill in each row.",
+        "cellen er dekket av en sammenslått celle (til og med rad {last}); verdien står bare i den første cellen, så de dekkede cellene er lest som ukjente. Del opp sammenslåingen og fyll inn hver rad.",
+        "the cell is covered by a merged cell (down to row {last}); the value is only in the first cell, so the covered cells were read as unknown. Unmerge the cells and fill in each row.",
     ),
     "value.formula_no_value": (
-        "cellen har en formel uten beregnet verdi (filen er laget av et program, ikke lagret i Excel); lest som tom. Åpne og lagre filen i Excel, eller lim inn verdiene.",
-        "the cell holds a formula without a computed value (the file was made by a program, not saved in Excel); read as blank. Open and save the file in Excel, or paste the values.",
+        "cellen har en formel uten beregnet verdi (filen er laget av et program, ikke lagret i Excel); lest som ukjent. Åpne og lagre filen i Excel, eller lim inn verdiene.",
+        "the cell holds a formula without a computed value (the file was made by a program, not saved in Excel); read as unknown. Open and save the file in Excel, or paste the values.",
     ),
     "value.cell_error": (
-        "cellen har Excel-feilen {error}; lest som tom.",
-        "the cell holds the Excel error {error}; read as blank.",
+        "cellen har Excel-feilen {error}; lest som ukjent.",
+        "the cell holds the Excel error {error}; read as unknown.",
     ),
     "value.bad_id": (
         "ID-en er et tall i eksponentform (som 1,23457E+11): Excel har mistet sifre. Raden er lagt til side; formater ID-kolonnen som tekst før eksport.",
@@ -171,8 +175,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the row has {fields} fields, the header {header}; a separator inside an unquoted value shifts the columns. The row was set aside.",
     ),
     "row.too_few_fields": (
-        "raden har bare {fields} felt, overskriften {header}; cellene som mangler, er lest som tomme.",
-        "the row has only {fields} fields, the header {header}; the missing cells were read as blank.",
+        "raden har bare {fields} felt, overskriften {header}; et linjeskift i en verdi uten anførselstegn deler en rad i to. Raden er lagt til side.",
+        "the row has only {fields} fields, the header {header}; a line break inside an unquoted value splits a row in two. The row was set aside.",
+    ),
+    "row.line_break": (
+        "radene {first} og {last} ser ut som én rad delt av et linjeskift i en verdi uten anførselstegn; begge er lagt til side. Sett verdien i anførselstegn eller fjern linjeskiftet.",
+        "rows {first} and {last} look like one row split by a line break inside an unquoted value; both were set aside. Quote the value or remove the line break.",
+    ),
+    "read.csv_stray_quote": (
+        "et anførselstegn på linje {first} åpner en verdi som ikke lukkes før linje {last}, og linjene imellom ville blitt slukt. Filen er avvist; fjern anførselstegnet eller doble det (\"\").",
+        "a quote on line {first} opens a value that is not closed before line {last}, and the lines between would be swallowed. The file was refused; remove the quote or double it (\"\").",
     ),
     "row.unknown_applicant_near": (
         "søker {applicant} i stilling {posting} står på kortlisten, men ikke i noen søkerliste; søkerlisten har {near}. ID-er sammenlignes nøyaktig (store/små bokstaver og innledende nuller teller), bare mellomrom før og etter fjernes.",
@@ -187,12 +199,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "problem.more": ("… og {count} til av samme slag.", "… and {count} more of the same kind."),
     # values
     "value.bad_yesno": (
-        "verdien er verken ja eller nei; tolket som ikke oppgitt (eller ukjent).",
-        "the value is neither yes nor no; read as not declared (or unknown).",
+        "verdien er verken ja eller nei; lest som ukjent, og regler som avhenger av den, får «vurder».",
+        "the value is neither yes nor no; read as unknown, and rules that depend on it give 'review'.",
     ),
     "value.bad_date": (
-        "«{value}» er ingen gyldig dato (dd.mm.åååå, åååå-mm-dd eller Excel-dato); tolket som ukjent.",
-        "'{value}' is not a valid date (dd.mm.yyyy, yyyy-mm-dd or an Excel date); read as unknown.",
+        "«{value}» er ingen gyldig søknadsfrist (dd.mm.åååå, åååå-mm-dd eller Excel-dato, mellom 1990 og 2100); tolket som ukjent.",
+        "'{value}' is not a valid deadline (dd.mm.yyyy, yyyy-mm-dd or an Excel date, between 1990 and 2100); read as unknown.",
     ),
     "value.bad_rank": ("rangeringen er ikke et tall fra 1 og oppover; tolket som ukjent.", "the rank is not a number from 1 up; read as unknown."),
     "value.bad_number": (
@@ -200,33 +212,40 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the value is not a valid number (not negative, not infinite); read as unknown.",
     ),
     "value.bad_posting_type": (
-        "ukjent utlysningstype «{value}» (ekstern, intern, unntatt, reservert, avlyst); behandlet som ekstern.",
-        "unknown posting type '{value}' (ekstern, intern, unntatt, reservert, avlyst); treated as external.",
+        "ukjent utlysningstype «{value}» (ekstern, intern, unntatt, reservert, avlyst); lest som ukjent.",
+        "unknown posting type '{value}' (ekstern, intern, unntatt, reservert, avlyst); read as unknown.",
     ),
-    "value.bad_gender": ("ukjent kjønn; tolket som ikke oppgitt.", "unknown gender; read as not declared."),
-    "value.bad_country_group": ("landgruppen er verken 1 eller 2; tolket som ikke oppgitt.",
-                                "the country group is neither 1 nor 2; read as not declared."),
+    "value.bad_gender": ("kjønnet er verken kvinne, mann eller annet; lest som ukjent.", "the gender is neither woman, man nor other; read as unknown."),
+    "value.bad_country_group": ("landgruppen er verken 1 eller 2; lest som ukjent.",
+                                "the country group is neither 1 nor 2; read as unknown."),
+    "value.slash_date": (
+        "datoer med skråstrek (som «{value}») er lest som dag/måned/år; sjekk at eksporten ikke bruker måned/dag.",
+        "dates with slashes (like '{value}') were read as day/month/year; check that the export does not use month/day.",
+    ),
     "value.bad_text": ("ugyldig tekst.", "invalid text."),
     # rows
     "row.missing_id": ("raden mangler ID og er lagt til side.", "the row has no id and was set aside."),
     "row.empty": ("{count} tomme rader er lagt til side (første vist her).",
                   "{count} empty rows were set aside (the first shown here)."),
     "row.duplicate_applicant": (
-        "søker {applicant} står to ganger i stilling {posting}; raden er lagt til side, første forekomst ({first}) brukes.",
-        "applicant {applicant} appears twice in posting {posting}; this row was set aside, the first ({first}) is used.",
+        "søker {applicant} står flere ganger i stilling {posting} (også {first}); radene sier det samme og er slått sammen.",
+        "applicant {applicant} appears more than once in posting {posting} (also {first}); the rows agree and were merged.",
     ),
     "row.duplicate_shortlist": (
-        "søker {applicant} står to ganger på kortlisten for {posting}; raden er lagt til side, første ({first}) brukes.",
-        "applicant {applicant} appears twice on the shortlist of {posting}; this row was set aside, the first "
-        "({first}) is used.",
+        "søker {applicant} står flere ganger på kortlisten for {posting} (også {first}); radene sier det samme og er slått sammen.",
+        "applicant {applicant} appears more than once on the shortlist of {posting} (also {first}); the rows agree and were merged.",
+    ),
+    "row.conflict": (
+        "søker {applicant} i stilling {posting}: denne raden og {first} sier ulike ting om {fields}; regler som avhenger av det, får «vurder».",
+        "applicant {applicant} in posting {posting}: this row and {first} disagree about {fields}; rules that depend on it give 'review'.",
     ),
     "row.unknown_applicant": (
         "søker {applicant} i stilling {posting} står på kortlisten, men ikke i noen søkerliste.",
         "applicant {applicant} in posting {posting} is on the shortlist but in no applicant list.",
     ),
     "posting.conflict": (
-        "stilling {posting} har ulike verdier i denne kolonnen; «{kept}» brukes, ikke «{other}».",
-        "posting {posting} has different values in this column; '{kept}' is used, not '{other}'.",
+        "stilling {posting} har ulike verdier i denne kolonnen («{kept}» og «{other}»); regler som avhenger av den, får «vurder».",
+        "posting {posting} has different values in this column ('{kept}' and '{other}'); rules that depend on it give 'review'.",
     ),
     "posting.not_found": ("fant ingen stilling med ID {posting} i filene.", "no posting with id {posting} in the files."),
     # groups and posting types
@@ -295,6 +314,40 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Søknadsfristen er ukjent, så det kan ikke avgjøres om regelen gjaldt.",
         "The deadline is unknown, so whether the rule was in force cannot be decided.",
     ),
+    "common.value_unknown": (
+        "Kan ikke avgjøres: eksporten har verdier som ikke kan leses ({fields}), og svaret avhenger av dem. Rett cellene og kjør på nytt.",
+        "Cannot be decided: the export has values that cannot be read ({fields}), and the answer depends on them. Correct the cells and run again.",
+    ),
+    "common.conflicting_input": (
+        "Kan ikke avgjøres: rader eller filer sier ulike ting om {fields}, og svaret avhenger av hvilken som stemmer. Rett eksportene og kjør på nytt.",
+        "Cannot be decided: rows or files disagree about {fields}, and the answer depends on which is right. Correct the exports and run again.",
+    ),
+    "public.common.input_unclear": (
+        "Kan ikke avgjøres ut fra eksportene; saksbehandler må rette inndata.",
+        "Cannot be decided from the exports; the case handler must correct the input.",
+    ),
+    # what a field is called in a sentence
+    "field.posting_id": ("stillings-ID", "posting id"),
+    "field.posting_title": ("stillingstittel", "posting title"),
+    "field.unit": ("enhet", "unit"),
+    "field.deadline": ("søknadsfrist", "deadline"),
+    "field.posting_type": ("utlysningstype", "posting type"),
+    "field.reserved_for": ("reservert for", "reserved for"),
+    "field.underrepresented_gender": ("underrepresentert kjønn", "under-represented gender"),
+    "field.applicant_id": ("søker-ID", "applicant id"),
+    "field.qualified": ("kvalifisert", "qualified"),
+    "field.immigrant_background": ("innvandrerbakgrunn", "immigrant background"),
+    "field.country_group": ("landgruppe", "country group"),
+    "field.disability": ("nedsatt funksjonsevne", "disability"),
+    "field.cv_gap": ("hull i CV", "gap in the CV"),
+    "field.gender": ("kjønn", "gender"),
+    "field.withdrawn": ("trukket", "withdrawn"),
+    "field.invited": ("innkalt til intervju", "invited to interview"),
+    "field.rank": ("rangering", "rank"),
+    "field.score": ("poeng", "score"),
+    "field.recommended": ("innstilt", "recommended"),
+    "field.hired": ("ansatt", "hired"),
+    "field.justification": ("begrunnelse", "justification"),
     "finding.applicant_rank": ("{id} (rang {rank})", "{id} (rank {rank})"),
     "finding.applicants.breach": ("Gjelder: {applicants}.", "Concerns: {applicants}."),
     "finding.applicants.justified": ("Gjelder: {applicants}.", "Concerns: {applicants}."),
@@ -636,6 +689,11 @@ def group_label(groups: Sequence[str], country_group: str | None, lang: Lang) ->
         labels.append(text(key, lang))
     joiner = " eller " if lang == "nb" else " or "
     return joiner.join(labels)
+
+
+def field_labels(fields: Sequence[str], lang: Lang) -> str:
+    """Field names as words in a sentence: "kvalifisert, innkalt til intervju"."""
+    return ", ".join(text(f"field.{name}", lang) if f"field.{name}" in CATALOGUE else name for name in fields)
 
 
 def format_number(value: float | str, lang: Lang) -> str:

@@ -28,6 +28,22 @@ class PostingType(StrEnum):
     cancelled = "cancelled"
 
 
+DoubtCause = Literal["unreadable", "conflict"]
+
+
+@dataclass(frozen=True, slots=True)
+class Doubt:
+    """A value the reader could not settle: a cell it did not understand, or rows that disagree.
+
+    ``options`` are the values the field could have; the engine evaluates a rule under each of
+    them and gives ``review`` unless every option leads to the same verdict.
+    """
+
+    field: str
+    options: tuple[object, ...]
+    cause: DoubtCause
+
+
 @dataclass(frozen=True, slots=True)
 class Applicant:
     """One application to one posting: the applicant's declarations and the shortlist outcome.
@@ -49,6 +65,7 @@ class Applicant:
     recommended: bool | None = None
     hired: bool | None = None
     justification: str | None = None
+    doubts: tuple[Doubt, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +81,7 @@ class Posting:
     underrepresented_gender: str | None = None
     applicants: tuple[Applicant, ...] = ()
     has_shortlist: bool = True
+    doubts: tuple[Doubt, ...] = ()
 
 
 class Finding(BaseModel):

@@ -43,8 +43,13 @@ PUBLIC_REASONS: dict[tuple[str, str], str] = {
 }
 
 
+# reasons of any check kind that a union representative sees in one wording (which fields or
+# applicants were unclear is the case handler's business)
+COMMON_PUBLIC_REASONS = {"value_unknown": "input_unclear", "conflicting_input": "input_unclear"}
+
+
 def public_reason(check: str, reason: str) -> str:
-    return PUBLIC_REASONS.get((check, reason), reason)
+    return PUBLIC_REASONS.get((check, reason)) or COMMON_PUBLIC_REASONS.get(reason, reason)
 
 
 Report = TypeVar("Report", bound=Provenance)

@@ -24,8 +24,9 @@ import re
 import threading
 import zipfile
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -88,9 +89,18 @@ class RawSheet:
     first_data_row: int  # 1-based row number of data.iloc[0]
     notes: list[Problem] = field(default_factory=list)
     rejected: dict[int, Problem] = field(default_factory=dict)
+    # cells whose value the reader could not see (formula without value, error cell, covered by a
+    # merge): field -> positions in ``data``. They are unknown, never blank.
+    unknown: dict[Field, set[int]] = field(default_factory=dict)
 
     def row_number(self, position: int) -> int:
         return self.first_data_row + position
+
+    def mark_unknown(self, fld: Field, row: int) -> None:
+        """The cell of ``fld`` on sheet row ``row`` holds a value that could not be read."""
+        position = row - self.first_data_row
+        if 0 <= position < len(self.data):
+            self.unknown.setdefault(fld, set()).add(position)
 
     def warn(self, code: str, row: int | None = None, column: str | None = None, **params: object) -> None:
         self.notes.append(Problem("warning", code, tuple((k, str(v)) for k, v in params.items()),
@@ -216,9 +226,11 @@ def apply_scan(sheet: RawSheet, scan: SheetScan, columns: dict[Field, int]) -> N
             for row in rows:
                 if row > below:
                     sheet.warn("value.formula_no_value", row, sheet.mapping[by_column[column]])
+                    sheet.mark_unknown(by_column[column], row)
     for row, column, error in scan.errors:
         if row > below and column in by_column:
             sheet.warn("value.cell_error", row, sheet.mapping[by_column[column]], error=error)
+            sheet.mark_unknown(by_column[column], row)
     for top, left, bottom, right in scan.merged:
         if bottom <= below:
             continue
@@ -243,6 +255,8 @@ def _settle_merge(sheet: RawSheet, fld: Field, top: int, bottom: int, filled: bo
     covered = start + 1 if filled and top >= sheet.first_data_row else start
     if covered <= bottom:
         sheet.warn("read.merged_blank", covered, header, last=bottom)
+        for row in range(covered, min(bottom, sheet.first_data_row + len(sheet.data) - 1) + 1):
+            sheet.mark_unknown(fld, row)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -472,29 +486,51 @@ def decode(raw: bytes, display: str) -> tuple[str, str]:
     raise InputError("encoding", [Problem("error", "read.encoding", (), display, None, line)])
 
 
+@contextmanager
+def _long_fields() -> Iterator[None]:
+    """Let the csv module read cells of any length (its default stops at 131,072 characters)."""
+    previous = csv.field_size_limit()
+    csv.field_size_limit(2**31 - 1)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
 def read_csv(path: Path, display: str, raw: bytes, columns: ColumnMap) -> RawSheet:
-    """The mapped columns of a csv file; ragged rows and row counts beyond Excel's are noted."""
+    """The mapped columns of a csv file, with its structure checked record by record.
+
+    A record with more or fewer fields than the header is set aside with a warning naming it (a
+    row split by an unquoted line break is named as such); a quote that swallows the following
+    lines makes the whole file untrustworthy, and it is refused. Trailing empty fields, in the
+    header or in a row, do not count.
+    """
     text, encoding = decode(raw, display)
     if not text.strip():
         raise _error("read.empty", display)
-    head_lines = text.splitlines()[:PROBE_ROWS]
-    best: tuple[HeaderMatch, str] | None = None
-    for separator in SEPARATORS:
-        rows = list(csv.reader(head_lines, delimiter=separator))
-        match = match_header(rows, columns)
-        if match is not None and (best is None or _better(match, best[0])):
-            best = (match, separator)
-    if best is None or not all(f in best[0].mapping for f in ID_FIELDS):
-        raise _no_header_error(display, None, list(csv.reader(head_lines, delimiter=";")), encoding)
-    match, separator = best
-    frame = _parse_csv(text, separator, match, display)
+    with _long_fields():
+        head_lines = text.splitlines()[:PROBE_ROWS]
+        best: tuple[HeaderMatch, str] | None = None
+        for separator in SEPARATORS:
+            rows = list(csv.reader(head_lines, delimiter=separator))
+            match = match_header(rows, columns)
+            if match is not None and (best is None or _better(match, best[0])):
+                best = (match, separator)
+        if best is None or not all(f in best[0].mapping for f in ID_FIELDS):
+            raise _no_header_error(display, None, list(csv.reader(head_lines, delimiter=";")), encoding)
+        match, separator = best
+        if '"' in text:
+            frame, counts = _parse_quoted(text, separator, match, display)
+        else:
+            frame, counts = _parse_csv(text, separator, match, display), None
     sheet = _raw(display, None, match.index + 1, match, frame)
-    _check_ragged(sheet, text, separator, match)
+    _check_structure(sheet, text, separator, match, counts)
     _check_row_limit(sheet, csv_file=True)
     return sheet
 
 
 def _parse_csv(text: str, separator: str, match: HeaderMatch, display: str) -> pd.DataFrame:
+    """A csv without quote characters, by pandas' C parser: a record is a line."""
     import pandas as pd
 
     wanted = sorted(match.mapping.values())
@@ -510,41 +546,80 @@ def _parse_csv(text: str, separator: str, match: HeaderMatch, display: str) -> p
             na_filter=False,
             skip_blank_lines=False,
             engine="c",
+            quoting=csv.QUOTE_NONE,
         )
     except pd.errors.EmptyDataError:  # a header and nothing below it
         frame = pd.DataFrame(columns=wanted)
     except (pd.errors.ParserError, ValueError) as error:
         message = _short(error)
-        at = re.search(r"starting at row (\d+)", message)
-        raise _error("read.csv_malformed", display, None, int(at.group(1)) + 1 if at else None,
-                     error=message) from None
+        at = re.search(r"starting at row (\d+)|in line (\d+)", message)
+        row = int(at.group(1) or at.group(2)) + (1 if at.group(1) else 0) if at else None
+        raise _error("read.csv_malformed", display, None, row, error=message) from None
     frame = frame.reindex(columns=wanted)
     frame.columns = [_field_at(match, p).value for p in wanted]
     return frame
 
 
-def field_counts(text: str, separator: str, skip: int) -> list[tuple[int, int]]:
-    """Per record after the first ``skip``: its number of fields, and the number up to the last non-blank one.
+Counts = list[tuple[int, int, int, int]]  # per record: fields, fields up to the last non-blank, first and last line
 
-    Without a quote character anywhere a record is a line and the separators are counted; with
-    quotes (a separator or a line break inside a value) the csv module parses the records.
+
+def _parse_quoted(text: str, separator: str, match: HeaderMatch, display: str) -> tuple[pd.DataFrame, Counts]:
+    """A csv with quote characters, by the csv module, keeping where each record starts and ends.
+
+    Every record below the header becomes one row, so the structure check and the data cannot
+    disagree on what a record is. A quote that opens a value and swallows lines that look like
+    records of their own (or runs to the end of the file) is refused with the lines it swallowed.
     """
-    if '"' not in text:
-        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        if lines and lines[-1] == "":
-            lines.pop()
-        blank = separator + " \t"
-        return [(line.count(separator) + 1, line.rstrip(blank).count(separator) + 1) if line.strip(blank) else (0, 0)
-                for line in lines[skip:]]
-    counts: list[tuple[int, int]] = []
-    for position, fields in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=separator)):
-        if position < skip:
+    import pandas as pd
+
+    wanted = sorted(match.mapping.values())
+    width = _header_width(match)
+    cells: list[list[str]] = [[] for _ in wanted]
+    counts: Counts = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    last_line = 0
+    for index, fields in enumerate(reader):
+        first_line, last_line = last_line + 1, reader.line_num
+        if index <= match.index:
             continue
+        if last_line > first_line and _swallows(fields, separator, width):
+            raise _error("read.csv_stray_quote", display, None, first_line, first=first_line, last=last_line)
         used = len(fields)
         while used and not fields[used - 1].strip():
             used -= 1
-        counts.append((len(fields), used) if used else (0, 0))
-    return counts
+        counts.append((len(fields), used, first_line, last_line))
+        for column, position in zip(cells, wanted, strict=True):
+            column.append(fields[position] if position < len(fields) else "")
+    frame = pd.DataFrame({_field_at(match, p).value: column for p, column in zip(wanted, cells, strict=True)},
+                         dtype=object)
+    return frame, counts
+
+
+def _swallows(fields: list[str], separator: str, width: int) -> bool:
+    """True when a record that spans lines holds whole records inside a quoted value."""
+    if len(fields) < width and any("\n" in f or "\r" in f for f in fields):
+        return True
+    return any(("\n" in value or "\r" in value)
+               and any(line.count(separator) >= max(width - 2, 1) for line in value.splitlines())
+               for value in fields)
+
+
+def _header_width(match: HeaderMatch) -> int:
+    """The header's fields up to its last non-blank one (an export may end the header with a separator)."""
+    width = len(match.headers)
+    while width and not match.headers[width - 1].strip():
+        width -= 1
+    return width
+
+
+def _line_counts(text: str, separator: str, skip: int) -> Counts:
+    """Per line after the first ``skip`` (a csv without quotes): its fields, used fields and line number."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    blank = separator + " \t"
+    return [((line.count(separator) + 1, line.rstrip(blank).count(separator) + 1) if line.strip(blank) else (0, 0))
+            + (number, number) for number, line in enumerate(lines[skip:], start=skip + 1)]
 
 
 def _rectangular(text: str, separator: str, width: int, skip: int) -> bool:
@@ -563,23 +638,34 @@ def _rectangular(text: str, separator: str, width: int, skip: int) -> bool:
     return text.count(separator, start) == (width - 1) * lines
 
 
-def _check_ragged(sheet: RawSheet, text: str, separator: str, match: HeaderMatch) -> None:
-    """Rows with more fields than the header are set aside (their columns cannot be trusted); rows too
-    short to reach a mapped column are read with the missing cells blank, and both are said."""
-    width = len(match.headers)
-    if _rectangular(text, separator, width, match.index + 1):
-        return
-    counts = field_counts(text, separator, match.index + 1)
+def _check_structure(sheet: RawSheet, text: str, separator: str, match: HeaderMatch, counts: Counts | None) -> None:
+    """Set aside, with a warning naming it, every record with more or fewer fields than the header.
+
+    Two short records in a row whose fields add up to one record are named as a row split by a
+    line break. A record with only trailing empty fields beyond the header is fine.
+    """
+    width = _header_width(match)
+    if counts is None:
+        if _rectangular(text, separator, len(match.headers), match.index + 1):
+            return
+        counts = _line_counts(text, separator, match.index + 1)
     if len(counts) != len(sheet.data):
-        return  # the two parsers disagree on what a record is; pandas' reading stands
-    needed = max(match.mapping.values()) + 1
-    for position, (count, used) in enumerate(counts):
+        raise _error("read.csv_malformed", sheet.file, None, None,
+                     error=f"{len(counts)} / {len(sheet.data)}")
+    short = [0 < count < width for count, _, _, _ in counts]
+    for position, (count, used, _, _) in enumerate(counts):
         row = sheet.row_number(position)
         if used > width:
             sheet.rejected[position] = Problem("warning", "row.too_many_fields",
                                                (("fields", str(used)), ("header", str(width))), sheet.file, None, row)
-        elif 0 < count < needed:
-            sheet.warn("row.too_few_fields", row, fields=count, header=width)
+        elif short[position]:
+            pair = next((p for p in (position - 1, position + 1) if 0 <= p < len(counts) and short[p]
+                         and counts[min(p, position)][0] + counts[max(p, position)][0] - 1 == width), None)
+            code, params = "row.too_few_fields", (("fields", str(count)), ("header", str(width)))
+            if pair is not None:
+                code, params = "row.line_break", (("first", str(sheet.row_number(min(pair, position)))),
+                                                  ("last", str(sheet.row_number(max(pair, position)))))
+            sheet.rejected[position] = Problem("warning", code, params, sheet.file, None, row)
 
 
 def _better(candidate: HeaderMatch, current: HeaderMatch) -> bool:

@@ -37,8 +37,12 @@ GENDERS: dict[str, str] = {
     **dict.fromkeys(("mann", "m", "mannlig", "male", "man", "menn"), "mann"),
     **dict.fromkeys(("annet", "annen", "other", "x", "ikkebinær", "ikke-binær", "nonbinary", "non-binary"), "annet"),
 }
-EXCEL_EPOCH = date(1899, 12, 30)
-_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
+EXCEL_EPOCH = date(1899, 12, 30)  # serials from 61 on; Excel counts a 29 February 1900 that never was
+EXCEL_EARLY_EPOCH = date(1899, 12, 31)  # serials 1 to 59 (1900-01-01 to 1900-02-28)
+EXCEL_LEAP_BUG = 60  # Excel's 1900-02-29: no date
+PLAUSIBLE_FROM = date(1990, 1, 1)  # a posting deadline outside these is a typo or a mangled cell
+PLAUSIBLE_TO = date(2100, 12, 31)
+_DMY = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 _SERIAL = re.compile(r"^\d{1,7}(?:\.\d+)?$")
 
@@ -64,24 +68,49 @@ def parse_yesno(raw: str) -> tuple[bool | None, bool]:
     return None, False
 
 
+def excel_serial(days: int) -> date | None:
+    """The date of an Excel (1900 system) serial, right on both sides of Excel's 1900 leap-year bug."""
+    if days < 1 or days > 2_958_465 or days == EXCEL_LEAP_BUG:  # 2_958_465 is Excel's 9999-12-31
+        return None
+    return (EXCEL_EARLY_EPOCH if days < EXCEL_LEAP_BUG else EXCEL_EPOCH) + timedelta(days=days)
+
+
 def parse_date(raw: str) -> tuple[date | None, bool]:
+    """dd.mm.yyyy (also with - or /, read as day before month), ISO yyyy-mm-dd, or an Excel serial."""
     text = raw.strip()
     if not text:
         return None, True
     try:
         if match := _DMY.match(text):
-            day, month, year = (int(g) for g in match.groups())
-            return date(year, month, day), True
+            day, _, month, year = match.groups()
+            return date(int(year), int(month), int(day)), True
         if match := _ISO.match(text):
             year, month, day = (int(g) for g in match.groups())
             return date(year, month, day), True
         if _SERIAL.match(text):
-            days = float(text)
-            if 1 <= days <= 2_958_465:  # Excel's 9999-12-31
-                return EXCEL_EPOCH + timedelta(days=int(days)), True
+            found = excel_serial(int(float(text)))
+            return (found, True) if found else (None, False)
     except (ValueError, OverflowError):
         pass
     return None, False
+
+
+def parse_deadline(raw: str) -> tuple[date | None, bool]:
+    """A posting deadline: a date between 1990 and 2100. A bare year ("2025", which Excel would read as
+    the serial of 1905-07-17), a number of six or eight digits, 01.01.0001 or 31.12.9999 is no deadline."""
+    text = raw.strip()
+    if text.isdigit() and len(text) in (4, 6, 8):
+        return None, False
+    found, ok = parse_date(text)
+    if found is not None and not PLAUSIBLE_FROM <= found <= PLAUSIBLE_TO:
+        return None, False
+    return found, ok
+
+
+def is_slash_date(raw: str) -> bool:
+    """A date written with slashes, which the reader takes as day/month/year (Norwegian order)."""
+    match = _DMY.match(raw.strip())
+    return match is not None and match.group(2) == "/"
 
 
 def parse_number(raw: str) -> tuple[float | None, bool]:
@@ -169,7 +198,7 @@ def parse_text(raw: str) -> tuple[str | None, bool]:
 PARSERS: dict[Kind, Callable[[str], tuple[Any, bool]]] = {
     "text": parse_text,
     "yesno": parse_yesno,
-    "date": parse_date,
+    "date": parse_deadline,
     "number": parse_number,
     "rank": parse_rank,
     "posting_type": parse_posting_type,

@@ -139,16 +139,31 @@ def test_rows_read_used_and_set_aside_add_up(tmp_path: Path) -> None:
         APPLICANT_HEADER, *ROWS,
         ["", "Rådgiver", "", "", "S-9", "", "Ja", "Ja"],        # no posting id: set aside
         ["", "", "", "", "", "", "", ""],                        # empty: set aside
-        ["P-1", "Rådgiver", "Økonomi", "01.03.2025", "S-1", "", "Nei", "Nei"],  # duplicate: set aside
+        ["P-1", "Rådgiver", "Økonomi", "01.03.2025", "S-1", "", "Nei", "Nei"],  # a second row that disagrees
     ])
     shortlist = write_csv(tmp_path / "k.csv", [SHORTLIST_HEADER, *SHORT, ["P-1", "S-1", "Ja", "1", ""]])
     dataset = load([applicants], [shortlist], columns=COLUMNS)
     for sheet in dataset.sheets:
         assert sheet.rows_read == sheet.rows_used + sheet.rows_set_aside
-    assert [(s.rows_read, s.rows_used, s.rows_set_aside) for s in dataset.sheets] == [(5, 2, 3), (3, 2, 1)]
+    assert [(s.rows_read, s.rows_used, s.rows_set_aside) for s in dataset.sheets] == [(5, 3, 2), (3, 3, 0)]
     codes = sorted(w.code for w in dataset.warnings)
-    assert codes == ["row.duplicate_applicant", "row.duplicate_shortlist", "row.empty", "row.missing_id"]
-    assert by_id(dataset)["S-1"] == {"qualified": True, "ib": True, "invited": False}  # first rows win
+    assert codes == ["row.conflict", "row.conflict", "row.empty", "row.missing_id"]
+    # neither row wins: every field the rows disagree on is in doubt
+    assert by_id(dataset)["S-1"] == {"qualified": None, "ib": None, "invited": None}
+    [s1] = [a for a in dataset.postings[0].applicants if a.applicant_id == "S-1"]
+    assert {(d.field, d.options, d.cause) for d in s1.doubts} == {
+        ("qualified", (False, True), "conflict"), ("immigrant_background", (False, True), "conflict"),
+        ("invited", (False, True), "conflict"), ("rank", (1.0, 2.0), "conflict")}
+
+
+def test_identical_duplicate_rows_merge_with_a_warning(tmp_path: Path) -> None:
+    applicants = write_csv(tmp_path / "a.csv", [APPLICANT_HEADER, *ROWS, ROWS[0]])
+    shortlist = write_csv(tmp_path / "k.csv", [SHORTLIST_HEADER, *SHORT, SHORT[0]])
+    dataset = load([applicants], [shortlist], columns=COLUMNS)
+    assert [(s.rows_read, s.rows_used, s.rows_set_aside) for s in dataset.sheets] == [(3, 3, 0), (3, 3, 0)]
+    assert sorted(w.code for w in dataset.warnings) == ["row.duplicate_applicant", "row.duplicate_shortlist"]
+    assert by_id(dataset)["S-1"] == {"qualified": True, "ib": True, "invited": False}
+    assert not any(a.doubts for p in dataset.postings for a in p.applicants)
 
 
 def test_same_applicant_in_two_postings_is_fine(tmp_path: Path) -> None:
@@ -239,13 +254,16 @@ def test_folder_means_every_spreadsheet_inside(tmp_path: Path) -> None:
     assert sorted(s.role for s in dataset.sheets) == ["applicants", "shortlist"]
 
 
-def test_conflicting_posting_values_warn_and_keep_the_first(tmp_path: Path) -> None:
-    applicants = write_csv(tmp_path / "a.csv", [APPLICANT_HEADER, ROWS[0], [*ROWS[1][:1], "Lærer", *ROWS[1][2:]]])
+def test_conflicting_posting_values_warn_and_do_not_depend_on_order(tmp_path: Path) -> None:
+    other = [*ROWS[1][:1], "Lærer", *ROWS[1][2:]]
     shortlist = write_csv(tmp_path / "k.csv", [SHORTLIST_HEADER, *SHORT])
-    dataset = load([applicants], [shortlist], columns=COLUMNS)
-    assert dataset.postings[0].title == "Rådgiver"
-    [warning] = dataset.warnings
-    assert (warning.code, warning.row, warning.column) == ("posting.conflict", 3, "Stillingstittel")
+    for name, rows in (("a.csv", [ROWS[0], other]), ("b.csv", [other, ROWS[0]])):
+        applicants = write_csv(tmp_path / name, [APPLICANT_HEADER, *rows])
+        dataset = load([applicants], [shortlist], columns=COLUMNS)
+        assert dataset.postings[0].title == "Lærer"  # the same value shown, whichever row came first
+        assert [d.field for d in dataset.postings[0].doubts] == ["posting_title"]
+        [warning] = dataset.warnings
+        assert (warning.code, warning.row, warning.column) == ("posting.conflict", 3, "Stillingstittel")
 
 
 def test_user_columns_file_adds_aliases(tmp_path: Path) -> None:

@@ -39,7 +39,7 @@ def interview_minimum(posting: Posting, rule: Rule, context: Context) -> Outcome
     ]
     invitation_unknown = [a for a in pool if a.invited is None]
     needed = min(required, len(pool)) if pool else required
-    params = {"min": str(required), "invited": str(len(invited))}
+    params = {"min": str(required)}
 
     if pool and len(invited) >= needed:
         return Outcome("met", "met", (), params)
