@@ -65,7 +65,9 @@ _PERSONAL: tuple[tuple[str, str], ...] = (
 )
 _PROXIES: tuple[tuple[str, str], ...] = (
     ("nationality", r"nasjonal|national|statsborg|statsborgar|citizen|borgerskap|borgarskap"),
-    ("country", r"land\b(?! ?(?:grupp|group))|\bland(?! ?(?:grupp|group))|\bcountr(?:y|ies)\b(?! ?groups?\b)|utland|heimland|hjemland"),
+    # "Landgruppe" / "Country group" is the declared country group, not a country
+    ("country", r"land\b(?! ?(?:grupp|group))|\bland(?! ?(?:grupp|group))|\bcountr(?:y|ies)\b(?! ?groups?\b)"
+                r"|utland|heimland|hjemland"),
     ("ethnicity", r"etni|ethni|\bra[cs]e\b|\bracial|\brasemessig|samisk"),
     ("origin", r"opprinnel|opphav|herkomst|origin|avstam|descent|ancestr|heritage"),
     ("skin", r"hudfar|\bhud\b|\bskin|\bcolou?r|farge\b"),
