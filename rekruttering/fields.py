@@ -1,9 +1,11 @@
 """The canonical input fields (DESIGN.md §3) and the matching of export headers to them.
 
 A header is normalised (case, spaces and punctuation removed, Norwegian letters kept) and looked
-up among the aliases of ``rules/columns.toml`` plus any user ``--columns`` file. A group field
-may never be pointed at a column whose header says nationality, country of birth, mother
-tongue, religion or name: group membership is the applicant's own declaration and nothing else.
+up among the aliases of ``rules/columns.toml`` plus any user ``--columns`` file. Every alias is
+checked by ``proxyguard``: a group field may never be pointed at a column whose header names a
+proxy (nationality, country of birth, ethnicity, language, religion, name...), since group
+membership is the applicant's own declaration and nothing else, and an id or text field never at
+names, e-mail addresses, national id numbers or birth dates.
 """
 
 from __future__ import annotations
@@ -88,34 +90,12 @@ GROUP_FIELDS = frozenset(
 APPLICANT_ONLY = frozenset(f for f, s in SPECS.items() if s.level == "applicant") - {Field.applicant_id}
 SHORTLIST_ONLY = frozenset(f for f, s in SPECS.items() if s.level == "shortlist")
 
-# Words that mark a column as something other than the applicant's own declaration. A group
-# field pointed at such a column would infer membership, which the law forbids (likestillings-
-# og diskrimineringsloven § 30) and the tool never does.
-FORBIDDEN_SOURCES = (
-    "nasjonalitet", "nationality", "statsborgerskap", "statsborger", "citizenship", "fødeland",
-    "fodeland", "fødested", "fodested", "countryofbirth", "birthplace", "placeofbirth", "morsmål",
-    "morsmal", "mothertongue", "nativelanguage", "førstespråk", "religion", "tro", "livssyn",
-    "navn", "name", "fornavn", "etternavn", "surname",
-)
-
 _PUNCT = re.compile(r"[\W_]+", re.UNICODE)
 
 
 def normalise_header(header: str) -> str:
     """Lower-case, NFC, and without spaces or punctuation: 'Søker-ID ' -> 'søkerid'."""
     return _PUNCT.sub("", unicodedata.normalize("NFC", str(header)).casefold())
-
-
-def forbidden_reason(header: str) -> str | None:
-    """The forbidden word a header contains, if it may not be a source of group membership."""
-    key = normalise_header(header)
-    for word in FORBIDDEN_SOURCES:
-        if word in ("tro", "navn", "name"):
-            if key == word or (key.endswith(word) and len(key) - len(word) <= 3):
-                return word
-        elif word in key:
-            return word
-    return None
 
 
 @dataclass(frozen=True)
@@ -140,6 +120,14 @@ def _read_aliases(path: Path) -> dict[Field, list[str]]:
     return _validate_aliases(str(path), data.get("aliases"))
 
 
+def _alias_refusal(field: Field, alias: str) -> str | None:
+    """Why an alias may not map to ``field`` (``proxyguard``), in bokmål and English; None when it may."""
+    from rekruttering.proxyguard import alias_refusal  # proxyguard builds on this module
+
+    nb = alias_refusal(field, alias, "nb")
+    return None if nb is None else f"{nb} / {alias_refusal(field, alias, 'en')}"
+
+
 def _validate_aliases(path: str, table: object) -> dict[Field, list[str]]:
     if not isinstance(table, dict):
         raise RulePackError(f"{path}: mangler tabellen [aliases] / the [aliases] table is missing")
@@ -157,12 +145,8 @@ def _validate_aliases(path: str, table: object) -> dict[Field, list[str]]:
         if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
             raise RulePackError(f"{path}: [aliases].{name}: må være en liste med tekster / must be a list of texts")
         for value in values:
-            if field in GROUP_FIELDS and (word := forbidden_reason(value)):
-                raise RulePackError(
-                    f"{path}: [aliases].{name} = {value!r}: en gruppe kan bare komme fra søkerens egen "
-                    f"erklæring, ikke fra en kolonne om «{word}» / group membership comes only from the "
-                    f"applicant's own declaration, never from a column about '{word}'"
-                )
+            if refusal := _alias_refusal(field, value):
+                raise RulePackError(f"{path}: {refusal}")
         out[field] = list(values)
     return out
 

@@ -16,6 +16,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, Literal
 
+from rekruttering import proxyguard
 from rekruttering.errors import InputError
 from rekruttering.fields import APPLICANT_ONLY, ID_FIELDS, SHORTLIST_ONLY, SPECS, ColumnMap, Field, normalise_header
 from rekruttering.models import Applicant, Doubt, Posting, PostingType
@@ -312,6 +313,7 @@ def load(
             continue
         for raw in raw_sheets:
             fatal.extend(take_notes(raw, log))
+            fatal.extend(proxyguard.refusals(raw))  # a column that may not feed its field stops the run
             role = role_of(raw, path.resolve() in forced)
             if role is None:
                 fatal.append(Problem("error", "read.no_role", (), raw.file, raw.sheet, raw.header_row))
@@ -560,6 +562,7 @@ def inspect_file(path: Path, columns: ColumnMap, *, shortlist: bool = False) -> 
     infos: list[SheetInfo] = []
     for raw in raw_sheets:
         log.extend(take_notes(raw, log))
+        log.extend(proxyguard.refusals(raw))
         role = role_of(raw, shortlist)
         if role is None:
             log.problems.append(Problem("error", "read.no_role", (), raw.file, raw.sheet, raw.header_row))

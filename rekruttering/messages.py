@@ -170,6 +170,47 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "ID-en er et tall i eksponentform (som 1,23457E+11): Excel har mistet sifre. Raden er lagt til side; formater ID-kolonnen som tekst før eksport.",
         "the id is a number in scientific notation (like 1.23457E+11): Excel has lost digits. The row was set aside; format the id column as text before exporting.",
     ),
+    # --- proxy ---
+    "proxy.alias_group": (
+        "[aliases].{field} = «{alias}»: overskriften handler om {kind}. Gruppetilhørighet kommer bare fra søkerens egen erklæring, aldri fra en kolonne som kan avsløre eller antyde den (likestillings- og diskrimineringsloven § 30).",
+        "[aliases].{field} = '{alias}': the header is about {kind}. Group membership comes only from the applicant's own declaration, never from a column that could reveal or suggest it (Equality and Anti-Discrimination Act § 30).",
+    ),
+    "proxy.alias_personal": (
+        "[aliases].{field} = «{alias}»: overskriften handler om {kind}. Verktøyet leser aldri navn, e-post, fødselsnummer, fødselsdato, telefon eller adresse; pek {field} på en annen kolonne.",
+        "[aliases].{field} = '{alias}': the header is about {kind}. The tool never reads names, e-mail addresses, national id numbers, birth dates, phone numbers or addresses; point {field} at another column.",
+    ),
+    "proxy.group_values": (
+        "kolonnen kan ikke brukes som {field}: bare {share} % av de utfylte cellene er en egenerklæring i en kjent form ({forms}). Gruppetilhørighet kommer bare fra søkerens egen erklæring, aldri fra andre opplysninger om søkeren. Pek {field} på kolonnen med egenerklæringen.",
+        "the column cannot be used as {field}: only {share}% of its filled cells are a declaration in a known form ({forms}). Group membership comes only from the applicant's own declaration, never from other information about the applicant. Point {field} at the column holding the declaration.",
+    ),
+    "proxy.personal_values.email": (
+        "kolonnen kan ikke brukes som {field}: {share} % av de utfylte cellene er personopplysninger, for det meste e-postadresser. Verktøyet leser aldri slike opplysninger; pek {field} på en annen kolonne.",
+        "the column cannot be used as {field}: {share}% of its filled cells are personal data, mostly e-mail addresses. The tool never reads such data; point {field} at another column.",
+    ),
+    "proxy.personal_values.national_id": (
+        "kolonnen kan ikke brukes som {field}: {share} % av de utfylte cellene er personopplysninger, for det meste fødselsnumre eller D-numre. Verktøyet leser aldri slike opplysninger; pek {field} på en annen kolonne.",
+        "the column cannot be used as {field}: {share}% of its filled cells are personal data, mostly national id numbers (fødselsnummer or D-nummer). The tool never reads such data; point {field} at another column.",
+    ),
+    "proxy.personal_values.name": (
+        "kolonnen kan ikke brukes som {field}: {share} % av de utfylte cellene er personopplysninger, for det meste navn. Verktøyet leser aldri slike opplysninger; pek {field} på en annen kolonne.",
+        "the column cannot be used as {field}: {share}% of its filled cells are personal data, mostly names. The tool never reads such data; point {field} at another column.",
+    ),
+    "proxy.kind.national_id": ("fødselsnummer eller annet personnummer", "a national id number"),
+    "proxy.kind.birth": ("fødsel (fødselsdato, fødeland eller fødested)", "birth (date, country or place of birth)"),
+    "proxy.kind.email": ("e-post", "e-mail"),
+    "proxy.kind.phone": ("telefon", "phone numbers"),
+    "proxy.kind.address": ("adresse eller bosted", "address or place of residence"),
+    "proxy.kind.name": ("navn", "names"),
+    "proxy.kind.nationality": ("nasjonalitet eller statsborgerskap", "nationality or citizenship"),
+    "proxy.kind.country": ("land", "a country"),
+    "proxy.kind.ethnicity": ("etnisitet", "ethnicity"),
+    "proxy.kind.origin": ("opprinnelse eller herkomst", "origin or descent"),
+    "proxy.kind.skin": ("hudfarge", "skin colour"),
+    "proxy.kind.language": ("språk eller morsmål", "language or mother tongue"),
+    "proxy.kind.religion": ("religion, tro eller livssyn", "religion, faith or belief"),
+    "proxy.kind.residence": ("pass, visum eller oppholdstillatelse", "passport, visa or residence permit"),
+    "proxy.kind.photo": ("bilde", "photos"),
+    "proxy.kind.salutation": ("tiltaleform", "forms of address"),
     "row.too_many_fields": (
         "raden har {fields} felt, overskriften {header}; en skilletegn i en verdi uten anførselstegn forskyver kolonnene. Raden er lagt til side.",
         "the row has {fields} fields, the header {header}; a separator inside an unquoted value shifts the columns. The row was set aside.",
