@@ -136,11 +136,31 @@ def pseudonymised(inputs: Inputs, key: bytes) -> Inputs:
 
     postings = [replace(p, applicants=tuple(replace(a, applicant_id=pseudonym(key, a.applicant_id))
                                             for a in p.applicants)) for p in inputs.dataset.postings]
-    warnings = [replace(w, params=tuple((k, alias(v) or "") if k == "applicant" else (k, v) for k, v in w.params))
-                for w in inputs.dataset.warnings]
-    dataset = replace(inputs.dataset, postings=postings, warnings=warnings)
+    dataset = replace(inputs.dataset, postings=postings,
+                      warnings=pseudonymised_problems(inputs.dataset.warnings, key))
     justifications = tuple(replace(j, applicant_id=alias(j.applicant_id)) for j in inputs.justifications)
-    return replace(inputs, dataset=dataset, justifications=justifications)
+    return replace(inputs, dataset=dataset, justifications=justifications,
+                   warnings=tuple(pseudonymised_problems(inputs.warnings, key)))
+
+
+APPLICANT_PARAMS = frozenset({"applicant", "near"})  # the problem params that hold an applicant id
+
+
+def pseudonymised_problems(problems: Sequence[Problem], key: bytes) -> list[Problem]:
+    """The problems with every applicant id they quote replaced by its pseudonym."""
+    return [replace(p, params=tuple((k, pseudonym(key, v) if k in APPLICANT_PARAMS and v else v)
+                                    for k, v in p.params)) for p in problems]
+
+
+def load_pseudonymised(applicants: Sequence[Path], shortlists: Sequence[Path], options: Options,
+                       on_file: Callable[[Path], None] | None = None) -> Inputs:
+    """``load_input``, with the applicant ids in an input error pseudonymised as in the report."""
+    try:
+        return load_input(applicants, shortlists, options, on_file)
+    except InputError as error:
+        if options.pseudonym_key is None:
+            raise
+        raise InputError(error.message, pseudonymised_problems(error.problems, options.pseudonym_key)) from None
 
 
 def totals(postings: Sequence[PostingReport]) -> Totals:
@@ -180,7 +200,7 @@ def check(
     now: datetime | None = None,
 ) -> CheckReport:
     """Evaluate the rule pack over every posting in the exports."""
-    inputs = load_input(applicants, shortlists, options)
+    inputs = load_pseudonymised(applicants, shortlists, options)
     pack, dataset = inputs.pack, inputs.dataset
     evaluation = evaluate(pack, dataset.postings, lang=options.lang, audience=options.audience,
                           justifications=inputs.justifications, context=inputs.context)
@@ -257,7 +277,7 @@ def summarise(
         rule_rows,
     )
 
-    inputs = load_input(paths, shortlists, options, on_file=on_file)
+    inputs = load_pseudonymised(paths, shortlists, options, on_file=on_file)
     postings, counts = in_period(inputs.dataset.postings, options.start, options.end)
     lang = options.lang
     evaluation = evaluate(inputs.pack, postings, lang=lang, audience=options.audience,

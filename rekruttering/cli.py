@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
     from rich.console import Console
 
+    from rekruttering.api import Options
     from rekruttering.config import Config
     from rekruttering.render.document import Document
 
@@ -62,13 +63,15 @@ class Language(StrEnum):
 
 
 def _fail(error: RekrutteringError, lang: Lang) -> NoReturn:
+    from rekruttering.render.clean import printable
+
     lines = []
     if error.problems:
         lines.append(text("error.header", lang))
-        lines += [f"  {problem.render(lang)}" for problem in error.problems]
+        lines += [f"  {printable(problem.render(lang))}" for problem in error.problems]
         lines.append(text("error.hint", lang))
     else:
-        lines.append(error.message)
+        lines.append(printable(error.message, lines=True))
     print("\n".join(lines), file=sys.stderr)
     raise typer.Exit(EXIT_BAD_INPUT)
 
@@ -90,55 +93,48 @@ def _console() -> Console:
                            width=int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None)
 
 
-def _write(content: str | bytes, output: Path | None, force: bool) -> None:
-    """To stdout, or to a new file readable by its owner only (mode 0600)."""
-    if output is None:
-        if isinstance(content, bytes):
-            raise UsageError("xlsx skrives til fil: bruk --output FIL.xlsx / xlsx is written to a file: "
-                             "use --output FILE.xlsx")
-        sys.stdout.write(content)
-        return
-    if output.exists() and not force:
-        raise UsageError(f"{output}: filen finnes allerede; bruk --force for å overskrive / "
-                         "the file exists; use --force to overwrite")
-    if output.is_dir():
-        raise UsageError(f"{output}: er en mappe / is a folder")
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    try:
-        fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-    except OSError as error:
-        raise UsageError(f"{output}: kan ikke skrives / cannot be written: {error.strerror}") from None
-
-
-def _pack_and_format(rules: str | None, fmt: Format | None, output: Path | None, settings: Config
+def _pack_and_format(rules: str | None, fmt: Format | None, output: Path | None, settings: Config, lang: Lang
                      ) -> tuple[str, FormatName]:
-    """The rule pack and report format from the options, else the config; both checked."""
+    """The rule pack and report format from the options, the output's name, else the config; both checked."""
+    from rekruttering.output import choose_format
+
     pack = rules or settings.rules
     if not pack:
         raise UsageError("Velg regelsett med --rules (staten, sarpsborg, oslo, bergen eller en TOML-fil) / "
                          "choose a rule pack with --rules")
-    chosen: FormatName = fmt.value if fmt else (settings.format or "text")
-    if chosen == "xlsx" and output is None:
-        raise UsageError("xlsx skrives til fil: bruk --output FIL.xlsx / xlsx is written to a file: "
-                         "use --output FILE.xlsx")
-    return pack, chosen
+    return pack, choose_format(fmt.value if fmt else None, output, settings.format, lang)
+
+
+def _refuse_unsafe(output: Path | None, force: bool, paths: list[Path], options: Options, config: Path | None,
+                   settings: Config) -> None:
+    """Before any input is read: an output that would overwrite an input, a device or a link is refused."""
+    if output is not None:
+        from rekruttering.output import refuse_unsafe, run_inputs
+
+        inputs = run_inputs(paths, options, config, settings.pseudonym_key_file)
+        refuse_unsafe(output, force, options.lang, inputs)
 
 
 def _emit(report: BaseModel, chosen: FormatName, document: Callable[[], Document], output: Path | None,
-          force: bool) -> None:
-    """A coloured report on a terminal, or the chosen format to stdout or the output file."""
+          force: bool, quiet: bool, lang: Lang) -> None:
+    """A coloured report on a terminal, the chosen format to stdout, or the output file (named on stderr)."""
     try:
         if chosen == "text" and output is None:
             from rekruttering.render.text import render_to
 
             render_to(_console(), document())
-        else:
-            from rekruttering.render import render_report
+            return
+        from rekruttering.render import render_report
 
-            _write(render_report(report, chosen, document), output, force)
+        content = render_report(report, chosen, document)
+        if output is None:
+            assert isinstance(content, str)  # choose_format sends xlsx to a file only
+            sys.stdout.write(content)
+            return
+        from rekruttering.output import say_written, write_report
+
+        write_report(content, output, force, lang)
+        say_written(output, quiet, lang)
     except BrokenPipeError:
         _silence_stdout()  # the exit code must still tell breach from no breach
 
@@ -198,7 +194,8 @@ def check(
     posting: Annotated[list[str] | None, typer.Option(
         "--posting", help="Only this posting id (repeatable).")] = None,
     fmt: Annotated[Format | None, typer.Option(
-        "--format", "-f", help="Report format (default text). xlsx needs --output.")] = None,
+        "--format", "-f", help="Report format (default: from the --output file name, else text). xlsx needs "
+        "--output.")] = None,
     audience: Annotated[AudienceChoice | None, typer.Option(
         "--audience", help="hr: applicant ids where a finding concerns them (default). tillitsvalgt: no applicant "
         "ids and no per-posting counts; safe to hand to union representatives.")] = None,
@@ -207,7 +204,9 @@ def check(
         "REKRUTTERING_PSEUDO_KEY or pseudonym_key_file in the config).")] = False,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write the report to this file (mode 0600) instead of stdout.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite --output if it exists.")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Overwrite --output if it exists (never an input, a device, a FIFO or a link).")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not name the --output file written.")] = False,
     lang: LangOption = None,
     no_fail: Annotated[bool | None, typer.Option(
         "--no-fail/--fail", help="Exit 0 even when a rule is breached (default: exit 1 on an unjustified breach).",
@@ -223,7 +222,7 @@ def check(
 
         settings = load_config(config)
         language = _lang(lang, settings.lang)
-        pack, chosen = _pack_and_format(rules, fmt, output, settings)
+        pack, chosen = _pack_and_format(rules, fmt, output, settings, language)
         key = None
         if pseudonymise or settings.pseudonymise:
             from rekruttering.privacy import pseudonym_key
@@ -233,10 +232,11 @@ def check(
                           audience=audience.value if audience else (settings.audience or "hr"),
                           postings=tuple(posting or ()), justifications=justifications or settings.justifications,
                           workforce=workforce or settings.workforce, pseudonym_key=key, aliases=settings.aliases)
+        _refuse_unsafe(output, force, [*applicants, *(shortlist or [])], options, config, settings)
         report = run_check(applicants, shortlist or [], options)
         from rekruttering.render.check_document import build
 
-        _emit(report, chosen, lambda: build(report), output, force)
+        _emit(report, chosen, lambda: build(report), output, force, quiet, language)
     except RekrutteringError as error:
         _fail(error, language)
     _exit(report.failed, no_fail, settings)
@@ -287,10 +287,13 @@ def summary(
     ] = None,
     audience: Annotated[AudienceChoice | None, typer.Option(
         "--audience", help="hr (default) or tillitsvalgt (no applicant ids; safe to hand over).")] = None,
-    fmt: Annotated[Format | None, typer.Option("--format", "-f", help="Report format (default text).")] = None,
+    fmt: Annotated[Format | None, typer.Option(
+        "--format", "-f", help="Report format (default: from the --output file name, else text).")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file (0600).")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite --output if it exists.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Overwrite --output if it exists (never an input, a device, a FIFO or a link).")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, and no line naming the --output "
+                                        "file written.")] = False,
     lang: LangOption = None,
     no_fail: Annotated[bool | None, typer.Option(
         "--no-fail/--fail", help="Exit 0 even with unjustified breaches in the period.", show_default=False)] = None,
@@ -307,7 +310,7 @@ def summary(
 
         settings = load_config(config)
         language = _lang(lang, settings.lang)
-        pack, chosen = _pack_and_format(rules, fmt, output, settings)
+        pack, chosen = _pack_and_format(rules, fmt, output, settings, language)
         first, last = _period(start, end, year)
         options = SummaryOptions(
             rules=pack, columns=columns or settings.columns, lang=language,
@@ -315,10 +318,11 @@ def summary(
             justifications=justifications or settings.justifications, workforce=workforce or settings.workforce,
             aliases=settings.aliases, start=first, end=last,
             min_cell=min_cell or settings.min_cell or DEFAULT_MIN_CELL)
+        _refuse_unsafe(output, force, [*paths, *(shortlist or [])], options, config, settings)
         files = expand_paths([*paths, *(shortlist or [])])
         with _progress(len(files), quiet, language) as advance:
             report = summarise(paths, shortlist or [], options, on_file=advance)
-        _emit(report, chosen, lambda: build(report), output, force)
+        _emit(report, chosen, lambda: build(report), output, force, quiet, language)
     except RekrutteringError as error:
         _fail(error, language)
     _exit(report.failed, no_fail, settings)

@@ -233,6 +233,69 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "table.no_header": ("fant ingen overskriftsrad med kolonnene {columns}.", "found no header row with the columns {columns}."),
     "read.toml": ("ugyldig TOML: {error}", "invalid TOML: {error}"),
+    # --- outputs ---
+    "read.no_header_hidden": (
+        "fant ingen overskriftsrad med stillings-ID og søker-ID blant de første radene. Første rad har {cells} "
+        "celler som ser ut som data og derfor ikke vises her (kjente overskrifter i den: {seen}). "
+        "Se `rekruttering columns` for overskrifter som gjenkjennes, eller legg til dine egne med --columns.",
+        "found no header row with posting id and applicant id among the first rows. The first row has {cells} "
+        "cells that look like data and are therefore not shown here (known headers in it: {seen}). "
+        "See `rekruttering columns` for the headers recognised, or add your own with --columns.",
+    ),
+    "read.no_header_hidden_legacy": (
+        "fant ingen overskriftsrad med stillings-ID og søker-ID blant de første radene. Første rad har {cells} "
+        "celler som ser ut som data og derfor ikke vises her (kjente overskrifter i den: {seen}). Teksten er "
+        "lest som Windows-1252; er filen lagret i en annen tegnkoding, lagre den på nytt som CSV UTF-8.",
+        "found no header row with posting id and applicant id among the first rows. The first row has {cells} "
+        "cells that look like data and are therefore not shown here (known headers in it: {seen}). The text was "
+        "read as Windows-1252; if the file is in another encoding, save it again as CSV UTF-8.",
+    ),
+    "output.written": ("Rapporten er skrevet til {path}.", "Report written to {path}."),
+    "output.exists": (
+        "{path}: filen finnes allerede; bruk --force for å overskrive den.",
+        "{path}: the file exists; use --force to overwrite it.",
+    ),
+    "output.folder": ("{path}: er en mappe, ikke en fil.", "{path}: is a folder, not a file."),
+    "output.is_input": (
+        "{path}: er en av inndatafilene ({input}); rapporten skrives aldri over den, heller ikke med --force. "
+        "Velg et annet filnavn.",
+        "{path}: is one of the input files ({input}); the report never overwrites it, not even with --force. "
+        "Choose another file name.",
+    ),
+    "output.device": (
+        "{path}: er en enhet, ikke en vanlig fil; rapporten skrives ikke dit, heller ikke med --force.",
+        "{path}: is a device, not a regular file; the report is not written there, not even with --force.",
+    ),
+    "output.fifo": (
+        "{path}: er en navngitt rørledning (FIFO), ikke en vanlig fil; rapporten skrives ikke dit, heller ikke "
+        "med --force. Uten --output skrives rapporten til standard ut.",
+        "{path}: is a named pipe (FIFO), not a regular file; the report is not written there, not even with "
+        "--force. Without --output the report goes to standard output.",
+    ),
+    "output.special": (
+        "{path}: er ikke en vanlig fil; rapporten skrives ikke dit, heller ikke med --force.",
+        "{path}: is not a regular file; the report is not written there, not even with --force.",
+    ),
+    "output.symlink": (
+        "{path}: er en symbolsk lenke; rapporten skrives ikke gjennom lenker, heller ikke med --force. "
+        "Gi selve målfilen.",
+        "{path}: is a symbolic link; the report is not written through links, not even with --force. "
+        "Give the target file itself.",
+    ),
+    "output.unwritable": (
+        "{path}: rapporten kan ikke skrives ({error}); en eventuell tidligere rapport er urørt.",
+        "{path}: the report cannot be written ({error}); any earlier report is untouched.",
+    ),
+    "output.format_conflict": (
+        "--format {format} passer ikke med filnavnet {path}, som betyr {implied}; ta bort --format eller "
+        "endre filnavnet.",
+        "--format {format} does not match the file name {path}, which means {implied}; drop --format or "
+        "change the file name.",
+    ),
+    "output.xlsx_needs_file": (
+        "xlsx skrives til fil: bruk --output FIL.xlsx.",
+        "xlsx is written to a file: use --output FILE.xlsx.",
+    ),
     "justification.incomplete": ("begrunnelsen mangler stillings-ID eller regel og er ikke brukt.", "the justification has no posting id or rule and was not used."),
     "justification.empty": ("begrunnelsen for {rule} i stilling {posting} er tom; en tom begrunnelse er ingen begrunnelse.", "the justification for {rule} in posting {posting} is empty; an empty justification is no justification."),
     "justification.unused": ("begrunnelsen for {rule} i stilling {posting} passer ikke til noe brudd (utdatert eller feil stilling/regel).", "the justification for {rule} in posting {posting} matches no breach (stale, or the wrong posting or rule)."),

@@ -146,10 +146,21 @@ def match_header(rows: Sequence[Sequence[object]], columns: ColumnMap) -> Header
 
 def _no_header_error(display: str, sheet: str | None, rows: Sequence[Sequence[object]],
                      encoding: str = "utf-8") -> InputError:
-    first = next((r for r in rows if any(_cell_text(v) for v in r)), [])
-    seen = ", ".join(repr(_cell_text(v)) for v in first if _cell_text(v))[:300]
-    legacy = encoding == "cp1252" and not seen.isascii()
-    return _error("read.no_header_legacy" if legacy else "read.no_header", display, sheet, seen=seen or "-")
+    """No header row found. The first row is quoted only when it looks like headers: in a headerless
+    export it is the first applicant's row (name, e-mail, national id number), which is only counted,
+    with the known headers in it named."""
+    first = [t for t in (_cell_text(v) for v in next((r for r in rows if any(_cell_text(v) for v in r)), [])) if t]
+    legacy = encoding == "cp1252" and not "".join(first).isascii()
+    data = re.compile(r"\d|@")  # digits: ids, dates, phone and national id numbers; @: e-mail addresses
+    if not any(data.search(cell) or len(cell) > 60 for cell in first):
+        seen = ", ".join(repr(cell) for cell in first)[:300]
+        return _error("read.no_header_legacy" if legacy else "read.no_header", display, sheet, seen=seen or "-")
+    from rekruttering.fields import load_column_map
+
+    known = load_column_map()
+    headers = ", ".join(repr(cell) for cell in first if known.field_for(cell) is not None)[:300]
+    return _error("read.no_header_hidden_legacy" if legacy else "read.no_header_hidden", display, sheet,
+                  cells=len(first), seen=headers or "-")
 
 
 def read_file(path: Path, display: str, raw: bytes, columns: ColumnMap, log: ProblemLog) -> list[RawSheet]:

@@ -1,13 +1,15 @@
 """``--format html``: one self-contained page: no external requests, printable, readable on a phone.
 
-Every value goes through ``html.escape``; a Content-Security-Policy forbids any fetch, script or
+Every value goes through ``html.escape``, after its control characters and escape sequences are
+taken out (``clean.printable``); a Content-Security-Policy forbids any fetch, script or
 external style, so the page works offline and nothing in it can run.
 """
 
 from __future__ import annotations
 
-from html import escape
+import html
 
+from rekruttering.render.clean import printable
 from rekruttering.render.document import Cell, Document, Table
 
 CSS = """
@@ -32,6 +34,10 @@ figure { margin: 0 0 1rem; max-width: 48rem; } figcaption { font-size: .8rem; co
 @media print { body { max-width: none; } .table { overflow: visible; } h2, h3 { break-after: avoid; }
                tr { break-inside: avoid; } a { color: inherit; } }
 """
+
+
+def escape(value: str) -> str:
+    return html.escape(printable(value))
 
 
 def _cell(cell: Cell, tag: str = "td") -> str:

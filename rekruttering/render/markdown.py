@@ -2,20 +2,22 @@
 
 Markup characters in values are neutralised: ``<``, ``>`` and ``&`` become entities (so a
 justification containing ``<script>`` is shown, not run) and Markdown's own characters are
-backslash-escaped; line breaks inside a value become spaces so a table row stays one row.
+backslash-escaped; line breaks inside a value become spaces so a table row stays one row, and
+escape sequences and control characters are taken out (``clean.printable``).
 """
 
 from __future__ import annotations
 
 import re
 
+from rekruttering.render.clean import printable
 from rekruttering.render.document import Document, Table
 
 _MARKDOWN = re.compile(r"([\\`*_\[\]|~])")
 
 
 def escape(value: str) -> str:
-    value = " ".join(value.split())
+    value = " ".join(printable(value).split())
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     value = _MARKDOWN.sub(r"\\\1", value)
     return re.sub(r"^([-=+#>]|\d+\.)", r"\\\1", value)

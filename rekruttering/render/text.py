@@ -1,7 +1,8 @@
 """``--format text``: the terminal report, rendered with rich from the document model.
 
 Every value is passed to rich as ``Text`` (never as markup), so a cell containing ``[bold]`` or
-similar is shown as written.
+similar is shown as written; escape sequences and control characters are taken out first
+(``clean.printable``), so a cell cannot drive the terminal.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from rekruttering.render.clean import printable_document
 from rekruttering.render.document import Cell, Document, Table
 
 STYLES = {
@@ -55,6 +57,7 @@ def _table(table: Table, console: Console) -> None:
 
 
 def render_to(console: Console, document: Document) -> None:
+    document = printable_document(document)
     console.print(Text(document.title, style="bold underline"))
     for label, value in document.meta:
         console.print(Text(f"{label}: {value}"))

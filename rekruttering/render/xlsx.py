@@ -2,6 +2,7 @@
 
 Every text is written as a string cell with Excel's quote prefix when it starts with ``=``,
 ``+``, ``-``, ``@``, tab or carriage return, so neither Excel nor LibreOffice runs it as a formula.
+Characters a workbook cannot hold (most control characters, lone surrogates) are dropped first.
 Numbers are numbers. The method sheet names the rule pack, the input fingerprints, the tool
 version and the audience.
 """
@@ -12,6 +13,7 @@ import io
 from typing import Any
 
 from rekruttering.messages import Lang, text
+from rekruttering.render.clean import xml_safe
 from rekruttering.render.document import Cell, Document, Table
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
@@ -22,7 +24,7 @@ def _set(cell: Any, value: Cell | str) -> None:
     if isinstance(value, Cell) and value.number is not None:
         cell.value = value.number
         return
-    content = value.text if isinstance(value, Cell) else value
+    content = xml_safe(value.text if isinstance(value, Cell) else value)
     cell.value = content
     cell.data_type = "s"  # never a formula, whatever the text looks like
     if content.startswith(DANGEROUS):
@@ -39,7 +41,7 @@ def _chart(sheet: Any, table: Table) -> None:
     last_row = len(table.rows) + 1
     chart = BarChart()
     chart.type = "bar"
-    chart.title = spec.title
+    chart.title = xml_safe(spec.title)
     chart.height = max(7.5, 0.5 * len(table.rows) * max(1, len(spec.value_columns)) / 2 + 3)
     chart.width = 18
     for column in spec.value_columns:
@@ -53,7 +55,7 @@ def _chart(sheet: Any, table: Table) -> None:
 
 
 def _sheet_title(name: str, used: set[str]) -> str:
-    title = "".join(ch for ch in name if ch not in "[]:*?/\\")[:31] or "Ark"
+    title = "".join(ch for ch in xml_safe(name) if ch not in "[]:*?/\\")[:31] or "Ark"
     base, n = title, 2
     while title in used:
         title = f"{base[:28]} {n}"
