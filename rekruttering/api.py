@@ -6,6 +6,7 @@ returns a ``CheckReport`` (or raises a ``RekrutteringError``) and writes nothing
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -58,6 +59,7 @@ class Options:
     workforce: Path | None = None
     pseudonym_key: bytes | None = None
     aliases: dict[str, list[str]] | None = None
+    config_file: Path | None = None  # the settings file read, named in the report's inputs
 
 
 def now_local() -> datetime:
@@ -176,10 +178,26 @@ def _pack_ref(pack: RulePack) -> RulePackRef:
                        file=pack.path.name)
 
 
-def _input_refs(dataset: Dataset) -> list[InputRef]:
-    return [InputRef(file=s.file, sha256=s.sha256, role=s.role, sheet=s.sheet, header_row=s.header_row,
+def _input_refs(dataset: Dataset, options: Options, pack: RulePack) -> list[InputRef]:
+    """The exports by sheet, then every side file that can change a verdict, each with its SHA-256."""
+    refs = [InputRef(file=s.file, sha256=s.sha256, role=s.role, sheet=s.sheet, header_row=s.header_row,
                      rows=s.rows_read, rows_used=s.rows_used, rows_set_aside=s.rows_set_aside)
             for s in dataset.sheets]
+    given_pack = pack.path if Path(options.rules).is_file() else None
+    side = (("config", options.config_file), ("columns", options.columns),
+            ("justifications", options.justifications), ("workforce", options.workforce), ("rule_pack", given_pack))
+    for role, path in side:
+        if path is not None and path.is_file():
+            refs.append(InputRef(file=str(path), sha256=_sha256(path), role=role))
+    return refs
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _warning(problem: Problem, lang: Lang) -> Warning_:
@@ -215,7 +233,7 @@ def check(
         audience=options.audience,
         lang=options.lang,
         rule_pack=_pack_ref(pack),
-        inputs=_input_refs(dataset),
+        inputs=_input_refs(dataset, options, pack),
         postings=postings,
         totals=totals(postings),
         warnings=[_warning(p, options.lang) for p in problems],
@@ -293,7 +311,7 @@ def summarise(
         audience=options.audience,
         lang=lang,
         rule_pack=_pack_ref(inputs.pack),
-        inputs=_input_refs(inputs.dataset),
+        inputs=_input_refs(inputs.dataset, options, inputs.pack),
         period=Period(from_=options.start, to=options.end),
         postings=counts,
         min_cell=options.min_cell,

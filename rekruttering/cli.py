@@ -231,7 +231,8 @@ def check(
         options = Options(rules=pack, columns=columns or settings.columns, lang=language,
                           audience=audience.value if audience else (settings.audience or "hr"),
                           postings=tuple(posting or ()), justifications=justifications or settings.justifications,
-                          workforce=workforce or settings.workforce, pseudonym_key=key, aliases=settings.aliases)
+                          workforce=workforce or settings.workforce, pseudonym_key=key, aliases=settings.aliases,
+                          config_file=settings.source)
         _refuse_unsafe(output, force, [*applicants, *(shortlist or [])], options, config, settings)
         report = run_check(applicants, shortlist or [], options)
         from rekruttering.render.check_document import build
@@ -316,7 +317,7 @@ def summary(
             rules=pack, columns=columns or settings.columns, lang=language,
             audience=audience.value if audience else (settings.audience or "hr"),
             justifications=justifications or settings.justifications, workforce=workforce or settings.workforce,
-            aliases=settings.aliases, start=first, end=last,
+            aliases=settings.aliases, start=first, end=last, config_file=settings.source,
             min_cell=min_cell or settings.min_cell or DEFAULT_MIN_CELL)
         _refuse_unsafe(output, force, [*paths, *(shortlist or [])], options, config, settings)
         files = expand_paths([*paths, *(shortlist or [])])

@@ -10,7 +10,7 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from rekruttering.errors import UsageError
 
@@ -32,6 +32,12 @@ class Config(BaseModel):
     pseudonym_key_file: Path | None = None
     min_cell: int | None = Field(default=None, ge=1)
     aliases: dict[str, list[str]] | None = None
+    _source: Path | None = PrivateAttr(default=None)
+
+    @property
+    def source(self) -> Path | None:
+        """The file these settings were read from, if any (it is named in every report's inputs)."""
+        return self._source
 
 
 def load_config(path: Path | None) -> Config:
@@ -58,4 +64,5 @@ def load_config(path: Path | None) -> Config:
     if config.rules and (config.rules.endswith(".toml") or "/" in config.rules):
         rules = Path(config.rules)
         config = config.model_copy(update={"rules": str(rules if rules.is_absolute() else base / rules)})
+    config._source = path
     return config

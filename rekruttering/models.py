@@ -120,14 +120,17 @@ class RulePackRef(BaseModel):
 
 
 class InputRef(BaseModel):
+    """A file the report was made from. Exports count their rows; side files (config, columns mapping,
+    justifications, workforce, a rule pack given by path) are named with role and fingerprint only."""
+
     file: str
     sha256: str
     role: str
-    sheet: str | None
-    header_row: int | None
-    rows: int
-    rows_used: int
-    rows_set_aside: int
+    sheet: str | None = None
+    header_row: int | None = None
+    rows: int = 0
+    rows_used: int = 0
+    rows_set_aside: int = 0
 
 
 class Warning_(BaseModel):

@@ -558,7 +558,8 @@ def _unclear_hire_that_cannot_matter(d: Path) -> Files:
 
 
 def _shortlist_with_applicant_columns(d: Path) -> Files:
-    rows = [[*SHORT_HEADER, "Kvalifisert", "Kjønn"], ["P-1", "S-1", "Ja", "Ja", "kvinne"], ["P-1", "S-2", "Nei", "Ja", "mann"]]
+    rows = [[*SHORT_HEADER, "Kvalifisert", "Kjønn"], ["P-1", "S-1", "Ja", "Ja", "kvinne"],
+            ["P-1", "S-2", "Nei", "Ja", "mann"]]
     return [write_csv(d / "soekere.csv", [HEADER, *ROWS])], [write_csv(d / "intervju.csv", rows)]
 
 
@@ -720,6 +721,8 @@ def warned(*items: Warned) -> frozenset[Warned]:
 
 
 SA = "soekere.csv"
+SI = "intervju.csv"
+INVITED = "Innkalt til intervju"
 SX = "soekere.xlsx"
 OK_SHORT = (1, 1, 0)
 
@@ -863,9 +866,9 @@ CASES = [
     Case("an unsupported file type", _unsupported, 2, ("soekere.pdf: filtypen «.pdf» støttes ikke",)),
     # values the reader does not understand: unknown, so the rule says review unless they cannot matter
     Case("an invitation reading 'Ja (tlf)'", _invited_by_phone, 0, rows=((2, 2, 0), (2, 2, 0)),
-         warns=warned(("intervju.csv", None, 2, "Innkalt til intervju", "value.bad_yesno")), findings={"P-1": "review"}),
+         warns=warned((SI, None, 2, INVITED, "value.bad_yesno")), findings={"P-1": "review"}),
     Case("an unclear invitation that cannot change the verdict", _unclear_invitation_that_cannot_matter, 0,
-         rows=((2, 2, 0), (2, 2, 0)), warns=warned(("intervju.csv", None, 3, "Innkalt til intervju", "value.bad_yesno")),
+         rows=((2, 2, 0), (2, 2, 0)), warns=warned((SI, None, 3, INVITED, "value.bad_yesno")),
          findings={"P-1": "met"}),
     Case("a declaration reading 'Ja (tlf)'", _unclear_declaration, 0, rows=((2, 2, 0), OK_SHORT),
          warns=warned((SA, None, 2, "Innvandrerbakgrunn", "value.bad_yesno")), findings={"P-1": "review"}),
@@ -877,7 +880,7 @@ CASES = [
     Case("an unclear withdrawal", _unclear_withdrawal, 0, rows=((2, 2, 0), OK_SHORT),
          warns=warned((SA, None, 2, "Trukket", "value.bad_yesno")), findings={"P-1": "review"}),
     Case("a reserved post: an undeclared applicant invited 'Ja (tlf)'", _reserved_invited_by_phone, 0,
-         rows=((2, 2, 0), (2, 2, 0)), warns=warned(("intervju.csv", None, 3, "Innkalt til intervju", "value.bad_yesno")),
+         rows=((2, 2, 0), (2, 2, 0)), warns=warned((SI, None, 3, INVITED, "value.bad_yesno")),
          findings={"P-1": "review"}, rule="OS02"),
     Case("an invitation formula without a value", _invitation_formula_without_value, 0, rows=((2, 2, 0), (2, 2, 0)),
          warns=warned(("intervju.xlsx", "Intervju", 2, "Innkalt til intervju", "value.formula_no_value")),

@@ -16,8 +16,9 @@ import pytest
 
 from rekruttering.checks import CHECKS, Context, Headcount
 from rekruttering.engine import evaluate
-from rekruttering.fields import SPECS
-from rekruttering.models import Applicant, Posting
+from rekruttering.fields import SPECS, Field
+from rekruttering.ingest import unreadable
+from rekruttering.models import Applicant, Doubt, Posting
 from rekruttering.rulepack import Rule, RulePack, load_pack, shipped_packs
 from rekruttering.values import parse_posting_type
 
@@ -55,9 +56,12 @@ CASES = load_cases()
 def build_posting(case: dict[str, Any], rule: Rule) -> Posting:
     applicants = []
     for spec in case["applicants"]:
-        fields = {k: v for k, v in spec.items() if k not in ("id", "declared")}
+        fields = {k: v for k, v in spec.items() if k not in ("id", "declared", "unreadable", "conflict")}
         fields.setdefault("invited", False)
-        if "declared" in spec:
+        doubts = _doubts(spec, rule)
+        if spec.get("declared") == "unreadable":
+            pass  # the declaration is a doubt, not a value
+        elif "declared" in spec:
             for group in rule.groups:
                 if group == "gender":
                     wanted = case.get("underrepresented_gender", "kvinne")
@@ -66,13 +70,26 @@ def build_posting(case: dict[str, Any], rule: Rule) -> Posting:
                     fields[group] = spec["declared"]
             if rule.country_group and spec["declared"]:
                 fields.setdefault("country_group", rule.country_group)
-        applicants.append(Applicant(applicant_id=spec["id"], **fields))
+        for doubt in doubts:
+            fields[doubt.field] = None
+        applicants.append(Applicant(applicant_id=spec["id"], **fields, doubts=doubts))
     deadline = case.get("deadline", DEFAULT_DEADLINE)
     posting_type, ok = parse_posting_type(case.get("type", "ekstern"))
     assert ok and posting_type is not None
     return Posting("P-1", "Rådgiver", "Økonomi", None if deadline == "none" else deadline,
                    posting_type, reserved_for=case.get("reserved_for"),
                    underrepresented_gender=case.get("underrepresented_gender"), applicants=tuple(applicants))
+
+
+def _doubts(spec: dict[str, Any], rule: Rule) -> tuple[Doubt, ...]:
+    """``unreadable = ["invited"]``: cells the reader did not understand; ``declared = "unreadable"``: the
+    declaration of the rule's group; ``conflict = { invited = [true, false] }``: rows that disagree."""
+    names = list(spec.get("unreadable", []))
+    if spec.get("declared") == "unreadable":
+        names += [g for g in rule.groups]
+    found = [unreadable(Field(name)) for name in names]
+    found += [Doubt(name, tuple(values), "conflict") for name, values in spec.get("conflict", {}).items()]
+    return tuple(found)
 
 
 def build_context(case: dict[str, Any]) -> Context:
