@@ -130,6 +130,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "filen er avvist uten å pakkes ut: delene i zip-arkivet overlapper hverandre, slik en zip-bombe gjør, ikke en eksport.",
         "the file was refused without unpacking it: the parts of its zip archive overlap, as a zip bomb's do, not an export's.",
     ),
+    # --- guards ---
+    "key.not_file": (
+        "nøkkelfilen er ikke en vanlig fil (en enhet, mappe eller rørledning); legg nøkkelen i en vanlig tekstfil.",
+        "the key file is not a regular file (a device, folder or pipe); put the key in an ordinary text file.",
+    ),
+    "key.too_long": (
+        "nøkkelfilen er lengre enn {limit} byte; er det riktig fil? En nøkkel er én linje.",
+        "the key file is longer than {limit} bytes; is it the right file? A key is one line.",
+    ),
+    "key.blank": (
+        "nøkkelen til --pseudonymise (i {env} eller nøkkelfilen) består bare av mellomrom; det er ingen hemmelighet.",
+        "the key for --pseudonymise (in {env} or the key file) is only blanks; that is no secret.",
+    ),
     "read.not_workbook": (
         "filen er et zip-arkiv uten arbeidsbok (ingen xl/workbook.xml eller content.xml); er det et annet dokument med feil navn?",
         "the file is a zip archive without a workbook (no xl/workbook.xml or content.xml); is it another document with the wrong name?",
