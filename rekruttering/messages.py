@@ -131,6 +131,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the file was refused without unpacking it: the parts of its zip archive overlap, as a zip bomb's do, not an export's.",
     ),
     # --- guards ---
+    "read.zip_bomb_hidden": (
+        "filen er avvist: delen «{member}» sier den er {said} byte utpakket, men pakkes ut til mer enn {size} MiB (over {limit} ganger større enn pakket). Slik ser en zip-bombe ut, ikke en eksport.",
+        "the file was refused: its part '{member}' says it is {said} bytes unpacked, but unpacks to more than {size} MiB (over {limit} times its packed size). That is what a zip bomb looks like, not an export.",
+    ),
+    "read.zip_too_large_hidden": (
+        "filen er avvist: zip-arkivet sier innholdet er {said} MiB utpakket, men det pakkes ut til mer enn {size} MiB (grensen er {limit} MiB). Slik ser en zip-bombe ut, ikke en eksport.",
+        "the file was refused: its zip archive says its content is {said} MiB unpacked, but it unpacks to more than {size} MiB (the limit is {limit} MiB). That is what a zip bomb looks like, not an export.",
+    ),
+    "read.zip_method": (
+        "delen «{member}» i zip-arkivet er pakket med en metode (nr. {method}) som regneark ikke bruker; lagre filen på nytt i Excel eller LibreOffice.",
+        "the part '{member}' of the zip archive is packed with a method (no. {method}) spreadsheets do not use; save the file again in Excel or LibreOffice.",
+    ),
     "key.not_file": (
         "nøkkelfilen er ikke en vanlig fil (en enhet, mappe eller rørledning); legg nøkkelen i en vanlig tekstfil.",
         "the key file is not a regular file (a device, folder or pipe); put the key in an ordinary text file.",
