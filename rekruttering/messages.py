@@ -131,6 +131,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the file was refused without unpacking it: the parts of its zip archive overlap, as a zip bomb's do, not an export's.",
     ),
     # --- guards ---
+    "read.huge_range": (
+        "arket går helt ut til celle {corner}: {cells} celler, flere enn de {limit} som kan leses. Er det en verdi langt unna resten? Slett radene og kolonnene etter dataene (eller kopier dataene til et nytt ark) og lagre.",
+        "the sheet reaches out to cell {corner}: {cells} cells, more than the {limit} that can be read. Is there a value far away from the rest? Delete the rows and columns after the data (or copy the data to a new sheet) and save.",
+    ),
     "read.zip_bomb_hidden": (
         "filen er avvist: delen «{member}» sier den er {said} byte utpakket, men pakkes ut til mer enn {size} MiB (over {limit} ganger større enn pakket). Slik ser en zip-bombe ut, ikke en eksport.",
         "the file was refused: its part '{member}' says it is {said} bytes unpacked, but unpacks to more than {size} MiB (over {limit} times its packed size). That is what a zip bomb looks like, not an export.",

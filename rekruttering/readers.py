@@ -26,6 +26,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,6 +38,7 @@ from rekruttering.filetypes import (
     OLE_MAGIC,
     SPREADSHEET_XML,
     check_zip,
+    inflate,
     is_workbook,
     sniff,
     utf16_without_bom,
@@ -44,7 +46,17 @@ from rekruttering.filetypes import (
 from rekruttering.problems import Problem, ProblemLog
 from rekruttering.problems import first_line as _short
 from rekruttering.problems import input_error as _error
-from rekruttering.sheetscan import SheetScan, first_row, scan_sheet, sheet_member
+from rekruttering.odsscan import check_ods
+from rekruttering.sheetscan import (
+    RANGE_MAX_CELLS,
+    SheetScan,
+    UsedRange,
+    exact_range,
+    first_row,
+    scan_sheet,
+    sheet_member,
+    sheet_members,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -179,22 +191,54 @@ def _decodes(raw: bytes, display: str) -> bool:
 def open_workbook(raw: bytes, display: str) -> tuple[Any, zipfile.ZipFile | None]:
     """A fastexcel reader over the bytes, and the zip archive when the workbook is one.
 
-    Refuses, each with its own message: a damaged zip, a zip bomb, a zip without a workbook, a
-    password-protected workbook (an OLE2 file holding an ``EncryptedPackage``, or calamine saying so).
+    Refuses, each with its own message: a damaged zip, a zip bomb (by its directory or by its real
+    size), a zip without a workbook, a sheet whose used range is too large for calamine to hold
+    (``RANGE_MAX_CELLS``; one value in the last cell is enough), an OpenDocument file whose repeated
+    rows or cells would expand too far, a password-protected workbook (an OLE2 file holding an
+    ``EncryptedPackage``, or calamine saying so).
     """
     import fastexcel
 
     archive: zipfile.ZipFile | None = None
     if sniff(raw) == "zip":
-        archive = check_zip(raw, display)
+        ranges: dict[str, UsedRange] = {}
+        archive = check_zip(raw, display, lambda member: _watch_range(member, ranges))
         if not is_workbook(archive):
             raise _error("read.not_workbook", display)
+        _check_ranges(raw, archive, display, ranges)
+        if "content.xml" in archive.namelist():
+            check_ods(raw, archive, display)
     elif raw.startswith(OLE_MAGIC) and ENCRYPTED_PACKAGE in raw:
         raise _error("read.password", display)
     try:
         return fastexcel.read_excel(raw), archive
     except Exception as error:  # fastexcel's errors come from Rust and share no base we can name
         raise _load_error(display, None, error) from None
+
+
+def _watch_range(member: str, ranges: dict[str, UsedRange]) -> UsedRange | None:
+    if not re.search(r"(^|/)worksheets/[^/]+\.xml$", member):
+        return None
+    ranges[member] = UsedRange()
+    return ranges[member]
+
+
+def _check_ranges(raw: bytes, archive: zipfile.ZipFile, display: str, ranges: dict[str, UsedRange]) -> None:
+    """Refuse a sheet whose used range calamine could not hold, before fastexcel loads it."""
+    for sheet, member in sheet_members(archive).items():
+        if member not in ranges:  # a sheet kept somewhere unusual: bound it now
+            try:
+                info = archive.getinfo(member)
+            except KeyError:
+                continue
+            used = ranges[member] = UsedRange()
+            for piece in inflate(raw, info, display):
+                used(piece)
+        if ranges[member].cells <= RANGE_MAX_CELLS:
+            continue
+        cells, corner = exact_range(inflate(raw, archive.getinfo(member), display))
+        if cells > RANGE_MAX_CELLS:
+            raise _error("read.huge_range", display, sheet, corner=corner, cells=cells, limit=RANGE_MAX_CELLS)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -374,11 +418,20 @@ def _load_sheet(reader: Any, name: str, display: str, columns: ColumnMap, start:
         sheet, positions = below
     if pending is not None:
         try:
-            scan = pending.result()
+            scan = _wait(pending)
         except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:
             raise _load_error(display, name, error) from None
         apply_scan(sheet, scan, positions)
     return sheet
+
+
+def _wait(pending: Future[SheetScan]) -> SheetScan:
+    """The scan's result, waited for in short steps so that Ctrl-C is felt at once."""
+    while True:
+        try:
+            return pending.result(timeout=0.2)
+        except FuturesTimeout:
+            continue
 
 
 def _read_below_title(reader: Any, name: str, display: str, columns: ColumnMap,
