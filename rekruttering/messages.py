@@ -131,6 +131,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the file was refused without unpacking it: the parts of its zip archive overlap, as a zip bomb's do, not an export's.",
     ),
     # --- guards ---
+    "read.huge_range_ods": (
+        "arket ville fylle {cells} celler (ut til celle {corner}), flere enn de {limit} som kan leses: en rad eller celle med innhold er gjentatt svært mange ganger. Slett radene og kolonnene etter dataene og lagre.",
+        "the sheet would fill {cells} cells (out to cell {corner}), more than the {limit} that can be read: a row or cell with content is repeated very many times. Delete the rows and columns after the data and save.",
+    ),
     "read.huge_range": (
         "arket går helt ut til celle {corner}: {cells} celler, flere enn de {limit} som kan leses. Er det en verdi langt unna resten? Slett radene og kolonnene etter dataene (eller kopier dataene til et nytt ark) og lagre.",
         "the sheet reaches out to cell {corner}: {cells} cells, more than the {limit} that can be read. Is there a value far away from the rest? Delete the rows and columns after the data (or copy the data to a new sheet) and save.",

@@ -43,10 +43,10 @@ from rekruttering.filetypes import (
     sniff,
     utf16_without_bom,
 )
+from rekruttering.odsscan import check_ods
 from rekruttering.problems import Problem, ProblemLog
 from rekruttering.problems import first_line as _short
 from rekruttering.problems import input_error as _error
-from rekruttering.odsscan import check_ods
 from rekruttering.sheetscan import (
     RANGE_MAX_CELLS,
     SheetScan,
@@ -192,26 +192,35 @@ def open_workbook(raw: bytes, display: str) -> tuple[Any, zipfile.ZipFile | None
     """A fastexcel reader over the bytes, and the zip archive when the workbook is one.
 
     Refuses, each with its own message: a damaged zip, a zip bomb (by its directory or by its real
-    size), a zip without a workbook, a sheet whose used range is too large for calamine to hold
-    (``RANGE_MAX_CELLS``; one value in the last cell is enough), an OpenDocument file whose repeated
-    rows or cells would expand too far, a password-protected workbook (an OLE2 file holding an
-    ``EncryptedPackage``, or calamine saying so).
+    size), a zip without a workbook, a sheet whose cells with a value span more than calamine can
+    hold (``RANGE_MAX_CELLS``: one value in an xlsx's last cell, or an ods row repeated a million
+    times), a password-protected workbook (an OLE2 file holding an ``EncryptedPackage``, or calamine
+    saying so).
+    """
+    reader, archive, _ = _open(raw, display)
+    return reader, archive
+
+
+def _open(raw: bytes, display: str) -> tuple[Any, zipfile.ZipFile | None, dict[str, tuple[int, SheetScan]]]:
+    """``open_workbook``, and for an ods each sheet's first row with a value (0-based) and scan.
+
+    An xlsx's sheets are scanned as they are read.
     """
     import fastexcel
 
     archive: zipfile.ZipFile | None = None
+    ods_scans: dict[str, tuple[int, SheetScan]] = {}
     if sniff(raw) == "zip":
         ranges: dict[str, UsedRange] = {}
         archive = check_zip(raw, display, lambda member: _watch_range(member, ranges))
         if not is_workbook(archive):
             raise _error("read.not_workbook", display)
         _check_ranges(raw, archive, display, ranges)
-        if "content.xml" in archive.namelist():
-            check_ods(raw, archive, display)
+        ods_scans = check_ods(raw, archive, display)
     elif raw.startswith(OLE_MAGIC) and ENCRYPTED_PACKAGE in raw:
         raise _error("read.password", display)
     try:
-        return fastexcel.read_excel(raw), archive
+        return fastexcel.read_excel(raw), archive, ods_scans
     except Exception as error:  # fastexcel's errors come from Rust and share no base we can name
         raise _load_error(display, None, error) from None
 
@@ -335,7 +344,7 @@ def read_excel(path: Path, display: str, columns: ColumnMap, log: ProblemLog,
     rows probed to find it, and then the mapped columns are read again from there.
     """
     raw = path.read_bytes() if raw is None else raw
-    reader, archive = open_workbook(raw, display)
+    reader, archive, ods_scans = _open(raw, display)
     try:
         names = list(reader.sheet_names)
     except Exception as error:
@@ -343,7 +352,7 @@ def read_excel(path: Path, display: str, columns: ColumnMap, log: ProblemLog,
     sheets: list[RawSheet] = []
     skipped: list[tuple[str, str]] = []
     for name in names:
-        loaded = _read_sheet(reader, archive, name, display, columns)
+        loaded = _read_sheet(reader, archive, name, display, columns, ods_scans.get(name))
         if isinstance(loaded, str):
             skipped.append((name, loaded))
         else:
@@ -368,11 +377,16 @@ def _no_sheet_error(display: str, names: list[str], skipped: list[tuple[str, str
 
 
 def _read_sheet(reader: Any, archive: zipfile.ZipFile | None, name: str, display: str,
-                columns: ColumnMap) -> RawSheet | str:
+                columns: ColumnMap, ods_scan: tuple[int, SheetScan] | None = None) -> RawSheet | str:
     """One sheet, or why it was skipped: ``hidden``, ``empty`` or ``no_ids``.
 
-    In an xlsx the sheet's XML is scanned (``scan_sheet``) in a thread while fastexcel reads it.
+    In an xlsx the sheet's XML is scanned (``scan_sheet``) in a thread while fastexcel reads it; an
+    ods's sheets were scanned before (``check_ods``), so its scan is at hand.
     """
+    if ods_scan is not None:
+        done: Future[SheetScan] = Future()
+        done.set_result(ods_scan[1])
+        return _load_sheet(reader, name, display, columns, ods_scan[0], done)
     member = sheet_member(archive, name) if archive is not None else None
     if archive is None or member is None:
         return _load_sheet(reader, name, display, columns, 0, None)

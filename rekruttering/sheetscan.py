@@ -108,10 +108,8 @@ def _beyond(column: int, digits: int) -> re.Pattern[bytes]:
         if letters[i] < ord("Z"):
             rest = len(letters) - i - 1
             wider.append(letters[:i] + b"[%c-Z]" % (letters[i] + 1) + (rb"[A-Z]{%d}" % rest if rest else b""))
-    if digits < 7:
-        longer = rb"\d{%d}" % (digits + 1)
-    else:
-        longer = rb"(?:\d{8}|1(?:0[5-9]|[1-9]\d)\d{4}|[2-9]\d{6})"
+    # past six digits, rows up to 1,049,999 widen nothing: calamine's own bound is 1,048,576
+    longer = rb"\d{%d}" % (digits + 1) if digits < 7 else rb"(?:\d{8}|1(?:0[5-9]|[1-9]\d)\d{4}|[2-9]\d{6})"
     alternatives = [rb"(?:" + b"|".join(wider) + rb")\d"] if wider else []
     alternatives.append(rb"[A-Z]{1,3}" + longer)
     return re.compile(rb"r=" + _Q + rb"(?:" + b"|".join(alternatives) + rb")")
@@ -317,11 +315,14 @@ def _scan_cells(chunk: bytes, begin: int, end: int, scan: SheetScan, stop: threa
             continue  # a cell without a reference: its place cannot be told
         row, column = int(ref.group(2)), _column_index(ref.group(1))
         value = _VALUE.search(body)
+        text = value.group(1) if value else b""
         if is_error:
-            scan.errors.append((row, column, value.group(1).decode("utf-8", "replace")[:20] if value and value.group(1)
-                                else "#"))
-        elif not (value and (value.group(1) or kind is not None and kind.group(1) == b"str")) and not (
-                kind is not None and kind.group(1) == b"inlineStr"):
+            scan.errors.append((row, column, text.decode("utf-8", "replace")[:20] if text else "#"))
+            continue
+        kind_name = kind.group(1) if kind is not None else b""
+        # <v/> (as openpyxl writes) is no value; <v></v> of a text formula is the empty text it computed
+        computed = bool(text) or (value is not None and kind_name == b"str")
+        if not computed and kind_name != b"inlineStr":
             scan.no_value.setdefault(column, array("I")).append(row)
     if chunk.find(b"mergeCell", begin, end) >= 0:
         for tag in _MERGE_TAG.finditer(chunk, begin, end):
