@@ -140,12 +140,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the sheet reaches out to cell {corner}: {cells} cells, more than the {limit} that can be read. Is there a value far away from the rest? Delete the rows and columns after the data (or copy the data to a new sheet) and save.",
     ),
     "read.zip_bomb_hidden": (
-        "filen er avvist: delen «{member}» sier den er {said} byte utpakket, men pakkes ut til mer enn {size} MiB (over {limit} ganger større enn pakket). Slik ser en zip-bombe ut, ikke en eksport.",
-        "the file was refused: its part '{member}' says it is {said} bytes unpacked, but unpacks to more than {size} MiB (over {limit} times its packed size). That is what a zip bomb looks like, not an export.",
+        "filen er avvist: delen «{member}» sier den er {said} byte utpakket, men pakkes ut til minst {size} MiB (over {limit} ganger større enn pakket). Slik ser en zip-bombe ut, ikke en eksport.",
+        "the file was refused: its part '{member}' says it is {said} bytes unpacked, but unpacks to at least {size} MiB (over {limit} times its packed size). That is what a zip bomb looks like, not an export.",
     ),
     "read.zip_too_large_hidden": (
-        "filen er avvist: zip-arkivet sier innholdet er {said} MiB utpakket, men det pakkes ut til mer enn {size} MiB (grensen er {limit} MiB). Slik ser en zip-bombe ut, ikke en eksport.",
-        "the file was refused: its zip archive says its content is {said} MiB unpacked, but it unpacks to more than {size} MiB (the limit is {limit} MiB). That is what a zip bomb looks like, not an export.",
+        "filen er avvist: zip-arkivet sier innholdet er {said} MiB utpakket, men det pakkes ut til minst {size} MiB (grensen er {limit} MiB). Slik ser en zip-bombe ut, ikke en eksport.",
+        "the file was refused: its zip archive says its content is {said} MiB unpacked, but it unpacks to at least {size} MiB (the limit is {limit} MiB). That is what a zip bomb looks like, not an export.",
     ),
     "read.zip_method": (
         "delen «{member}» i zip-arkivet er pakket med en metode (nr. {method}) som regneark ikke bruker; lagre filen på nytt i Excel eller LibreOffice.",

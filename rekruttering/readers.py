@@ -304,6 +304,8 @@ def _settle_merge(sheet: RawSheet, fld: Field, top: int, bottom: int, filled: bo
 
 def _load_error(display: str, sheet: str | None, error: BaseException) -> InputError:
     message = _short(error)
+    if "KeyboardInterrupt" in message:
+        raise KeyboardInterrupt  # Ctrl-C while fastexcel called back into Python: not a damaged file
     if re.search(r"password|encrypt", message, re.I):
         return _error("read.password", display, sheet)
     return _error("read.unreadable", display, sheet, error=message)
