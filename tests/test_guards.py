@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -101,7 +102,7 @@ def rewrite_member(path: Path, member: str, change: Callable[[bytes], bytes]) ->
 
 
 def lying_zip(path: Path, member: str, mib: int, said: int) -> Path:
-    """A valid xlsx plus ``member``: ``mib`` MiB of zeros whose local header and central directory say ``said`` bytes."""
+    """A valid xlsx plus ``member``: ``mib`` MiB of zeros, whose local header and directory say ``said`` bytes."""
     book(path, [HEADER, *ROWS])
     with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as target:
         target.writestr(member, bytes(mib << 20))
@@ -245,3 +246,145 @@ def test_a_value_far_down_in_a_narrow_sheet_is_read(runner: CliRunner, tmp_path:
 
     reader, archive = open_workbook(path.read_bytes(), str(path))
     assert archive is not None and reader.sheet_names == ["Søkere"]
+
+
+# ---------------------------------------------------------------------------------------------
+# The sheet scan: linear, interruptible, and reading what Excel and others write
+
+
+def bare_sheet(path: Path, body: bytes) -> zipfile.ZipFile:
+    """A zip holding one sheet XML around ``body``, for the scan alone."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        target.writestr("sheet.xml", b'<worksheet><sheetData><row r="1"><c r="A1"><f>1</f></c></row>' + body
+                        + b"</sheetData></worksheet>")
+    return zipfile.ZipFile(path)
+
+
+def test_cells_in_a_comment_are_no_cells_and_cost_one_pass(tmp_path: Path) -> None:
+    """80,000 unclosed cell tags inside a comment: a backtracking scan would take minutes over them."""
+    from rekruttering.sheetscan import scan_sheet
+
+    archive = bare_sheet(tmp_path / "k.zip", b"<!--" + b'<c r="B2"><f>1</f>' * 80_000 + b"-->")
+    scan = scan_sheet(archive, "sheet.xml")
+    assert {column: list(rows) for column, rows in scan.no_value.items()} == {0: [1]}
+
+
+def test_unclosed_cells_are_each_one_cell(tmp_path: Path) -> None:
+    from rekruttering.sheetscan import scan_sheet
+
+    body = b"".join(b'<row r="%d"><c r="B%d"><f>1</f>' % (i, i) for i in range(2, 80_002))
+    scan = scan_sheet(bare_sheet(tmp_path / "k.zip", body), "sheet.xml")
+    assert list(scan.no_value[1]) == list(range(2, 80_002)) and list(scan.no_value[0]) == [1]
+
+
+def big_formula_book(path: Path, rows: int) -> Path:
+    """An xlsx of ``rows`` applicants whose declarations are all formulas: the scan parses every cell."""
+    cells = "".join(
+        f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>P-{r // 30}</t></is></c>'
+        f'<c r="B{r}" t="inlineStr"><is><t>S-{r}</t></is></c><c r="C{r}" t="str"><f>"Ja"</f><v>Ja</v></c>'
+        f'<c r="D{r}" t="str"><f>"Nei"</f><v>Nei</v></c></row>' for r in range(2, rows + 2))
+    book(path, [HEADER])
+    return sheet_xml(path, lambda xml: xml.replace(b"</row></sheetData>",
+                                                   b"</row>" + cells.encode() + b"</sheetData>"))
+
+
+def test_ctrl_c_while_a_sheet_is_read_ends_the_run_cleanly(tmp_path: Path) -> None:
+    path = big_formula_book(tmp_path / "soekere.xlsx", 300_000)
+    args = [sys.executable, "-m", "rekruttering", "check", str(path), "-s", str(shortlist(tmp_path)), "-r", "oslo"]
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
+    time.sleep(2)  # into the read: the zip check, fastexcel and the scan take several seconds for this file
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=120)
+    assert "Traceback" not in err and "kan ikke leses" not in err
+    assert process.returncode == 130, err[-2000:]
+    assert out == ""
+
+
+def test_namespaced_cells_are_scanned(runner: CliRunner, tmp_path: Path) -> None:
+    """``<x:c>``, ``<x:f>``, ``<x:v>``, ``<x:mergeCell>``: the same sheet with its tags prefixed."""
+    path = book(tmp_path / "soekere.xlsx", [HEADER, ["P-1", "S-1", "=1=1", "Ja"], [None, "S-2", "Ja", "Nei"]])
+    workbook = openpyxl.load_workbook(path)
+    workbook["Søkere"].merge_cells("A2:A3")
+    workbook.save(path)
+
+    def prefixed(xml: bytes) -> bytes:
+        xml = xml.replace(b"<worksheet xmlns=", b"<x:worksheet xmlns:x=")
+        return re.sub(rb"<(/?)(?!x:|\?)(\w+)", rb"<\1x:\2", xml)
+
+    code, report, _ = check(runner, sheet_xml(path, prefixed), "--lang", "en")
+    assert code == 0 and report is not None
+    assert sorted((w["code"], w["row"], w["column"]) for w in report["warnings"]) == [
+        ("read.merged_filled", 2, "Stillings-ID"), ("value.formula_no_value", 2, "Kvalifisert")]
+    assert [p["posting_id"] for p in report["postings"]] == ["P-1"]
+
+
+def test_single_quoted_attributes_are_scanned(runner: CliRunner, tmp_path: Path) -> None:
+    path = book(tmp_path / "soekere.xlsx", [HEADER, ["P-1", "S-1", "#N/A", "Ja"], ["P-1", "S-2", "Ja", "Nei"]])
+    code, report, _ = check(runner, sheet_xml(path, lambda xml: re.sub(rb'(\w+)="([^"]*)"', rb"\1='\2'", xml)))
+    assert code == 0 and report is not None
+    assert [(w["code"], w["row"]) for w in report["warnings"]] == [("value.cell_error", 2)]
+
+
+@pytest.mark.parametrize(("cell", "warned"), [
+    (b'<c r="C2" t="str"><f>IF(TRUE,"Ja","Nei")</f></c>', True),
+    (b'<c r="C2" t="str"><f>IF(TRUE,"Ja","Nei")</f><v>Ja</v></c>', False),
+], ids=["without-value", "with-value"])
+def test_a_text_formula_warns_only_without_its_value(runner: CliRunner, tmp_path: Path, cell: bytes,
+                                                     warned: bool) -> None:
+    path = book(tmp_path / "soekere.xlsx", [HEADER, ["P-1", "S-1", "Ja", "Ja"], ["P-1", "S-2", "Ja", "Nei"]])
+    path = sheet_xml(path, lambda xml: re.sub(rb'<c r="C2"[^>]*>.*?</c>', cell, xml))
+    code, report, _ = check(runner, path)
+    assert code == 0 and report is not None
+    assert [(w["code"], w["row"]) for w in report["warnings"]] == ([("value.formula_no_value", 2)] if warned else [])
+
+
+# ---------------------------------------------------------------------------------------------
+# OpenDocument: repeats, merged cells, formulas
+
+
+def test_libreoffice_s_trailing_empty_rows_read_fine(runner: CliRunner, tmp_path: Path) -> None:
+    path = ods(tmp_path / "soekere.ods", [ods_row(list(HEADER)), *(ods_row(list(r)) for r in ROWS), LIBREOFFICE_END])
+    code, report, _ = check(runner, path)
+    assert code == 0 and report is not None
+    assert report["inputs"][0]["rows"] == 2 and report["warnings"] == []
+
+
+def test_repeated_identical_rows_are_rows(runner: CliRunner, tmp_path: Path) -> None:
+    """LibreOffice writes equal neighbours once with a repeat count; a few of them are ordinary."""
+    path = ods(tmp_path / "soekere.ods", [
+        ods_row(list(HEADER)), ods_row(["P-1", "S-1", ods_cell("Ja", ' table:number-columns-repeated="2"')]),
+        ods_row(["P-1", "S-2", "Ja", "Nei"]), LIBREOFFICE_END])
+    code, report, _ = check(runner, path)
+    assert code == 0 and report is not None and report["inputs"][0]["rows"] == 2
+
+
+def test_an_ods_row_repeated_a_million_times_is_refused(tmp_path: Path) -> None:
+    """1 KB that calamine would expand to a thousand million cells."""
+    bomb = ods_row(["P-1", "S-1", ods_cell("Ja", ' table:number-columns-repeated="1000"')],
+                   ' table:number-rows-repeated="1000000"')
+    path = ods(tmp_path / "soekere.ods", [ods_row(list(HEADER)), bomb])
+    assert path.stat().st_size < 2000
+    result = command("check", path, "-s", shortlist(tmp_path), "-r", "oslo", "--lang", "en")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "soekere.ods, sheet 'Søkere': the sheet would fill 1002001002 cells (out to cell ALN1000001)" \
+        in result.stderr
+
+
+def test_ods_merged_cells_and_formulas_without_a_value_warn_as_in_xlsx(runner: CliRunner, tmp_path: Path) -> None:
+    path = ods(tmp_path / "soekere.ods", [
+        ods_row([]),  # an empty first row: the rows named are the sheet's own
+        ods_row(list(HEADER)),
+        ods_row([ods_cell("P-1", ' table:number-rows-spanned="2"'), "S-1", "Ja",
+                 '<table:table-cell table:formula="of:=1=1"/>']),
+        ods_row(["<table:covered-table-cell/>", "S-2", "Ja", ods_cell("Nei", ' table:number-rows-spanned="2"')]),
+        ods_row(["P-1", "S-3", '<table:table-cell table:formula="of:=1" office:value-type="string">'
+                 "<text:p>Ja</text:p></table:table-cell>", "<table:covered-table-cell/>"]),
+        LIBREOFFICE_END])
+    code, report, _ = check(runner, path, "--lang", "en")
+    assert code == 0 and report is not None
+    assert sorted((w["code"], w["row"], w["column"]) for w in report["warnings"]) == [
+        ("read.merged_blank", 5, "Innvandrerbakgrunn"),
+        ("read.merged_filled", 3, "Stillings-ID"),
+        ("value.formula_no_value", 3, "Innvandrerbakgrunn"),
+    ]
+    assert report["inputs"][0]["rows"] == 3
