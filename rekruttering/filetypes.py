@@ -1,15 +1,19 @@
 """What a file is, from its first bytes, and whether a zip archive is safe to open.
 
 A zip is an xlsx/xlsm/xlsb/ods, an OLE2 compound file an old xls or a password-protected xlsx,
-text is read as csv, whatever the file is called. Before anything unpacks a zip, its central
-directory is checked against zip bombs, encryption and damage (``check_zip``).
+text is read as csv, whatever the file is called. Before anything unpacks a zip, it is checked
+against zip bombs, encryption and damage (``check_zip``): its central directory first, then the
+real size of every member, inflated once and counted.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
+import zlib
+from collections.abc import Callable, Iterator
 from typing import Literal
 
 from rekruttering.problems import first_line, input_error
@@ -22,6 +26,9 @@ ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # the stream of a password-protected xlsx
 SPREADSHEET_XML = b"urn:schemas-microsoft-com:office:spreadsheet"  # Excel 2003 XML, often saved as .xls
+INFLATE_PIECE = 1 * MIB  # inflated bytes held at once while a member is measured
+INFLATE_INPUT = 256 * 1024  # compressed bytes fed at once
+Watcher = Callable[[bytes], None]  # sees each inflated piece of one member
 Content = Literal["zip", "ole", "html", "xml", "text", "binary"]
 
 
@@ -57,12 +64,15 @@ def utf16_without_bom(head: bytes) -> str | None:
     return None
 
 
-def check_zip(raw: bytes, display: str) -> zipfile.ZipFile:
-    """The archive, once its central directory shows it is whole, unencrypted and no zip bomb.
+def check_zip(raw: bytes, display: str, watch: Callable[[str], Watcher | None] | None = None) -> zipfile.ZipFile:
+    """The archive, once it shows it is whole, unencrypted and no zip bomb.
 
-    Only the central directory is read (no member is decompressed), so a bomb is refused before
-    anything expands it: a member over ``ZIP_MAX_MEMBER`` that expands more than ``ZIP_MAX_RATIO``
-    times, more than ``ZIP_MAX_TOTAL`` in all, or members that share their compressed bytes.
+    First the central directory: a member over ``ZIP_MAX_MEMBER`` that expands more than
+    ``ZIP_MAX_RATIO`` times, more than ``ZIP_MAX_TOTAL`` in all, or members that share their
+    compressed bytes are refused before anything expands them. Then, as the directory may lie about
+    sizes (a reader in Rust believes the data, not the directory), every member is inflated once
+    and counted, without keeping it, against the same limits, stopping as soon as one is passed.
+    ``watch(name)`` may return a function that sees each inflated piece of that member.
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
@@ -76,14 +86,77 @@ def check_zip(raw: bytes, display: str) -> zipfile.ZipFile:
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > ZIP_MAX_MEMBER and ratio > ZIP_MAX_RATIO:
             raise input_error("read.zip_bomb", display, member=info.filename, size=info.file_size // MIB,
-                         ratio=int(ratio), limit=ZIP_MAX_RATIO)
+                              ratio=int(ratio), limit=ZIP_MAX_RATIO)
         total += info.file_size
         packed += info.compress_size
     if total > ZIP_MAX_TOTAL:
         raise input_error("read.zip_too_large", display, size=total // MIB, limit=ZIP_MAX_TOTAL // MIB)
     if packed > len(raw):
         raise input_error("read.zip_overlap", display)
+    _check_real_sizes(raw, infos, display, total, watch)
     return archive
+
+
+def _check_real_sizes(raw: bytes, infos: list[zipfile.ZipInfo], display: str, claimed: int,
+                      watch: Callable[[str], Watcher | None] | None) -> None:
+    total = 0
+    for info in infos:
+        if info.is_dir():
+            continue
+        seen = watch(info.filename) if watch is not None else None
+        size = 0
+        for piece in inflate(raw, info, display):
+            size += len(piece)
+            if size > ZIP_MAX_MEMBER and size / max(info.compress_size, 1) > ZIP_MAX_RATIO:
+                raise input_error("read.zip_bomb_hidden", display, member=info.filename, said=info.file_size,
+                                  size=size // MIB, limit=ZIP_MAX_RATIO)
+            if total + size > ZIP_MAX_TOTAL:
+                raise input_error("read.zip_too_large_hidden", display, said=claimed // MIB,
+                                  size=(total + size) // MIB, limit=ZIP_MAX_TOTAL // MIB)
+            if seen is not None:
+                seen(piece)
+        total += size
+
+
+def inflate(raw: bytes, info: zipfile.ZipInfo, display: str) -> Iterator[bytes]:
+    """A member's bytes as a reader would get them, in pieces of at most ``INFLATE_PIECE``.
+
+    Read from the member's own data (its local header says where it starts), as much as the
+    compressed data gives: not cut at the size the directory claims, as Python's zipfile would.
+    """
+    start = info.header_offset
+    header = raw[start:start + 30]
+    if len(header) < 30 or not header.startswith(b"PK\x03\x04"):
+        raise input_error("read.corrupt_zip", display, error=f"no local header for {info.filename}")
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    begin = start + 30 + name_length + extra_length
+    data = memoryview(raw)[begin:begin + info.compress_size]
+    if info.compress_type == zipfile.ZIP_STORED:
+        for at in range(0, len(data), INFLATE_PIECE):
+            yield bytes(data[at:at + INFLATE_PIECE])
+        return
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        raise input_error("read.zip_method", display, member=info.filename, method=info.compress_type)
+    try:
+        yield from _inflate_pieces(data)
+    except zlib.error as error:
+        raise input_error("read.corrupt_zip", display, error=f"{info.filename}: {first_line(error)}") from None
+
+
+def _inflate_pieces(data: memoryview) -> Iterator[bytes]:
+    """Raw deflate data inflated in pieces of at most ``INFLATE_PIECE``: never more held at once."""
+    decompressor = zlib.decompressobj(-15)
+    at = 0
+    pending = b""
+    while not decompressor.eof:
+        if not pending and at < len(data):
+            pending, at = bytes(data[at:at + INFLATE_INPUT]), at + INFLATE_INPUT
+        piece = decompressor.decompress(pending, INFLATE_PIECE)
+        pending = decompressor.unconsumed_tail
+        if piece:
+            yield piece
+        elif not pending and at >= len(data):
+            return  # the data ends before the stream does: the reader will say it is damaged
 
 
 def is_workbook(archive: zipfile.ZipFile) -> bool:

@@ -134,6 +134,39 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "filen er avvist uten å pakkes ut: delene i zip-arkivet overlapper hverandre, slik en zip-bombe gjør, ikke en eksport.",
         "the file was refused without unpacking it: the parts of its zip archive overlap, as a zip bomb's do, not an export's.",
     ),
+    # --- guards ---
+    "read.huge_range_ods": (
+        "arket ville fylle {cells} celler (ut til celle {corner}), flere enn de {limit} som kan leses: en rad eller celle med innhold er gjentatt svært mange ganger. Slett radene og kolonnene etter dataene og lagre.",
+        "the sheet would fill {cells} cells (out to cell {corner}), more than the {limit} that can be read: a row or cell with content is repeated very many times. Delete the rows and columns after the data and save.",
+    ),
+    "read.huge_range": (
+        "arket går helt ut til celle {corner}: {cells} celler, flere enn de {limit} som kan leses. Er det en verdi langt unna resten? Slett radene og kolonnene etter dataene (eller kopier dataene til et nytt ark) og lagre.",
+        "the sheet reaches out to cell {corner}: {cells} cells, more than the {limit} that can be read. Is there a value far away from the rest? Delete the rows and columns after the data (or copy the data to a new sheet) and save.",
+    ),
+    "read.zip_bomb_hidden": (
+        "filen er avvist: delen «{member}» sier den er {said} byte utpakket, men pakkes ut til minst {size} MiB (over {limit} ganger større enn pakket). Slik ser en zip-bombe ut, ikke en eksport.",
+        "the file was refused: its part '{member}' says it is {said} bytes unpacked, but unpacks to at least {size} MiB (over {limit} times its packed size). That is what a zip bomb looks like, not an export.",
+    ),
+    "read.zip_too_large_hidden": (
+        "filen er avvist: zip-arkivet sier innholdet er {said} MiB utpakket, men det pakkes ut til minst {size} MiB (grensen er {limit} MiB). Slik ser en zip-bombe ut, ikke en eksport.",
+        "the file was refused: its zip archive says its content is {said} MiB unpacked, but it unpacks to at least {size} MiB (the limit is {limit} MiB). That is what a zip bomb looks like, not an export.",
+    ),
+    "read.zip_method": (
+        "delen «{member}» i zip-arkivet er pakket med en metode (nr. {method}) som regneark ikke bruker; lagre filen på nytt i Excel eller LibreOffice.",
+        "the part '{member}' of the zip archive is packed with a method (no. {method}) spreadsheets do not use; save the file again in Excel or LibreOffice.",
+    ),
+    "key.not_file": (
+        "nøkkelfilen er ikke en vanlig fil (en enhet, mappe eller rørledning); legg nøkkelen i en vanlig tekstfil.",
+        "the key file is not a regular file (a device, folder or pipe); put the key in an ordinary text file.",
+    ),
+    "key.too_long": (
+        "nøkkelfilen er lengre enn {limit} byte; er det riktig fil? En nøkkel er én linje.",
+        "the key file is longer than {limit} bytes; is it the right file? A key is one line.",
+    ),
+    "key.blank": (
+        "nøkkelen til --pseudonymise (i {env} eller nøkkelfilen) består bare av mellomrom; det er ingen hemmelighet.",
+        "the key for --pseudonymise (in {env} or the key file) is only blanks; that is no secret.",
+    ),
     "read.not_workbook": (
         "filen er et zip-arkiv uten arbeidsbok (ingen xl/workbook.xml eller content.xml); er det et annet dokument med feil navn?",
         "the file is a zip archive without a workbook (no xl/workbook.xml or content.xml); is it another document with the wrong name?",

@@ -13,16 +13,19 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import stat
 from pathlib import Path
 from typing import Literal, TypeVar
 
 from rekruttering.errors import UsageError
+from rekruttering.messages import text
 from rekruttering.models import CheckReport, Provenance
 
 Audience = Literal["hr", "tillitsvalgt"]
 AUDIENCES: tuple[Audience, ...] = ("hr", "tillitsvalgt")
 KEY_ENV = "REKRUTTERING_PSEUDO_KEY"
 MIN_KEY_BYTES = 16
+MAX_KEY_FILE_BYTES = 4096  # a key file longer than this is not a key file
 
 # (check, reason) -> the reason a union representative sees; unlisted reasons are shown as they are
 PUBLIC_REASONS: dict[tuple[str, str], str] = {
@@ -76,20 +79,55 @@ def for_audience(report: Report) -> Report:
 
 
 def pseudonym_key(key_file: Path | None) -> bytes:
-    """The key from ``REKRUTTERING_PSEUDO_KEY`` or a key file; refuses rather than inventing one."""
+    """The key from ``REKRUTTERING_PSEUDO_KEY`` or a key file; refuses rather than inventing one.
+
+    The key file must be a regular file of at most ``MAX_KEY_FILE_BYTES`` (``/dev/zero`` or a pipe
+    would never end); a key of blanks only is no secret, wherever it comes from.
+    """
     raw = os.environ.get(KEY_ENV, "").encode("utf-8")
     if not raw and key_file is not None:
-        try:
-            raw = key_file.read_bytes().strip()
-        except OSError as error:
-            raise UsageError(f"{key_file}: nøkkelfilen kan ikke leses / the key file cannot be read: {error}") from None
-    if len(raw) < MIN_KEY_BYTES:
+        raw = _read_key_file(key_file)
+        if not raw.strip():
+            raise UsageError(f"{key_file}: {_both('key.blank', env=KEY_ENV)}")
+        raw = raw.strip()
+    if raw and not raw.strip():
+        raise UsageError(_both("key.blank", env=KEY_ENV))
+    if len(raw.strip()) < MIN_KEY_BYTES:
         raise UsageError(
             f"--pseudonymise trenger en hemmelig nøkkel på minst {MIN_KEY_BYTES} tegn i {KEY_ENV} eller i en "
             f"nøkkelfil (pseudonym_key_file i rekruttering.toml) / --pseudonymise needs a secret key of at least "
             f"{MIN_KEY_BYTES} characters in {KEY_ENV} or a key file (pseudonym_key_file in rekruttering.toml)"
         )
     return raw
+
+
+def _read_key_file(key_file: Path) -> bytes:
+    """At most ``MAX_KEY_FILE_BYTES`` of a regular file; opened without blocking, so a pipe cannot hang."""
+    try:
+        fd = os.open(key_file, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as error:
+        raise UsageError(f"{key_file}: nøkkelfilen kan ikke leses / the key file cannot be read: "
+                         f"{error.strerror}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise UsageError(f"{key_file}: {_both('key.not_file')}")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_KEY_FILE_BYTES and (chunk := os.read(fd, MAX_KEY_FILE_BYTES + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as error:
+        raise UsageError(f"{key_file}: nøkkelfilen kan ikke leses / the key file cannot be read: "
+                         f"{error.strerror}") from None
+    finally:
+        os.close(fd)
+    if size > MAX_KEY_FILE_BYTES:
+        raise UsageError(f"{key_file}: {_both('key.too_long', limit=MAX_KEY_FILE_BYTES)}")
+    return b"".join(chunks)
+
+
+def _both(key: str, **params: object) -> str:
+    return f"{text(key, 'nb', **params)} / {text(key, 'en', **params)}"
 
 
 def pseudonym(key: bytes, applicant_id: str) -> str:

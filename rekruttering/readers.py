@@ -26,6 +26,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,14 +39,25 @@ from rekruttering.filetypes import (
     OLE_MAGIC,
     SPREADSHEET_XML,
     check_zip,
+    inflate,
     is_workbook,
     sniff,
     utf16_without_bom,
 )
+from rekruttering.odsscan import check_ods
 from rekruttering.problems import Problem, ProblemLog
 from rekruttering.problems import first_line as _short
 from rekruttering.problems import input_error as _error
-from rekruttering.sheetscan import SheetScan, first_row, scan_sheet, sheet_member
+from rekruttering.sheetscan import (
+    RANGE_MAX_CELLS,
+    SheetScan,
+    UsedRange,
+    exact_range,
+    first_row,
+    scan_sheet,
+    sheet_member,
+    sheet_members,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -200,22 +212,63 @@ def _decodes(raw: bytes, display: str) -> bool:
 def open_workbook(raw: bytes, display: str) -> tuple[Any, zipfile.ZipFile | None]:
     """A fastexcel reader over the bytes, and the zip archive when the workbook is one.
 
-    Refuses, each with its own message: a damaged zip, a zip bomb, a zip without a workbook, a
-    password-protected workbook (an OLE2 file holding an ``EncryptedPackage``, or calamine saying so).
+    Refuses, each with its own message: a damaged zip, a zip bomb (by its directory or by its real
+    size), a zip without a workbook, a sheet whose cells with a value span more than calamine can
+    hold (``RANGE_MAX_CELLS``: one value in an xlsx's last cell, or an ods row repeated a million
+    times), a password-protected workbook (an OLE2 file holding an ``EncryptedPackage``, or calamine
+    saying so).
+    """
+    reader, archive, _ = _open(raw, display)
+    return reader, archive
+
+
+def _open(raw: bytes, display: str) -> tuple[Any, zipfile.ZipFile | None, dict[str, tuple[int, SheetScan]]]:
+    """``open_workbook``, and for an ods each sheet's first row with a value (0-based) and scan.
+
+    An xlsx's sheets are scanned as they are read.
     """
     import fastexcel
 
     archive: zipfile.ZipFile | None = None
+    ods_scans: dict[str, tuple[int, SheetScan]] = {}
     if sniff(raw) == "zip":
-        archive = check_zip(raw, display)
+        ranges: dict[str, UsedRange] = {}
+        archive = check_zip(raw, display, lambda member: _watch_range(member, ranges))
         if not is_workbook(archive):
             raise _error("read.not_workbook", display)
+        _check_ranges(raw, archive, display, ranges)
+        ods_scans = check_ods(raw, archive, display)
     elif raw.startswith(OLE_MAGIC) and ENCRYPTED_PACKAGE in raw:
         raise _error("read.password", display)
     try:
-        return fastexcel.read_excel(raw), archive
+        return fastexcel.read_excel(raw), archive, ods_scans
     except Exception as error:  # fastexcel's errors come from Rust and share no base we can name
         raise _load_error(display, None, error) from None
+
+
+def _watch_range(member: str, ranges: dict[str, UsedRange]) -> UsedRange | None:
+    if not re.search(r"(^|/)worksheets/[^/]+\.xml$", member):
+        return None
+    ranges[member] = UsedRange()
+    return ranges[member]
+
+
+def _check_ranges(raw: bytes, archive: zipfile.ZipFile, display: str, ranges: dict[str, UsedRange]) -> None:
+    """Refuse a sheet whose used range calamine could not hold, before fastexcel loads it."""
+    for sheet, member in sheet_members(archive).items():
+        if member not in ranges:  # a sheet kept somewhere unusual: bound it now
+            try:
+                info = archive.getinfo(member)
+            except KeyError:
+                continue
+            used = ranges[member] = UsedRange()
+            for piece in inflate(raw, info, display):
+                used(piece)
+        if ranges[member].cells <= RANGE_MAX_CELLS:
+            continue
+        cells, corner = exact_range(inflate(raw, archive.getinfo(member), display))
+        if cells > RANGE_MAX_CELLS:
+            raise _error("read.huge_range", display, sheet, corner=corner, cells=cells, limit=RANGE_MAX_CELLS)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -276,6 +329,8 @@ def _settle_merge(sheet: RawSheet, fld: Field, top: int, bottom: int, filled: bo
 
 def _load_error(display: str, sheet: str | None, error: BaseException) -> InputError:
     message = _short(error)
+    if "KeyboardInterrupt" in message:
+        raise KeyboardInterrupt  # Ctrl-C while fastexcel called back into Python: not a damaged file
     if re.search(r"password|encrypt", message, re.I):
         return _error("read.password", display, sheet)
     return _error("read.unreadable", display, sheet, error=message)
@@ -316,7 +371,7 @@ def read_excel(path: Path, display: str, columns: ColumnMap, log: ProblemLog,
     rows probed to find it, and then the mapped columns are read again from there.
     """
     raw = path.read_bytes() if raw is None else raw
-    reader, archive = open_workbook(raw, display)
+    reader, archive, ods_scans = _open(raw, display)
     try:
         names = list(reader.sheet_names)
     except Exception as error:
@@ -324,7 +379,7 @@ def read_excel(path: Path, display: str, columns: ColumnMap, log: ProblemLog,
     sheets: list[RawSheet] = []
     skipped: list[tuple[str, str]] = []
     for name in names:
-        loaded = _read_sheet(reader, archive, name, display, columns)
+        loaded = _read_sheet(reader, archive, name, display, columns, ods_scans.get(name))
         if isinstance(loaded, str):
             skipped.append((name, loaded))
         else:
@@ -349,11 +404,16 @@ def _no_sheet_error(display: str, names: list[str], skipped: list[tuple[str, str
 
 
 def _read_sheet(reader: Any, archive: zipfile.ZipFile | None, name: str, display: str,
-                columns: ColumnMap) -> RawSheet | str:
+                columns: ColumnMap, ods_scan: tuple[int, SheetScan] | None = None) -> RawSheet | str:
     """One sheet, or why it was skipped: ``hidden``, ``empty`` or ``no_ids``.
 
-    In an xlsx the sheet's XML is scanned (``scan_sheet``) in a thread while fastexcel reads it.
+    In an xlsx the sheet's XML is scanned (``scan_sheet``) in a thread while fastexcel reads it; an
+    ods's sheets were scanned before (``check_ods``), so its scan is at hand.
     """
+    if ods_scan is not None:
+        done: Future[SheetScan] = Future()
+        done.set_result(ods_scan[1])
+        return _load_sheet(reader, name, display, columns, ods_scan[0], done)
     member = sheet_member(archive, name) if archive is not None else None
     if archive is None or member is None:
         return _load_sheet(reader, name, display, columns, 0, None)
@@ -399,11 +459,20 @@ def _load_sheet(reader: Any, name: str, display: str, columns: ColumnMap, start:
         sheet, positions = below
     if pending is not None:
         try:
-            scan = pending.result()
+            scan = _wait(pending)
         except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:
             raise _load_error(display, name, error) from None
         apply_scan(sheet, scan, positions)
     return sheet
+
+
+def _wait(pending: Future[SheetScan]) -> SheetScan:
+    """The scan's result, waited for in short steps so that Ctrl-C is felt at once."""
+    while True:
+        try:
+            return pending.result(timeout=0.2)
+        except FuturesTimeout:
+            continue
 
 
 def _read_below_title(reader: Any, name: str, display: str, columns: ColumnMap,
