@@ -362,16 +362,20 @@ def inspect(
 
         from rekruttering.fields import load_column_map
         from rekruttering.ingest import expand_paths, inspect_file
+        from rekruttering.render.clean import printable
+
+        def safe(value: str, **style: str) -> Text:  # headers come from the file: no terminal escapes
+            return Text(printable(value), **style)  # type: ignore[arg-type]
 
         column_map = load_column_map(columns)
         console = _console()
         failed = False
         for path in expand_paths(files):
             result = inspect_file(path, column_map)
-            console.print(Text(result.file, style="bold"))
+            console.print(safe(result.file, style="bold"))
             for sheet in result.sheets:
                 where = f"  {text('loc.sheet', language, sheet=sheet.sheet)}" if sheet.sheet else ""
-                console.print(Text(
+                console.print(safe(
                     f"{where}  {text('inspect.role', language)}: {text(f'report.role.{sheet.role}', language)}; "
                     f"{text('inspect.header_row', language)}: {sheet.header_row}; "
                     f"{text('inspect.rows', language)}: {sheet.rows_read} / {sheet.rows_used} / "
@@ -380,16 +384,16 @@ def inspect(
                 table.add_column(text("inspect.mapped", language))
                 table.add_column(text("columns.field", language))
                 for field, header in sheet.mapping.items():
-                    table.add_row(Text(header), field.value)
+                    table.add_row(safe(header), field.value)
                 console.print(table)
                 ignored = ", ".join(sheet.ignored) or text("inspect.none", language)
-                console.print(Text(f"  {text('inspect.ignored', language)}: {ignored}"))
+                console.print(safe(f"  {text('inspect.ignored', language)}: {ignored}"))
             problems = result.problems
-            console.print(Text(f"  {text('inspect.problems', language)}: "
+            console.print(safe(f"  {text('inspect.problems', language)}: "
                                f"{len(problems) or text('inspect.none', language)}"))
             for problem in problems:
                 failed |= problem.level == "error"
-                console.print(Text(f"    {problem.level}: {problem.render(language)}"))
+                console.print(safe(f"    {problem.level}: {problem.render(language)}"))
             console.print()
     except RekrutteringError as error:
         _fail(error, language)

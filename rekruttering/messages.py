@@ -588,6 +588,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report.role.applicants": ("søkerliste", "applicants"),
     "report.role.shortlist": ("kortliste", "shortlist"),
     "report.role.combined": ("søkere og kortliste", "applicants and shortlist"),
+    "report.warnings_withheld": (
+        "{count} advarsler om inndata er holdt tilbake i denne rapporten, fordi de viser til rader; saksbehandlers rapport har dem. Funn som avhenger av dem, står som «vurder».",
+        "{count} input warnings are withheld from this report because they point to rows; the case handler's report has them. Findings that depend on them show 'review'.",
+    ),
     "report.role.config": ("innstillinger (rekruttering.toml)", "settings (rekruttering.toml)"),
     "report.role.columns": ("kolonnenavn (--columns)", "column names (--columns)"),
     "report.role.justifications": ("begrunnelser", "justifications"),

@@ -175,6 +175,8 @@ class Provenance(BaseModel):
     inputs: list[InputRef]
     warnings: list[Warning_]
     unused_justifications: list[UnusedJustification] = ModelField(default_factory=list)
+    # input warnings left out of a report for union representatives (HR's report has them)
+    warnings_withheld: int = 0
 
 
 class CheckReport(Provenance):

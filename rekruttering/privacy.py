@@ -66,6 +66,7 @@ def for_audience(report: Report) -> Report:
         return report
     update: dict[str, object] = {
         "warnings": [],
+        "warnings_withheld": report.warnings_withheld + len(report.warnings),
         "unused_justifications": [u.model_copy(update={"applicant_id": None}) for u in report.unused_justifications],
     }
     if isinstance(report, CheckReport):

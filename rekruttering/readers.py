@@ -599,18 +599,20 @@ def read_csv(path: Path, display: str, raw: bytes, columns: ColumnMap) -> RawShe
         if best is None or not all(f in best[0].mapping for f in ID_FIELDS):
             raise _no_header_error(display, None, list(csv.reader(head_lines, delimiter=";")), encoding)
         match, separator = best
-        if '"' in text:
+        frame, counts = None, None
+        if '"' not in text:
+            frame = _parse_csv(text, separator, match)
+        if frame is None:  # quotes, or rows the fast parser cannot take: the csv module, record by record
             frame, counts = _parse_quoted(text, separator, match, display)
-        else:
-            frame, counts = _parse_csv(text, separator, match, display), None
     sheet = _raw(display, None, match.index + 1, match, frame)
     _check_structure(sheet, text, separator, match, counts)
     _check_row_limit(sheet, csv_file=True)
     return sheet
 
 
-def _parse_csv(text: str, separator: str, match: HeaderMatch, display: str) -> pd.DataFrame:
-    """A csv without quote characters, by pandas' C parser: a record is a line."""
+def _parse_csv(text: str, separator: str, match: HeaderMatch) -> pd.DataFrame | None:
+    """A csv without quote characters, by pandas' C parser (a record is a line); None when its rows are
+    too ragged for it, so that the caller reads them record by record instead."""
     import pandas as pd
 
     wanted = sorted(match.mapping.values())
@@ -630,11 +632,8 @@ def _parse_csv(text: str, separator: str, match: HeaderMatch, display: str) -> p
         )
     except pd.errors.EmptyDataError:  # a header and nothing below it
         frame = pd.DataFrame(columns=wanted)
-    except (pd.errors.ParserError, ValueError) as error:
-        message = _short(error)
-        at = re.search(r"starting at row (\d+)|in line (\d+)", message)
-        row = int(at.group(1) or at.group(2)) + (1 if at.group(1) else 0) if at else None
-        raise _error("read.csv_malformed", display, None, row, error=message) from None
+    except (pd.errors.ParserError, ValueError):
+        return None
     frame = frame.reindex(columns=wanted)
     frame.columns = [_field_at(match, p).value for p in wanted]
     return frame

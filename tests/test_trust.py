@@ -273,3 +273,16 @@ def test_plausible_deadlines_are_read(text: str, expected: date | None) -> None:
 
 def test_mixed_separators_are_no_date() -> None:
     assert parse_date("01.03/2025") == (None, False)
+
+
+def test_the_union_report_says_how_many_input_warnings_it_withholds(runner: CliRunner, tmp_path: Path) -> None:
+    applicants = write_csv(tmp_path / "a.csv", [["Stillings-ID", "Søker-ID", "Kvalifisert", "Innvandrerbakgrunn"],
+                                                ["P-1", "S-1", "Ja", "Ja"], ["P-1", "S-2", "kanskje", "Nei"]])
+    shortlist = write_csv(tmp_path / "k.csv", [["Stillings-ID", "Søker-ID", "Innkalt"], ["P-1", "S-1", "Ja (tlf)"]])
+    base = ["check", applicants, "-s", shortlist, "-r", "oslo", "--audience", "tillitsvalgt"]
+    report = json.loads(run(runner, *base, "-f", "json")[1])
+    assert report["warnings"] == [] and report["warnings_withheld"] == 2
+    _, out, _ = run(runner, *base, "--lang", "en")
+    assert "2 input warnings are withheld from this report" in " ".join(out.split())
+    hr = json.loads(run(runner, "check", applicants, "-s", shortlist, "-r", "oslo", "-f", "json")[1])
+    assert len(hr["warnings"]) == 2 and hr["warnings_withheld"] == 0

@@ -45,6 +45,13 @@ def inputs_table(report: Provenance, lang: Lang) -> Table:
     )
 
 
+def withheld(report: Provenance, lang: Lang) -> tuple[str, ...]:
+    """The union representatives' report says how many input warnings it leaves out, and that HR has them."""
+    if not report.warnings_withheld:
+        return ()
+    return (text("report.warnings_withheld", lang, count=report.warnings_withheld),)
+
+
 def side_tables(report: Provenance, lang: Lang) -> list[Table]:
     """Justifications that matched no breach, and the input warnings, where there are any."""
     tables = []
@@ -96,6 +103,7 @@ def build(report: CheckReport) -> Document:
     tables += side_tables(report, lang)
     verdict = (Cell(text("report.verdict.breach", lang, count=totals.breach), "breach") if report.failed
                else Cell(text("report.verdict.ok", lang), "met"))
-    notes = (text("report.no_postings", lang),) if not report.postings else ()
+    notes: tuple[str, ...] = (text("report.no_postings", lang),) if not report.postings else ()
+    notes += withheld(report, lang)
     return Document("check", f"{text('report.title', lang)} – {text(f'report.for.{report.audience}', lang)}",
                     lang, provenance(report, lang), tuple(tables), verdict, notes)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rekruttering.messages import Lang, format_date, format_number, text
-from rekruttering.render.check_document import inputs_table, lang_of, provenance, side_tables
+from rekruttering.render.check_document import inputs_table, lang_of, provenance, side_tables, withheld
 from rekruttering.render.document import Cell, Chart, Document, Table, row
 from rekruttering.summary import RuleSummary, SummaryReport
 
@@ -104,4 +104,4 @@ def build(report: SummaryReport) -> Document:
     verdict = (Cell(text("summary.verdict.breach", lang, count=len(report.follow_up)), "breach") if report.failed
                else Cell(text("summary.verdict.ok", lang), "met"))
     title = f"{text('summary.title', lang)} – {text(f'report.for.{report.audience}', lang)}"
-    return Document("summary", title, lang, tuple(meta), tuple(tables), verdict)
+    return Document("summary", title, lang, tuple(meta), tuple(tables), verdict, withheld(report, lang))
