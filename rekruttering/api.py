@@ -21,7 +21,7 @@ from rekruttering.errors import InputError
 from rekruttering.fields import ColumnMap, Field, load_column_map
 from rekruttering.ingest import Dataset, expand_paths, inspect_file, load, with_postings
 from rekruttering.justifications import load_justifications
-from rekruttering.messages import Lang
+from rekruttering.messages import Lang, format_date
 from rekruttering.models import (
     STATUSES,
     CheckReport,
@@ -38,7 +38,7 @@ from rekruttering.problems import Problem, ProblemLog
 from rekruttering.rulepack import RulePack, load_pack
 
 if TYPE_CHECKING:
-    from rekruttering.summary import SummaryReport
+    from rekruttering.summary import PostingCounts, SummaryReport
 from rekruttering.values import parse_id
 from rekruttering.workforce import load_workforce
 
@@ -60,6 +60,7 @@ class Options:
     pseudonym_key: bytes | None = None
     aliases: dict[str, list[str]] | None = None
     config_file: Path | None = None  # the settings file read, named in the report's inputs
+    as_of: date | None = None  # check: the date a posting without a deadline is judged on (None: the run's)
 
 
 def now_local() -> datetime:
@@ -220,8 +221,12 @@ def check(
     """Evaluate the rule pack over every posting in the exports."""
     inputs = load_pseudonymised(applicants, shortlists, options)
     pack, dataset = inputs.pack, inputs.dataset
+    moment = now or now_local()
+    as_of = options.as_of or moment.date()
+    context = replace(inputs.context, as_of=as_of)
     evaluation = evaluate(pack, dataset.postings, lang=options.lang, audience=options.audience,
-                          justifications=inputs.justifications, context=inputs.context)
+                          justifications=inputs.justifications, context=context)
+    undated = sum(p.deadline is None and not any(d.field == "deadline" for d in p.doubts) for p in dataset.postings)
     postings = evaluation.postings
     stale = [Problem("warning", "justification.unused", (("posting", j.posting_id), ("rule", j.rule_id)),
                      j.file, None, j.row, None) for j in evaluation.unused]
@@ -229,7 +234,7 @@ def check(
     report = CheckReport(
         schema_=CHECK_SCHEMA,
         tool_version=__version__,
-        generated_at=(now or now_local()).isoformat(timespec="seconds"),
+        generated_at=moment.isoformat(timespec="seconds"),
         audience=options.audience,
         lang=options.lang,
         rule_pack=_pack_ref(pack),
@@ -238,8 +243,18 @@ def check(
         totals=totals(postings),
         warnings=[_warning(p, options.lang) for p in problems],
         unused_justifications=[_unused(j) for j in evaluation.unused],
+        as_of=as_of if undated else None,
+        postings_without_deadline=undated,
     )
     return for_audience(report)
+
+
+def _empty_period(counts: PostingCounts, lang: Lang) -> Problem:
+    """No posting in the period: say how many fall outside it, when, and how many have no deadline."""
+    span = (f"{format_date(counts.first_outside, lang)}–{format_date(counts.last_outside, lang)}"
+            if counts.first_outside else "–")
+    return Problem("error", "summary.no_postings", (("outside", str(counts.outside_period)), ("span", span),
+                                                    ("undated", str(counts.without_deadline))))
 
 
 def reveal(pseudonyms: Sequence[str], paths: Sequence[Path], key: bytes, columns_file: Path | None = None
@@ -298,6 +313,8 @@ def summarise(
     inputs = load_pseudonymised(paths, shortlists, options, on_file=on_file)
     postings, counts = in_period(inputs.dataset.postings, options.start, options.end)
     lang = options.lang
+    if not postings:
+        raise InputError("period", [_empty_period(counts, lang)])
     evaluation = evaluate(inputs.pack, postings, lang=lang, audience=options.audience,
                           justifications=inputs.justifications, context=inputs.context)
     reports = evaluation.postings

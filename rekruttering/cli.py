@@ -139,9 +139,32 @@ def _emit(report: BaseModel, chosen: FormatName, document: Callable[[], Document
         _silence_stdout()  # the exit code must still tell breach from no breach
 
 
-def _exit(failed: bool, no_fail: bool | None, settings: Config) -> NoReturn:
-    failing = failed and not (no_fail if no_fail is not None else bool(settings.no_fail))
+FAIL_ON = ("breach", "review")
+
+
+def _fail_on(values: list[str] | None, settings: Config, lang: Lang) -> frozenset[str]:
+    """What makes exit code 1: always an unjustified breach; with ``review`` also a finding to review."""
+    chosen = {v.strip().casefold() for value in (values or settings.fail_on or []) for v in value.split(",")
+              if v.strip()}
+    unknown = sorted(chosen - set(FAIL_ON))
+    if unknown:
+        raise UsageError(text("usage.fail_on", lang, value=", ".join(unknown), allowed=", ".join(FAIL_ON)))
+    return frozenset(chosen | {"breach"})
+
+
+def _exit(failing: bool, no_fail: bool | None, settings: Config) -> NoReturn:
+    failing = failing and not (no_fail if no_fail is not None else bool(settings.no_fail))
     raise typer.Exit(EXIT_BREACH if failing else EXIT_OK)
+
+
+FailOnOption = Annotated[list[str] | None, typer.Option(
+    "--fail-on", metavar="breach|review",
+    help="What gives exit code 1: breach (default), or review (a finding to review fails too). Comma-separated or "
+    "repeated.", show_default=False)]
+AsOfOption = Annotated[str | None, typer.Option(
+    "--as-of", metavar="DATE",
+    help="Judge postings whose export has no deadline as of this date (dd.mm.yyyy; default: today).",
+    show_default=False)]
 
 
 def _lang(option: Language | None, configured: Lang | None = None) -> Lang:
@@ -211,6 +234,8 @@ def check(
     no_fail: Annotated[bool | None, typer.Option(
         "--no-fail/--fail", help="Exit 0 even when a rule is breached (default: exit 1 on an unjustified breach).",
         show_default=False)] = None,
+    fail_on: FailOnOption = None,
+    as_of: AsOfOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Check every posting against the rule pack. Exit 0: no unjustified breach; 1: at least one; 2: bad input."""
@@ -223,6 +248,7 @@ def check(
         settings = load_config(config)
         language = _lang(lang, settings.lang)
         pack, chosen = _pack_and_format(rules, fmt, output, settings, language)
+        failing = _fail_on(fail_on, settings, language)
         key = None
         if pseudonymise or settings.pseudonymise:
             from rekruttering.privacy import pseudonym_key
@@ -232,7 +258,7 @@ def check(
                           audience=audience.value if audience else (settings.audience or "hr"),
                           postings=tuple(posting or ()), justifications=justifications or settings.justifications,
                           workforce=workforce or settings.workforce, pseudonym_key=key, aliases=settings.aliases,
-                          config_file=settings.source)
+                          config_file=settings.source, as_of=_date(as_of, "--as-of", language))
         _refuse_unsafe(output, force, [*applicants, *(shortlist or [])], options, config, settings)
         report = run_check(applicants, shortlist or [], options)
         from rekruttering.render.check_document import build
@@ -240,29 +266,28 @@ def check(
         _emit(report, chosen, lambda: build(report), output, force, quiet, language)
     except RekrutteringError as error:
         _fail(error, language)
-    _exit(report.failed, no_fail, settings)
+    _exit(report.fails(failing), no_fail, settings)
 
 
-def _date(value: str | None, option: str) -> date | None:
+def _date(value: str | None, option: str, lang: Lang) -> date | None:
     if value is None:
         return None
     from rekruttering.values import parse_date
 
     parsed, ok = parse_date(value)
     if not ok or parsed is None:
-        raise UsageError(f"{option} {value}: ugyldig dato (dd.mm.åååå eller åååå-mm-dd) / invalid date "
-                         "(dd.mm.yyyy or yyyy-mm-dd)")
+        raise UsageError(text("usage.bad_date", lang, option=option, value=value))
     return parsed
 
 
-def _period(start: str | None, end: str | None, year: int | None) -> tuple[date | None, date | None]:
+def _period(start: str | None, end: str | None, year: int | None, lang: Lang) -> tuple[date | None, date | None]:
     if year is not None:
         if start or end:
-            raise UsageError("--year kan ikke kombineres med --from/--to / --year cannot be combined with --from/--to")
+            raise UsageError(text("usage.year_and_period", lang))
         return date(year, 1, 1), date(year, 12, 31)
-    first, last = _date(start, "--from"), _date(end, "--to")
+    first, last = _date(start, "--from", lang), _date(end, "--to", lang)
     if first and last and last < first:
-        raise UsageError("--to er før --from / --to is before --from")
+        raise UsageError(text("usage.to_before_from", lang))
     return first, last
 
 
@@ -298,6 +323,7 @@ def summary(
     lang: LangOption = None,
     no_fail: Annotated[bool | None, typer.Option(
         "--no-fail/--fail", help="Exit 0 even with unjustified breaches in the period.", show_default=False)] = None,
+    fail_on: FailOnOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Summarise a period: compliance by rule, unit and month, the applicant funnel by group with stratified
@@ -312,7 +338,8 @@ def summary(
         settings = load_config(config)
         language = _lang(lang, settings.lang)
         pack, chosen = _pack_and_format(rules, fmt, output, settings, language)
-        first, last = _period(start, end, year)
+        failing = _fail_on(fail_on, settings, language)
+        first, last = _period(start, end, year, language)
         options = SummaryOptions(
             rules=pack, columns=columns or settings.columns, lang=language,
             audience=audience.value if audience else (settings.audience or "hr"),
@@ -326,7 +353,7 @@ def summary(
         _emit(report, chosen, lambda: build(report), output, force, quiet, language)
     except RekrutteringError as error:
         _fail(error, language)
-    _exit(report.failed, no_fail, settings)
+    _exit(report.fails(failing), no_fail, settings)
 
 
 @contextmanager

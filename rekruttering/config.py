@@ -32,6 +32,7 @@ class Config(BaseModel):
     pseudonym_key_file: Path | None = None
     min_cell: int | None = Field(default=None, ge=1)
     aliases: dict[str, list[str]] | None = None
+    fail_on: list[Literal["breach", "review"]] | None = None
     _source: Path | None = PrivateAttr(default=None)
 
     @property

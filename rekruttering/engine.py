@@ -46,27 +46,39 @@ class Evaluation:
     unused: list[Justification] = field(default_factory=list)
 
 
-def applicability(posting: Posting, rule: Rule) -> Outcome | None:
-    """``not_applicable`` or ``review`` before the check runs, or None when the check decides."""
+def applicability(posting: Posting, rule: Rule, context: Context | None = None) -> Outcome | None:
+    """``not_applicable`` or ``review`` before the check runs, or None when the check decides.
+
+    A rule with dates in force is judged on the posting's deadline; a posting without one (an
+    export made before the interviews often has none) on ``context.as_of``, and without that the
+    rule is reviewed.
+    """
     spec = CHECKS[rule.check]
     if posting.posting_type in spec.excluded_types:
         return Outcome("not_applicable", "posting_type", params={"type": posting.posting_type.value})
     if rule.in_force_from is None and rule.in_force_to is None:
         return None
-    if posting.deadline is None:
+    when = posting.deadline or (context.as_of if context else None)
+    if when is None:
         return Outcome("review", "deadline_unknown")
-    if rule.in_force_from and posting.deadline < rule.in_force_from:
+    if rule.in_force_from and when < rule.in_force_from:
         return Outcome("not_applicable", "not_in_force_yet", params={"date": rule.in_force_from.isoformat()})
-    if rule.in_force_to and posting.deadline > rule.in_force_to:
+    if rule.in_force_to and when > rule.in_force_to:
         return Outcome("not_applicable", "no_longer_in_force", params={"date": rule.in_force_to.isoformat()})
     return None
+
+
+def judged_as_of(posting: Posting, rule: Rule, context: Context) -> bool:
+    """True when the rule's dates were checked against the run's date, not a deadline."""
+    return posting.deadline is None and context.as_of is not None and (
+        rule.in_force_from is not None or rule.in_force_to is not None)
 
 
 MAX_COMPLETIONS = 256  # a posting with more open combinations than this is reviewed without trying them
 
 
 def _decide(posting: Posting, rule: Rule, context: Context) -> Outcome:
-    return applicability(posting, rule) or CHECKS[rule.check].function(posting, rule, context)
+    return applicability(posting, rule, context) or CHECKS[rule.check].function(posting, rule, context)
 
 
 def evaluate_rule(posting: Posting, rule: Rule, context: Context | None = None) -> Outcome:
@@ -78,6 +90,9 @@ def evaluate_rule(posting: Posting, rule: Rule, context: Context | None = None) 
     the finding is ``review``, naming the applicants whose values are in doubt. Unknown is never no.
     """
     context = context or Context()
+    if any(d.field == "deadline" and d.cause == "unreadable" for d in posting.doubts) and (
+            rule.in_force_from is not None or rule.in_force_to is not None):
+        return Outcome("review", "deadline_unknown")  # a deadline that is there but cannot be read
     slots: list[tuple[int | None, Doubt]] = [(None, d) for d in posting.doubts]
     slots += [(i, d) for i, a in enumerate(posting.applicants) for d in a.doubts]
     if not slots:
@@ -125,22 +140,59 @@ _ATTRIBUTE = {"posting_title": "title"}
 
 def matching(posting: Posting, rule: Rule, outcome: Outcome,
              justifications: Sequence[Justification]) -> list[Justification]:
-    """The file justifications that speak to this breach (all of the posting's, or its applicants')."""
+    """The file justifications that speak to this breach: the posting's and rule's as a whole, or about an
+    applicant the finding concerns."""
     concerned = {*outcome.applicants, *outcome.justified_by}
     return [j for j in justifications
             if j.posting_id == posting.posting_id and j.rule_id.casefold() == rule.id.casefold()
             and j.text.strip() and (j.applicant_id is None or j.applicant_id in concerned)]
 
 
-def justification_text(posting: Posting, outcome: Outcome, from_file: Sequence[Justification],
+def justification_text(posting: Posting, excused: Iterable[str], from_file: Sequence[Justification],
                        lang: Lang) -> str | None:
-    """The written reasons for a breach: shortlist rows of the applicants concerned, then the file."""
-    concerned = {*outcome.applicants, *outcome.justified_by}
+    """The written reasons: the shortlist rows of the applicants excused, then the file's entries."""
+    named = set(excused)
     texts = [a.justification.strip() for a in posting.applicants
-             if a.applicant_id in concerned and a.justification and a.justification.strip()]
+             if a.applicant_id in named and a.justification and a.justification.strip()]
     texts += [j.render(lang) for j in from_file]
     unique = list(dict.fromkeys(texts))
     return " | ".join(unique) if unique else None
+
+
+@dataclass(frozen=True)
+class Excuse:
+    """What the written justifications make of a breach."""
+
+    outcome: Outcome
+    text: str | None
+    used: tuple[Justification, ...]
+
+
+def excuse(posting: Posting, rule: Rule, outcome: Outcome, justifications: Sequence[Justification],
+           context: Context, lang: Lang) -> Excuse:
+    """A justification excuses only whom it names.
+
+    One for the posting and rule as a whole (a file entry without an applicant), or one about the
+    applicant the finding turns on (say, the one chosen), excuses the finding. One tied to an
+    applicant (a shortlist row, or a file entry with an applicant id) removes that applicant; the
+    finding is ``justified`` only when the rule holds without the excused applicants, and otherwise
+    stays what the rule then says, naming the others, with the justifications beside it.
+    """
+    from_file = matching(posting, rule, outcome, justifications)
+    written = {a.applicant_id for a in posting.applicants if a.justification and a.justification.strip()}
+    excused = ({*outcome.applicants, *outcome.justified_by} & written) | {
+        j.applicant_id for j in from_file if j.applicant_id is not None}
+    text = justification_text(posting, excused, from_file, lang)
+    if text is None:
+        return Excuse(outcome, None, ())
+    whole = any(j.applicant_id is None for j in from_file) or bool(excused & set(outcome.justified_by))
+    if whole:
+        return Excuse(replace(outcome, status="justified"), text, tuple(from_file))
+    rest = replace(posting, applicants=tuple(a for a in posting.applicants if a.applicant_id not in excused))
+    after = evaluate_rule(rest, rule, context)
+    if after.status in ("met", "not_applicable"):
+        return Excuse(replace(outcome, status="justified"), text, tuple(from_file))
+    return Excuse(after, text, tuple(from_file))
 
 
 def severity_of(outcome: Outcome, rule: Rule) -> Severity:
@@ -209,11 +261,9 @@ def evaluate(
             outcome = evaluate_rule(posting, rule, context)
             justification = None
             if outcome.status == "breach":
-                from_file = matching(posting, rule, outcome, justifications)
-                used.update(id(j) for j in from_file)
-                justification = justification_text(posting, outcome, from_file, lang)
-                if justification:
-                    outcome = Outcome("justified", outcome.reason, outcome.applicants, outcome.params)
+                excused = excuse(posting, rule, outcome, justifications, context, lang)
+                outcome, justification = excused.outcome, excused.text
+                used.update(id(j) for j in excused.used)
             groups = list(rule.groups)
             findings.append(Finding(
                 rule=rule.id,
@@ -221,7 +271,9 @@ def evaluate(
                 group=None if not groups else groups[0] if len(groups) == 1 else groups,
                 status=outcome.status,
                 severity=severity_of(outcome, rule),
-                message=describe(outcome, rule, posting, lang, audience),
+                message=describe(outcome, rule, posting, lang, audience) + (
+                    " " + text("finding.as_of", lang, date=format_date(context.as_of, lang))
+                    if judged_as_of(posting, rule, context) else ""),
                 reason=outcome.reason if audience == "hr" else public_reason(rule.check, outcome.reason),
                 applicants=list(outcome.applicants) if audience == "hr" else [],
                 justification=justification,

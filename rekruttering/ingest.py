@@ -321,6 +321,8 @@ def load(
             info = SheetInfo(raw.file, digest, raw.sheet, role, raw.header_row, raw.mapping, raw.ignored,
                              rows_read=len(raw.data))
             sheets.append((raw, info))
+    if not fatal:  # with a file that could not be read, what the others look like says nothing
+        fatal.extend(_wrong_files(sheets, forced))
     if fatal:
         raise InputError("input", fatal)
 
@@ -414,7 +416,8 @@ def load(
         found.shortlist_source = found.shortlist_source or (raw.file, raw.sheet, row_number)
         info.rows_used += 1
     if fatal:
-        raise InputError("input", [*fatal, *(p for p in log.finish() if p.level == "error")])
+        errors = [p for p in log.finish() if p.level == "error"]
+        raise InputError("input", [*_summarise_unknown(fatal, sheets), *errors])
 
     postings = _build_postings(records, posting_values, has_shortlist)
     infos = [info for _, info in sheets]
@@ -424,6 +427,47 @@ def load(
 
 
 MAX_REASONS_SHOWN = 5
+MAX_UNKNOWN_SHOWN = 10
+DECLARATIONS = frozenset({Field.immigrant_background, Field.country_group, Field.disability, Field.cv_gap})
+
+
+def _wrong_files(sheets: Sequence[tuple[RawSheet, SheetInfo]], forced: set[Path]) -> list[Problem]:
+    """A file in the wrong place, said once about the file rather than row by row: a --shortlist file that
+    holds the applicants' declarations and no shortlist column, or no applicant list among the files."""
+    problems: list[Problem] = []
+    for raw, info in sheets:
+        fields = set(raw.mapping)
+        if (info.role == "shortlist" and Path(raw.file).resolve() in forced and fields & DECLARATIONS
+                and not fields & SHORTLIST_ONLY):
+            problems.append(Problem("error", "read.shortlist_is_applicants", (), raw.file, raw.sheet))
+    if sheets and not problems and all(info.role == "shortlist" for _, info in sheets):
+        positional = [raw for raw, _ in sheets if Path(raw.file).resolve() not in forced]
+        for raw in positional or [raw for raw, _ in sheets][:1]:
+            problems.append(Problem("error", "read.applicants_is_shortlist" if positional else "read.no_applicants",
+                                    (), raw.file, raw.sheet))
+    return list(dict.fromkeys(problems))  # a file given twice is said once
+
+
+def _summarise_unknown(fatal: list[Problem], sheets: Sequence[tuple[RawSheet, SheetInfo]]) -> list[Problem]:
+    """Shortlist rows in no applicant list: one message for a file none of whose rows match (the wrong
+    file, or another export), and at most ``MAX_UNKNOWN_SHOWN`` rows of any other file, with the rest counted."""
+    unknown = {"row.unknown_applicant", "row.unknown_applicant_near"}
+    by_file: dict[tuple[str, str | None], list[Problem]] = {}
+    for problem in fatal:
+        if problem.code in unknown:
+            by_file.setdefault((problem.file or "", problem.sheet), []).append(problem)
+    rows = {(raw.file, raw.sheet): info.rows_read - info.rows_set_aside + len(by_file.get((raw.file, raw.sheet), []))
+            for raw, info in sheets}
+    out = [p for p in fatal if p.code not in unknown]
+    for (file, sheet), found in by_file.items():
+        if len(found) >= 2 and len(found) >= rows.get((file, sheet), 0):
+            out.append(Problem("error", "read.shortlist_matches_nothing", (("rows", str(len(found))),), file, sheet))
+            continue
+        out.extend(found[:MAX_UNKNOWN_SHOWN])
+        if len(found) > MAX_UNKNOWN_SHOWN:
+            out.append(Problem("error", "problem.more", (("count", str(len(found) - MAX_UNKNOWN_SHOWN)),
+                                                         ("code", "row.unknown_applicant")), file, sheet))
+    return out
 
 
 def _nothing_usable(infos: Sequence[SheetInfo]) -> Problem:

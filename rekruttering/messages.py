@@ -376,6 +376,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "søker {applicant} i stilling {posting}: denne raden og {first} sier ulike ting om {fields}; regler som avhenger av det, får «vurder».",
         "applicant {applicant} in posting {posting}: this row and {first} disagree about {fields}; rules that depend on it give 'review'.",
     ),
+    "read.shortlist_matches_nothing": (
+        "ingen av de {rows} radene står i noen søkerliste (samme stillings-ID og søker-ID). Er det feil fil, eller er den fra en annen eksport enn søkerlisten?",
+        "none of its {rows} rows is in any applicant list (same posting id and applicant id). Is it the wrong file, or from another export than the applicant list?",
+    ),
+    "read.shortlist_is_applicants": (
+        "filen er gitt med --shortlist, men ser ut som en søkerliste: den har søkernes egenerklæringer og ingen kortlistekolonne (som «Innkalt til intervju» eller «Rangering»). Gi søkerlisten uten --shortlist og kortlisten med --shortlist.",
+        "the file is given with --shortlist but looks like an applicant list: it has the applicants' declarations and no shortlist column (like 'Innkalt til intervju' or 'Rangering'). Give the applicant list without --shortlist and the shortlist with --shortlist.",
+    ),
+    "read.applicants_is_shortlist": (
+        "filen er gitt som søkerliste, men ser ut som en kortliste: den har kortlistekolonner og ingen søkerkolonner (som «Kvalifisert» eller «Innvandrerbakgrunn»), og ingen annen fil er en søkerliste. Gi søkerlisten først og kortlisten med --shortlist.",
+        "the file is given as an applicant list but looks like a shortlist: it has shortlist columns and no applicant columns (like 'Kvalifisert' or 'Innvandrerbakgrunn'), and no other file is an applicant list. Give the applicant list first and the shortlist with --shortlist.",
+    ),
+    "read.no_applicants": (
+        "ingen av filene er en søkerliste (med kolonner som «Kvalifisert» og «Innvandrerbakgrunn»); gi søkerlisten uten --shortlist.",
+        "none of the files is an applicant list (with columns like 'Kvalifisert' and 'Innvandrerbakgrunn'); give the applicant list without --shortlist.",
+    ),
     "row.unknown_applicant": (
         "søker {applicant} i stilling {posting} står på kortlisten, men ikke i noen søkerliste.",
         "applicant {applicant} in posting {posting} is on the shortlist but in no applicant list.",
@@ -485,6 +501,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "field.recommended": ("innstilt", "recommended"),
     "field.hired": ("ansatt", "hired"),
     "field.justification": ("begrunnelse", "justification"),
+    "finding.as_of": (
+        "(Eksporten har ingen søknadsfrist for stillingen; regelens datoer er vurdert per {date}.)",
+        "(The export has no deadline for the posting; the rule's dates were judged as of {date}.)",
+    ),
+    "report.as_of": (
+        "{count} stilling(er) har ingen søknadsfrist i eksporten; regler med datoer er vurdert per {date} (velg en annen dato med --as-of).",
+        "{count} posting(s) have no deadline in the export; rules with dates were judged as of {date} (choose another date with --as-of).",
+    ),
     "finding.applicant_rank": ("{id} (rang {rank})", "{id} (rank {rank})"),
     "finding.applicants.breach": ("Gjelder: {applicants}.", "Concerns: {applicants}."),
     "finding.applicants.justified": ("Gjelder: {applicants}.", "Concerns: {applicants}."),
@@ -609,10 +633,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report.warnings": ("Advarsler om inndata", "Input warnings"),
     "report.no_postings": ("Ingen stillinger i inndataene.", "No postings in the input."),
     "report.verdict.breach": (
-        "{count} brudd uten begrunnelse: rett opp før intervjuene, eller skriv en begrunnelse.",
-        "{count} unjustified breach(es): fix before the interviews, or write a justification.",
+        "{count} brudd uten begrunnelse, {review} til vurdering: rett opp bruddene før intervjuene, eller skriv en begrunnelse.",
+        "{count} unjustified breach(es), {review} to review: fix the breaches before the interviews, or write a justification.",
     ),
-    "report.verdict.ok": ("Ingen brudd uten begrunnelse.", "No unjustified breach."),
+    "report.verdict.review": (
+        "0 brudd uten begrunnelse, {review} til vurdering: en person må se på funnene som står til vurdering.",
+        "0 unjustified breaches, {review} to review: a person must look at the findings to review.",
+    ),
+    "report.verdict.ok": ("0 brudd uten begrunnelse, 0 til vurdering.", "0 unjustified breaches, 0 to review."),
     # summary
     "summary.title": ("Oversikt over rekrutteringen", "Recruitment summary"),
     "summary.period": ("Periode (søknadsfrist)", "Period (deadline)"),
@@ -701,10 +729,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "summary.sentence.representation": ("Andelen som oppga {group}: {applied} av søkerne, {invited} av de innkalte og {hired} av de ansatte.", "Share who declared {group}: {applied} of applicants, {invited} of those invited and {hired} of those hired."),
     "summary.sentence.population": ("I befolkningen har {share} innvandrerbakgrunn ({source}).", "In the population, {share} have an immigrant background ({source})."),
     "summary.sentence.voluntary": ("Erklæringen er frivillig, så andelene er nedre grenser.", "The declaration is voluntary, so the shares are lower bounds."),
-    "summary.verdict.breach": ("{count} brudd uten begrunnelse i perioden (se «Brudd uten begrunnelse som bør følges opp»).", "{count} unjustified breaches in the period (see 'Unjustified breaches to follow up')."),
-    "summary.verdict.ok": ("Ingen brudd uten begrunnelse i perioden.", "No unjustified breach in the period."),
+    "summary.verdict.breach": ("{count} brudd uten begrunnelse og {review} til vurdering i perioden (se «Brudd uten begrunnelse som bør følges opp»).", "{count} unjustified breaches and {review} to review in the period (see 'Unjustified breaches to follow up')."),
+    "summary.verdict.review": ("0 brudd uten begrunnelse og {review} til vurdering i perioden.", "0 unjustified breaches and {review} to review in the period."),
+    "summary.verdict.ok": ("0 brudd uten begrunnelse og 0 til vurdering i perioden.", "0 unjustified breaches and 0 to review in the period."),
+    "summary.no_postings": (
+        "ingen stilling har søknadsfrist i perioden: {outside} stilling(er) har frist utenfor ({span}), og {undated} har ingen frist. Velg en annen periode med --from/--to eller --year.",
+        "no posting has its deadline in the period: {outside} posting(s) have a deadline outside it ({span}), and {undated} have none. Choose another period with --from/--to or --year.",
+    ),
     "summary.progress": ("Leser", "Reading"),
     # errors
+    "usage.bad_date": ("{option} {value}: ugyldig dato (dd.mm.åååå eller åååå-mm-dd).", "{option} {value}: invalid date (dd.mm.yyyy or yyyy-mm-dd)."),
+    "usage.year_and_period": ("--year kan ikke kombineres med --from/--to.", "--year cannot be combined with --from/--to."),
+    "usage.to_before_from": ("--to er før --from.", "--to is before --from."),
+    "usage.fail_on": ("--fail-on {value}: ukjent verdi; bruk {allowed}.", "--fail-on {value}: unknown value; use {allowed}."),
     "error.header": ("Inndata kan ikke brukes:", "The input cannot be used:"),
     "error.hint": ("Ingen rapport er laget. Rett opp og kjør på nytt.", "No report was made. Fix and run again."),
     # inspect and columns

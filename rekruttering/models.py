@@ -7,6 +7,7 @@ contract of DESIGN.md §2 is declared in one place.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -184,8 +185,15 @@ class CheckReport(Provenance):
 
     postings: list[PostingReport]
     totals: Totals
+    # postings without a deadline in the export, judged as of this date (``--as-of``, default today)
+    as_of: date | None = None
+    postings_without_deadline: int = 0
 
     @property
     def failed(self) -> bool:
         """True when at least one breach has no written justification (exit code 1)."""
         return self.totals.breach > 0
+
+    def fails(self, fail_on: Collection[str]) -> bool:
+        """Exit code 1: an unjustified breach, or with ``--fail-on review`` also a finding to review."""
+        return self.failed or ("review" in fail_on and self.totals.review > 0)

@@ -10,7 +10,7 @@ postings (compliance) are not counts of persons and are shown as they are.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
 
 from pydantic import BaseModel
@@ -35,6 +35,8 @@ class PostingCounts(BaseModel):
     in_period: int
     outside_period: int
     without_deadline: int
+    first_outside: date | None = None  # the earliest and latest deadline of the postings outside the period
+    last_outside: date | None = None
 
 
 class RuleSummary(BaseModel):
@@ -123,6 +125,15 @@ class SummaryReport(Provenance):
     def failed(self) -> bool:
         return bool(self.follow_up)
 
+    @property
+    def to_review(self) -> int:
+        """Findings in the period that a person must judge."""
+        return sum(r.review for r in self.rules)
+
+    def fails(self, fail_on: Collection[str]) -> bool:
+        """Exit code 1: an unjustified breach, or with ``--fail-on review`` also a finding to review."""
+        return self.failed or ("review" in fail_on and self.to_review > 0)
+
 
 # ---------------------------------------------------------------------------------------------
 # period
@@ -130,19 +141,22 @@ class SummaryReport(Provenance):
 
 def in_period(postings: Iterable[Posting], start: date | None, end: date | None
               ) -> tuple[list[Posting], PostingCounts]:
-    """The postings whose deadline falls in [start, end]; all of them when no period is given."""
-    postings = list(postings)
-    if start is None and end is None:
-        return postings, PostingCounts(in_period=len(postings), outside_period=0, without_deadline=0)
-    kept, outside, undated = [], 0, 0
+    """The postings whose deadline falls in [start, end] (any deadline when no period is given).
+
+    A posting without a deadline belongs to no period: it is left out and counted.
+    """
+    kept: list[Posting] = []
+    outside: list[date] = []
+    undated = 0
     for posting in postings:
         if posting.deadline is None:
             undated += 1
         elif (start and posting.deadline < start) or (end and posting.deadline > end):
-            outside += 1
+            outside.append(posting.deadline)
         else:
             kept.append(posting)
-    return kept, PostingCounts(in_period=len(kept), outside_period=outside, without_deadline=undated)
+    return kept, PostingCounts(in_period=len(kept), outside_period=len(outside), without_deadline=undated,
+                               first_outside=min(outside, default=None), last_outside=max(outside, default=None))
 
 
 # ---------------------------------------------------------------------------------------------

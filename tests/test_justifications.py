@@ -47,10 +47,34 @@ def test_applicant_specific_justification_must_concern_the_finding(
                                          ["P-1", "SA01", "S-11", "S-11 trakk seg", "", ""]])
     code, out, _ = run(runner, "check", applicants, "-s", shortlist, "-r", "sarpsborg", "--justifications", path,
                        "-f", "json")
-    assert code == 0
-    assert findings(out)[("P-1", "SA01")]["justification"] == "S-11 trakk seg"
+    # S-11 is excused, but S-13, also qualified and declared, was not invited either: still a breach
+    assert code == 1
+    finding = findings(out)[("P-1", "SA01")]
+    assert (finding["status"], finding["applicants"]) == ("breach", ["S-13"])
+    assert finding["justification"] == "S-11 trakk seg"
     [stale] = json.loads(out)["unused_justifications"]
     assert (stale["posting_id"], stale["applicant_id"], stale["row"]) == ("P-1", "S-12", 2)
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_a_justification_excuses_only_whom_it_names(runner: CliRunner, small_exports: tuple[Path, Path],
+                                                   tmp_path: Path, lang: str) -> None:
+    applicants, shortlist = small_exports
+    one = write_csv(tmp_path / "en.csv", [JUSTIFICATION_HEADER,
+                                          ["P-1", "SA01", "S-11", "Trakk seg per telefon", "", ""]])
+    code, out, _ = run(runner, "check", applicants, "-s", shortlist, "-r", "sarpsborg", "--justifications", one,
+                       "--lang", lang)
+    assert code == 1
+    flat = " ".join(out.split())
+    assert "S-13" in flat and "Trakk seg per telefon" in flat
+    both = write_csv(tmp_path / "begge.csv", [JUSTIFICATION_HEADER,
+                                              ["P-1", "SA01", "S-11", "Trakk seg per telefon", "", ""],
+                                              ["P-1", "SA01", "S-13", "Takket nei i e-post", "", ""]])
+    code, out, _ = run(runner, "check", applicants, "-s", shortlist, "-r", "sarpsborg", "--justifications", both,
+                       "--lang", lang, "-f", "json")
+    finding = findings(out)[("P-1", "SA01")]
+    assert code == 0 and finding["status"] == "justified"
+    assert finding["justification"] == "Trakk seg per telefon | Takket nei i e-post"
 
 
 def test_blank_text_is_no_justification_and_stale_ones_are_listed(

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from rekruttering.checks import CHECKS, Context, Headcount
-from rekruttering.engine import evaluate
+from rekruttering.engine import Justification, evaluate
 from rekruttering.fields import SPECS, Field
 from rekruttering.ingest import unreadable
 from rekruttering.models import Applicant, Doubt, Posting
@@ -103,8 +103,12 @@ def build_context(case: dict[str, Any]) -> Context:
 def test_rule_case(rule_id: str, case: dict[str, Any]) -> None:
     pack, rule = RULES[rule_id]
     posting = build_posting(case, rule)
-    [report] = evaluate(replace(pack, rules=(rule,)), [posting], context=build_context(case)).postings
+    written = [Justification("P-1", rule_id, j["text"], j.get("applicant"))
+               for j in case.get("file_justifications", [])]
+    evaluation = evaluate(replace(pack, rules=(rule,)), [posting], context=build_context(case), justifications=written)
+    [report] = evaluation.postings
     [finding] = report.findings
+    assert len(evaluation.unused) == case.get("unused", 0)
     assert finding.status == case["status"]
     assert finding.reason == case.get("reason_for", {}).get(rule_id, case["reason"])
     assert finding.applicants == case["concerns"]

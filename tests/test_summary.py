@@ -37,7 +37,8 @@ def test_every_section_of_the_sample_year_has_content(year_report: dict[str, Any
     report = year_report
     assert report["schema"] == "rekruttering.summary/1" and report["period"] == {"from": "2025-01-01",
                                                                                   "to": "2025-12-31"}
-    assert report["postings"] == {"in_period": 178, "outside_period": 0, "without_deadline": 0}
+    assert report["postings"] == {"in_period": 178, "outside_period": 0, "without_deadline": 0,
+                                  "first_outside": None, "last_outside": None}
     assert [r["rule"] for r in report["rules"]] == ["ST01", "ST02", "ST03", "ST04", "ST05", "ST06"]
     st01 = report["rules"][0]
     assert (st01["postings"], st01["met"], st01["breach"], st01["justified"], st01["review"],
@@ -169,7 +170,8 @@ def test_period_options(runner: CliRunner, tmp_path: Path) -> None:
                                 ["P-3", "15.01.2024", "S-3", "Ja", "Ja", "Ja"], ["P-4", "", "S-4", "Ja", "Ja", "Ja"]]
     path = write_csv(tmp_path / "a.csv", rows)
     report = summary(runner, path, "--rules", "oslo", "--from", "01.01.2025", "--to", "2025-03-31", code=0)
-    assert report["postings"] == {"in_period": 1, "outside_period": 2, "without_deadline": 1}
+    assert report["postings"] == {"in_period": 1, "outside_period": 2, "without_deadline": 1,
+                                  "first_outside": "2024-01-15", "last_outside": "2025-06-15"}
     report = summary(runner, path, "--rules", "oslo", "--year", "2024", code=0)
     assert report["postings"]["in_period"] == 1 and report["rules"][0]["met"] == 1
     code, _, err = run(runner, "summary", path, "-r", "oslo", "--year", "2025", "--from", "01.01.2025")

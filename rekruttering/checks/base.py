@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 from rekruttering.models import Applicant, Posting, PostingType, Status
@@ -39,6 +40,8 @@ class Context:
     workforce: Mapping[str, Headcount] = field(default_factory=dict)
     # applicant fields present in the exports; None when unknown (a posting built by hand)
     fields: frozenset[str] | None = None
+    # the date a posting without a deadline is judged on (check before the interviews); None: review
+    as_of: date | None = None
 
     def missing(self, names: Iterable[str]) -> list[str]:
         return [] if self.fields is None else [n for n in names if n not in self.fields]

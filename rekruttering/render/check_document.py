@@ -101,9 +101,16 @@ def build(report: CheckReport) -> Document:
     )
     tables = [findings, total_table, inputs_table(report, lang)]
     tables += side_tables(report, lang)
-    verdict = (Cell(text("report.verdict.breach", lang, count=totals.breach), "breach") if report.failed
-               else Cell(text("report.verdict.ok", lang), "met"))
+    if report.failed:
+        verdict = Cell(text("report.verdict.breach", lang, count=totals.breach, review=totals.review), "breach")
+    elif totals.review:
+        verdict = Cell(text("report.verdict.review", lang, review=totals.review), "review")
+    else:
+        verdict = Cell(text("report.verdict.ok", lang), "met")
     notes: tuple[str, ...] = (text("report.no_postings", lang),) if not report.postings else ()
+    if report.as_of and report.postings_without_deadline:
+        notes += (text("report.as_of", lang, count=report.postings_without_deadline,
+                       date=format_date(report.as_of, lang)),)
     notes += withheld(report, lang)
     return Document("check", f"{text('report.title', lang)} – {text(f'report.for.{report.audience}', lang)}",
                     lang, provenance(report, lang), tuple(tables), verdict, notes)

@@ -101,7 +101,12 @@ def build(report: SummaryReport) -> Document:
     ]
     tables.append(inputs_table(report, lang))
     tables += side_tables(report, lang)
-    verdict = (Cell(text("summary.verdict.breach", lang, count=len(report.follow_up)), "breach") if report.failed
-               else Cell(text("summary.verdict.ok", lang), "met"))
+    if report.failed:
+        verdict = Cell(text("summary.verdict.breach", lang, count=len(report.follow_up), review=report.to_review),
+                       "breach")
+    elif report.to_review:
+        verdict = Cell(text("summary.verdict.review", lang, review=report.to_review), "review")
+    else:
+        verdict = Cell(text("summary.verdict.ok", lang), "met")
     title = f"{text('summary.title', lang)} – {text(f'report.for.{report.audience}', lang)}"
     return Document("summary", title, lang, tuple(meta), tuple(tables), verdict, withheld(report, lang))
