@@ -494,7 +494,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "finding.applicants.interview_minimum.invite_before_recommendation": ("Ikke innkalt: {applicants}.", "Not invited: {applicants}."),
     "finding.applicants.interview_minimum.recommended_without_interview": ("Ikke innkalt: {applicants}.", "Not invited: {applicants}."),
     "finding.applicants.moderate_quotation.radical_quotation": ("Forbigått: {applicants}.", "Passed over: {applicants}."),
-    "finding.applicants.moderate_quotation.near_equal_passed_over": ("Like godt eller nesten like godt kvalifisert: {applicants}.", "As well or nearly as well qualified: {applicants}."),
+    "finding.applicants.moderate_quotation.near_equal_passed_over": ("Nesten like godt kvalifisert: {applicants}.", "Nearly as well qualified: {applicants}."),
     "finding.applicants.moderate_quotation.chosen_not_qualified": ("Valgt: {applicants}.", "Chosen: {applicants}."),
     "finding.applicants.moderate_quotation.chosen_qualification_unknown": ("Valgt: {applicants}.", "Chosen: {applicants}."),
     "finding.applicants.moderate_quotation.chosen_group_unknown": ("Valgt: {applicants}.", "Chosen: {applicants}."),

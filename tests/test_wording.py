@@ -81,7 +81,7 @@ def test_a_tie_is_near_equal_with_a_gap_of_zero() -> None:
     finding = quotation_finding([other("S-1", rank=1, score=90.0, hired=True), member("S-2", rank=2, score=90.0)])
     assert (finding.status, finding.reason) == ("review", "near_equal_passed_over")
     assert "(poengforskjell 0 % av beste poengsum, toleranse 5 %)" in finding.message
-    assert finding.message.endswith("Like godt eller nesten like godt kvalifisert: S-2 (rang 2).")
+    assert finding.message.endswith("Nesten like godt kvalifisert: S-2 (rang 2).")
 
 
 def test_a_member_just_within_the_tolerance_behind_is_near_equal() -> None:
@@ -89,7 +89,7 @@ def test_a_member_just_within_the_tolerance_behind_is_near_equal() -> None:
                                 "en")
     assert finding.reason == "near_equal_passed_over"
     assert "(score gap 5 % of the best score, tolerance 5 %)" in finding.message
-    assert finding.message.endswith("As well or nearly as well qualified: S-2 (rank 2).")
+    assert finding.message.endswith("Nearly as well qualified: S-2 (rank 2).")
 
 
 def test_a_member_ahead_outweighs_a_near_equal_one_and_only_the_member_ahead_is_listed() -> None:
