@@ -550,7 +550,57 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "public.moderate_quotation.no_comparison": ("Gjelder ikke: det er ingen sammenligning å gjøre for denne gruppen.", "Does not apply: there is no comparison to make for this group."),
     "public.reserved_posting.kept": ("Innkallingene og ansettelsen er i samsvar med reservasjonen.", "Invitations and the hire are in line with the reservation."),
     "public.reserved_posting.not_kept": ("Innkallingene eller ansettelsen er ikke i samsvar med reservasjonen.", "Invitations or the hire are not in line with the reservation."),
-    "public.reserved_posting.needs_judgement": ("Innkallingene må vurderes av en person mot reservasjonen.", "The invitations must be judged by a person against the reservation."),
+    "public.reserved_posting.needs_judgement": ("Reservasjonen kan ikke avgjøres før kvalifikasjonen til søkere i prosessen er vurdert; saksbehandler må vurdere.", "The reservation cannot be decided until the qualification of applicants in the process has been assessed; the case handler must assess."),
+    # --- wording ---
+    "moderate_quotation.member_ranked_higher": (
+        "En kvalifisert søker med {group} lå foran den valgte ({detail}), men ble forbigått. Det er ikke moderat "
+        "kvotering; en person må vurdere valget, og det må begrunnes skriftlig.",
+        "A qualified applicant with {group} was ahead of the one chosen ({detail}) but was passed over. That is not "
+        "moderate quotation; a person must judge the choice, and it must be justified in writing.",
+    ),
+    "finding.applicants.moderate_quotation.member_ranked_higher": (
+        "Rangert foran den valgte: {applicants}.", "Ranked ahead of the one chosen: {applicants}.",
+    ),
+    # what union representatives read: the rule and the posting's process, never who declared
+    "public.interview_minimum.kept": (
+        "Innkallingene til intervju er i samsvar med regelen om å innkalle minst {min} kvalifisert søker med {group}.",
+        "The invitations to interview are in line with the rule to invite at least {min} qualified applicant "
+        "with {group}.",
+    ),
+    "public.interview_minimum.not_kept": (
+        "Innkallingene til intervju er ikke i samsvar med regelen om å innkalle minst {min} kvalifisert søker med "
+        "{group}.",
+        "The invitations to interview are not in line with the rule to invite at least {min} qualified applicant "
+        "with {group}.",
+    ),
+    "public.interview_minimum.not_kept_before_recommendation": (
+        "Innkallingene er ennå ikke i samsvar med regelen: minst {min} kvalifisert søker med {group} skal "
+        "intervjues før innstilling.",
+        "The invitations are not yet in line with the rule: at least {min} qualified applicant with {group} must "
+        "be interviewed before the recommendation.",
+    ),
+    "public.interview_minimum.recommended_without_interview": (
+        "Innstilling eller ansettelse er registrert uten at regelen om å innkalle minst {min} kvalifisert søker "
+        "med {group} til intervju er fulgt.",
+        "A recommendation or hire is recorded without the rule to invite at least {min} qualified applicant with "
+        "{group} to interview having been followed.",
+    ),
+    "public.interview_minimum.needs_judgement": (
+        "Regelen kan ikke avgjøres før det som er registrert om søkerne i prosessen (kvalifikasjon, innkalling "
+        "eller landgruppe) er vurdert; saksbehandler må vurdere.",
+        "The rule cannot be decided until what is recorded about the applicants in the process (qualification, "
+        "invitation or country group) has been assessed; the case handler must assess.",
+    ),
+    "public.reserved_posting.readvertise": (
+        "Gjelder ikke: ingen kvalifisert søker i prosessen hører til reservasjonen ({groups}); stillingen kan lyses "
+        "ut på nytt uten reservasjon.",
+        "Does not apply: no qualified applicant in the process falls under the reservation ({groups}); the post "
+        "may be re-advertised without the reservation.",
+    ),
+    "public.common.withheld": (
+        "Regelen må vurderes av saksbehandler; denne rapporten viser ikke hvorfor.",
+        "The rule must be assessed by the case handler; this report does not show why.",
+    ),
     # reserved_posting
     "reserved_posting.not_reserved": ("Gjelder ikke: stillingen er ikke reservert.", "Does not apply: the posting is not reserved."),
     "reserved_posting.unlawful_reservation": ("Reservasjonen «{reserved_for}» er ulovlig: en stilling kan ikke reserveres for et kjønn eller en etnisk gruppe (radikal kvotering).", "The reservation '{reserved_for}' is unlawful: a post cannot be reserved for a gender or an ethnic group (radical quotation)."),
@@ -821,8 +871,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "as breach, but with a written justification on the row of the chosen or the passed-over applicant, or in a justifications file",
     ),
     "explain.moderate_quotation.review": (
-        "den valgte er utenfor gruppen mens en kvalifisert søker med {group} var innenfor toleransen: moderat kvotering kan ha vært aktuelt, og en person må vurdere; også når den valgtes kvalifikasjon eller gruppe er ukjent",
-        "the chosen applicant is outside the group while a qualified applicant with {group} was within the tolerance: moderate quotation may have applied and a person must judge; also when the chosen applicant's qualification or group is unknown",
+        "den valgte er utenfor gruppen mens en kvalifisert søker med {group} var innenfor toleransen: moderat kvotering kan ha vært aktuelt, og en person må vurdere; likeså når en kvalifisert søker med {group} lå foran den valgte og ble forbigått; også når den valgtes kvalifikasjon eller gruppe er ukjent",
+        "the chosen applicant is outside the group while a qualified applicant with {group} was within the tolerance: moderate quotation may have applied and a person must judge; likewise when a qualified applicant with {group} was ahead of the one chosen and was passed over; also when the chosen applicant's qualification or group is unknown",
     ),
     "explain.moderate_quotation.not_applicable": (
         "ingen innstilling eller ansettelse er registrert ennå; kortlisten har verken rangering eller poeng; ingen kvalifisert søker med {group} er rangert; kjønnsbalansen er ukjent eller ingen av kjønnene er underrepresentert; stillingen er intern, unntatt eller avlyst; eller regelen gjaldt ikke på søknadsfristen",

@@ -6,7 +6,10 @@ best score (used when both applicants have a score), else a rank distance of at 
 ``max_rank_distance``. Exactly at the tolerance is within it; the comparison is exact (decimal),
 not floating point. No source sets a number, so passing over a near-equal applicant is
 ``review`` (a person judges), while preferring a group member over a clearly better applicant is
-``breach`` (radical quotation is unlawful).
+``breach`` (radical quotation is unlawful). Passing over a group member who was ahead of the one
+chosen is ``review`` of its own (``member_ranked_higher``): not quotation at all, but a choice
+that needs a person's judgement and a written reason. Gaps are reported as the lead of whoever
+is ahead, so never negative.
 """
 
 from __future__ import annotations
@@ -42,6 +45,10 @@ class Lead:
         """Not ahead by more than the tolerance (a tie, behind, or ahead by at most the tolerance)."""
         return self.amount <= self.tolerance
 
+    def reversed(self) -> Lead:
+        """The same gap seen from the other applicant."""
+        return Lead(self.metric, -self.amount, self.tolerance, self.best_score)
+
     def params(self) -> dict[str, str]:
         if self.metric == "score" and self.best_score:
             gap = self.amount * 100 / self.best_score
@@ -51,7 +58,8 @@ class Lead:
 
 
 def _plain(value: Decimal) -> str:
-    return format(value.quantize(Decimal("0.1")).normalize(), "f")
+    shown = value.quantize(Decimal("0.1")).normalize()
+    return "0" if shown.is_zero() else format(shown, "f")  # never "-0"
 
 
 def _decimal(value: float) -> Decimal:
@@ -151,6 +159,12 @@ def moderate_quotation(posting: Posting, rule: Rule, context: Context) -> Outcom
 
     candidates = [a for a in others if _member(a, rule, gender) is not False]
     compared = [(a, found) for a in candidates if (found := lead(chosen, a, rule, best_score)) is not None]
+    # a member ahead of the one chosen was passed over although better: the stronger finding, and
+    # not "nearly as well qualified"; the gap is shown as that member's (positive) lead
+    better = [(a, found.reversed()) for a, found in compared if found.amount < 0]
+    if better:
+        widest = max((found for _, found in better), key=lambda f: f.amount)
+        return Outcome("review", "member_ranked_higher", ids(by_rank(a for a, _ in better)), widest.params())
     near = [(a, found) for a, found in compared if found.within]
     if near:
         closest = min((found for _, found in near), key=lambda f: f.amount)
