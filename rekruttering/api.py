@@ -112,6 +112,8 @@ class Readiness:
 
     @property
     def runnable(self) -> tuple[str, ...]:
+        if not self.has_shortlist:  # no rule can say who was invited
+            return ()
         blocked = {rule for item in self.missing for rule in item.rules}
         return tuple(rule for rule in self.rules if rule not in blocked)
 
