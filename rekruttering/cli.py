@@ -404,7 +404,7 @@ def inspect(
         failed = False
         forced = {path.resolve() for path in expand_paths(shortlist or [])}
         shown: set[Problem] = set()
-        for path in expand_paths([*files, *(shortlist or [])]):
+        for path in dict.fromkeys(expand_paths([*files, *(shortlist or [])])):  # a file named twice is shown once
             result = inspect_file(path, column_map, shortlist=path.resolve() in forced)
             console.print(safe(result.file, style="bold"))
             for sheet in result.sheets:
