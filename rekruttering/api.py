@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 from rekruttering import __version__
 from rekruttering.checks import Context
 from rekruttering.engine import Justification, evaluate
-from rekruttering.errors import InputError
+from rekruttering.errors import InputError, UsageError
 from rekruttering.fields import ColumnMap, Field, load_column_map
 from rekruttering.ingest import Dataset, expand_paths, inspect_file, load, with_postings
 from rekruttering.justifications import load_justifications
-from rekruttering.messages import Lang, format_date
+from rekruttering.messages import Lang, format_date, text
 from rekruttering.models import (
     STATUSES,
     CheckReport,
@@ -29,13 +29,14 @@ from rekruttering.models import (
     PostingReport,
     PostingType,
     RulePackRef,
+    Status,
     Totals,
     UnusedJustification,
     Warning_,
 )
 from rekruttering.privacy import Audience, for_audience, pseudonym
 from rekruttering.problems import Problem, ProblemLog
-from rekruttering.rulepack import RulePack, load_pack
+from rekruttering.rulepack import RulePack, load_pack, select_rules
 
 if TYPE_CHECKING:
     from rekruttering.summary import PostingCounts, SummaryReport
@@ -61,6 +62,9 @@ class Options:
     aliases: dict[str, list[str]] | None = None
     config_file: Path | None = None  # the settings file read, named in the report's inputs
     as_of: date | None = None  # check: the date a posting without a deadline is judged on (None: the run's)
+    select: tuple[str, ...] = ()  # rule ids to keep (all when empty), case-insensitive
+    ignore: tuple[str, ...] = ()  # rule ids to leave out, applied after ``select``
+    statuses: tuple[Status, ...] = ()  # check: show only the postings with a finding of one of these
 
 
 def now_local() -> datetime:
@@ -90,17 +94,72 @@ def required_fields(pack: RulePack, dataset: Dataset) -> dict[Field, list[str]]:
     return needed
 
 
+@dataclass(frozen=True)
+class MissingField:
+    """A field the exports lack, the headers that would supply it, and the rules that need it."""
+
+    field: Field
+    headers: str
+    rules: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """Whether the pack's (selected) rules can run on a dataset: what ``check`` refuses, and why."""
+
+    rules: tuple[str, ...]
+    missing: tuple[MissingField, ...]
+    has_shortlist: bool
+
+    @property
+    def runnable(self) -> tuple[str, ...]:
+        if not self.has_shortlist:  # no rule can say who was invited
+            return ()
+        blocked = {rule for item in self.missing for rule in item.rules}
+        return tuple(rule for rule in self.rules if rule not in blocked)
+
+    @property
+    def problems(self) -> list[Problem]:
+        problems = []
+        for item in self.missing:
+            params = (("field", item.field.value), ("headers", item.headers), ("rules", ", ".join(item.rules)))
+            if set(item.rules) == set(self.rules):  # ignoring them all would leave nothing to check
+                problems.append(Problem("error", "read.missing_field_every", params))
+            else:
+                problems.append(Problem("error", "read.missing_field", (*params, ("ignore", ",".join(item.rules)))))
+        if not self.has_shortlist:
+            problems.append(Problem("error", "read.no_shortlist"))
+        return problems
+
+
+def readiness(pack: RulePack, dataset: Dataset, columns: ColumnMap) -> Readiness:
+    """What ``check`` and ``inspect --rules`` both judge the exports by, so the two cannot disagree."""
+    missing = tuple(MissingField(fld, ", ".join(f"«{h}»" for h in columns.aliases[fld][:3]), tuple(rules))
+                    for fld, rules in required_fields(pack, dataset).items() if fld not in dataset.applicant_fields)
+    return Readiness(tuple(sorted(r.id for r in pack.rules)), missing, dataset.has_shortlist)
+
+
 def verify_input(pack: RulePack, dataset: Dataset, columns: ColumnMap) -> None:
-    problems: list[Problem] = []
-    for fld, rules in required_fields(pack, dataset).items():
-        if fld not in dataset.applicant_fields:
-            headers = ", ".join(f"«{h}»" for h in columns.aliases[fld][:3])
-            problems.append(Problem("error", "read.missing_field",
-                                    (("field", fld.value), ("headers", headers), ("rules", ", ".join(rules)))))
-    if not dataset.has_shortlist:
-        problems.append(Problem("error", "read.no_shortlist"))
+    """Refuse the exports when a selected rule lacks a column it needs, or there is no shortlist."""
+    problems = readiness(pack, dataset, columns).problems
     if problems:
         raise InputError("input", problems)
+
+
+def selected_pack(options: Options) -> RulePack:
+    """The rule pack with only the rules ``--select``/``--ignore`` leave."""
+    return select_rules(load_pack(options.rules), options.select, options.ignore, options.lang)
+
+
+def preflight(pack: RulePack, applicants: Sequence[Path], shortlists: Sequence[Path], options: Options
+              ) -> Readiness:
+    """``inspect --rules``: read the exports as ``check`` would and say which of ``pack``'s rules can run.
+
+    Raises ``InputError`` when the files cannot be read together (``check`` would refuse them too).
+    """
+    columns = load_column_map(options.columns, options.aliases)
+    dataset = load(applicants, shortlists, columns=columns)
+    return readiness(pack, dataset, columns)
 
 
 @dataclass(frozen=True)
@@ -116,7 +175,8 @@ class Inputs:
 
 def load_input(applicants: Sequence[Path], shortlists: Sequence[Path], options: Options,
                on_file: Callable[[Path], None] | None = None) -> Inputs:
-    pack = load_pack(options.rules)
+    full = load_pack(options.rules)
+    pack = select_rules(full, options.select, options.ignore, options.lang)
     columns = load_column_map(options.columns, options.aliases)
     side = [p for p in (options.justifications, options.workforce) if p is not None]
     dataset = load(applicants, shortlists, columns=columns, on_file=on_file, side_files=side)
@@ -126,6 +186,9 @@ def load_input(applicants: Sequence[Path], shortlists: Sequence[Path], options: 
     justifications = load_justifications(options.justifications, columns, log) if options.justifications else []
     if options.postings:
         justifications = [j for j in justifications if j.posting_id in options.postings]
+    left_out = {r.id.casefold() for r in full.rules} - {r.id.casefold() for r in pack.rules}
+    if left_out:  # a reason for a rule left out is not stale (one naming no rule of the pack still is)
+        justifications = [j for j in justifications if j.rule_id.casefold() not in left_out]
     workforce = load_workforce(options.workforce, columns, log) if options.workforce else {}
     context = Context(workforce, frozenset(f.value for f in dataset.applicant_fields))
     inputs = Inputs(pack, dataset, tuple(justifications), context, tuple(log.finish()))
@@ -164,6 +227,20 @@ def load_pseudonymised(applicants: Sequence[Path], shortlists: Sequence[Path], o
         if options.pseudonym_key is None:
             raise
         raise InputError(error.message, pseudonymised_problems(error.problems, options.pseudonym_key)) from None
+
+
+def choose_statuses(values: Sequence[str], lang: Lang) -> tuple[Status, ...]:
+    """``--status breach,review`` (repeatable, comma-separated) as statuses; an unknown one is refused."""
+    chosen: list[Status] = []
+    for value in (part.strip() for item in values for part in item.split(",")):
+        if not value:
+            continue
+        status = next((s for s in STATUSES if s == value.casefold().replace("-", "_")), None)
+        if status is None:
+            raise UsageError(text("status.unknown", lang, value=value, allowed=", ".join(STATUSES)))
+        if status not in chosen:
+            chosen.append(status)
+    return tuple(chosen)
 
 
 def totals(postings: Sequence[PostingReport]) -> Totals:
@@ -228,6 +305,8 @@ def check(
                           justifications=inputs.justifications, context=context)
     undated = sum(p.deadline is None and not any(d.field == "deadline" for d in p.doubts) for p in dataset.postings)
     postings = evaluation.postings
+    shown = [p for p in postings if any(f.status in options.statuses for f in p.findings)] if options.statuses \
+        else postings
     stale = [Problem("warning", "justification.unused", (("posting", j.posting_id), ("rule", j.rule_id)),
                      j.file, None, j.row, None) for j in evaluation.unused]
     problems = [*dataset.warnings, *inputs.warnings, *stale]
@@ -238,9 +317,11 @@ def check(
         audience=options.audience,
         lang=options.lang,
         rule_pack=_pack_ref(pack),
+        rules_selected=sorted(r.id for r in pack.rules),
         inputs=_input_refs(dataset, options, pack),
-        postings=postings,
-        totals=totals(postings),
+        postings=shown,
+        totals=totals(postings),  # over every posting, whatever --status shows
+        status_filter=list(options.statuses),
         warnings=[_warning(p, options.lang) for p in problems],
         unused_justifications=[_unused(j) for j in evaluation.unused],
         as_of=as_of if undated else None,
@@ -328,6 +409,7 @@ def summarise(
         audience=options.audience,
         lang=lang,
         rule_pack=_pack_ref(inputs.pack),
+        rules_selected=sorted(r.id for r in inputs.pack.rules),
         inputs=_input_refs(inputs.dataset, options, inputs.pack),
         period=Period(from_=options.start, to=options.end),
         postings=counts,

@@ -29,7 +29,9 @@ if TYPE_CHECKING:
 
     from rekruttering.api import Options
     from rekruttering.config import Config
+    from rekruttering.problems import Problem
     from rekruttering.render.document import Document
+    from rekruttering.rulepack import RulePack
 
 app = typer.Typer(
     help="Kontroller intervju- og kvoteringsregler per utlysning fra eksporter av søkerlister og kortlister. "
@@ -196,6 +198,10 @@ RulesOption = Annotated[str | None, typer.Option(
 ColumnsOption = Annotated[Path | None, typer.Option(
     "--columns", help="TOML file with extra header aliases ([aliases] field = [\"Header\", ...]).")]
 LangOption = Annotated[Language | None, typer.Option("--lang", help="Language of the report: nb (bokmål) or en.")]
+SelectOption = Annotated[list[str] | None, typer.Option(
+    "--select", help="Only these rules: ids, comma-separated or repeated, any case (e.g. ST01,ST02).")]
+IgnoreOption = Annotated[list[str] | None, typer.Option(
+    "--ignore", help="Leave these rules out (applied after --select); their columns are then not needed.")]
 
 
 @app.command()
@@ -216,6 +222,12 @@ def check(
     ] = None,
     posting: Annotated[list[str] | None, typer.Option(
         "--posting", help="Only this posting id (repeatable).")] = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    status: Annotated[list[str] | None, typer.Option(
+        "--status", help="Show only postings with a finding of these statuses (met, breach, justified, review, "
+        "not_applicable; comma-separated or repeated). Totals and the exit code still count every posting.")
+    ] = None,
     fmt: Annotated[Format | None, typer.Option(
         "--format", "-f", help="Report format (default: from the --output file name, else text). xlsx needs "
         "--output.")] = None,
@@ -241,7 +253,7 @@ def check(
     """Check every posting against the rule pack. Exit 0: no unjustified breach; 1: at least one; 2: bad input."""
     language = _lang(lang)
     try:
-        from rekruttering.api import Options
+        from rekruttering.api import Options, choose_statuses
         from rekruttering.api import check as run_check
         from rekruttering.config import load_config
 
@@ -258,7 +270,10 @@ def check(
                           audience=audience.value if audience else (settings.audience or "hr"),
                           postings=tuple(posting or ()), justifications=justifications or settings.justifications,
                           workforce=workforce or settings.workforce, pseudonym_key=key, aliases=settings.aliases,
-                          config_file=settings.source, as_of=_date(as_of, "--as-of", language))
+                          config_file=settings.source, as_of=_date(as_of, "--as-of", language),
+                          select=tuple(select or settings.select or ()),
+                          ignore=tuple(ignore or settings.ignore or ()),
+                          statuses=choose_statuses(status or [], language))
         _refuse_unsafe(output, force, [*applicants, *(shortlist or [])], options, config, settings)
         report = run_check(applicants, shortlist or [], options)
         from rekruttering.render.check_document import build
@@ -308,6 +323,8 @@ def summary(
         "--justifications", help="Written reasons for deviations (csv, xlsx or TOML).")] = None,
     workforce: Annotated[Path | None, typer.Option(
         "--workforce", help="Employees per unit by gender, for the gender rules.")] = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
     min_cell: Annotated[int | None, typer.Option(
         "--min-cell", min=1, help="The smallest count of persons shown; smaller ones are suppressed (default 5).")
     ] = None,
@@ -345,6 +362,7 @@ def summary(
             audience=audience.value if audience else (settings.audience or "hr"),
             justifications=justifications or settings.justifications, workforce=workforce or settings.workforce,
             aliases=settings.aliases, start=first, end=last, config_file=settings.source,
+            select=tuple(select or settings.select or ()), ignore=tuple(ignore or settings.ignore or ()),
             min_cell=min_cell or settings.min_cell or DEFAULT_MIN_CELL)
         _refuse_unsafe(output, force, [*paths, *(shortlist or [])], options, config, settings)
         files = expand_paths([*paths, *(shortlist or [])])
@@ -377,11 +395,19 @@ def _progress(total: int, quiet: bool, lang: Lang) -> Iterator[Callable[[Path], 
 @app.command()
 def inspect(
     files: Annotated[list[Path], typer.Argument(help="Export files or folders to inspect.", show_default=False)],
+    shortlist: Annotated[list[Path] | None, typer.Option(
+        "--shortlist", "-s", help="A file to take as a shortlist, as check does (repeatable).")] = None,
+    rules: Annotated[str | None, typer.Option(
+        "--rules", "-r", help="Also say which rules of this pack can run on these files, and exit 2 when check "
+        "would refuse them.")] = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
     columns: ColumnsOption = None,
+    config: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
     """Show what each file is taken to be: role, header row, which header became which field, which columns
-    are ignored (never read), row counts and problems."""
+    are ignored (never read), row counts and problems. With --rules, also which rules can run on the files."""
     language = _lang(lang)
     try:
         from rich.table import Table
@@ -394,11 +420,20 @@ def inspect(
         def safe(value: str, **style: str) -> Text:  # headers come from the file: no terminal escapes
             return Text(printable(value), **style)  # type: ignore[arg-type]
 
-        column_map = load_column_map(columns)
+        options = _preflight_options(rules, select, ignore, columns, config, lang)
+        pack = None
+        if options is not None:
+            from rekruttering.api import selected_pack
+
+            language = options.lang
+            pack = selected_pack(options)  # an unknown pack or rule id stops here, before any file is read
+        column_map = load_column_map(options.columns, options.aliases) if options else load_column_map(columns)
         console = _console()
         failed = False
-        for path in expand_paths(files):
-            result = inspect_file(path, column_map)
+        forced = {path.resolve() for path in expand_paths(shortlist or [])}
+        shown: set[Problem] = set()
+        for path in dict.fromkeys(expand_paths([*files, *(shortlist or [])])):  # a file named twice is shown once
+            result = inspect_file(path, column_map, shortlist=path.resolve() in forced)
             console.print(safe(result.file, style="bold"))
             for sheet in result.sheets:
                 where = f"  {text('loc.sheet', language, sheet=sheet.sheet)}" if sheet.sheet else ""
@@ -421,10 +456,67 @@ def inspect(
             for problem in problems:
                 failed |= problem.level == "error"
                 console.print(safe(f"    {problem.level}: {problem.render(language)}"))
+            shown.update(problems)
             console.print()
+        if options is not None and pack is not None:
+            named = [path for path in files if path.resolve() not in forced]
+            failed |= _preflight(console, pack, named, shortlist or [], options, shown)
     except RekrutteringError as error:
         _fail(error, language)
     raise typer.Exit(EXIT_BAD_INPUT if failed else EXIT_OK)
+
+
+def _preflight_options(rules: str | None, select: list[str] | None, ignore: list[str] | None, columns: Path | None,
+                       config: Path | None, lang: Language | None) -> Options | None:
+    """``inspect --rules``: the options ``check`` would run with (the config file's too); None without --rules."""
+    if rules is None:
+        if select or ignore:
+            raise UsageError(text("inspect.needs_rules", _lang(lang)))
+        return None
+    from rekruttering.api import Options
+    from rekruttering.config import load_config
+
+    settings = load_config(config)
+    return Options(rules=rules, columns=columns or settings.columns, lang=_lang(lang, settings.lang),
+                   aliases=settings.aliases, select=tuple(select or settings.select or ()),
+                   ignore=tuple(ignore or settings.ignore or ()))
+
+
+def _preflight(console: Console, pack: RulePack, applicants: list[Path], shortlists: list[Path], options: Options,
+               shown: set[Problem]) -> bool:
+    """Print which of the pack's rules can run on the files and what the others lack; True when check would
+    refuse the files."""
+    from rich.text import Text
+
+    from rekruttering.api import preflight
+    from rekruttering.errors import InputError
+    from rekruttering.render.clean import printable
+
+    lang = options.lang
+    console.print(Text(text("preflight.title", lang, pack=pack.info.id), style="bold"))
+    try:
+        ready = preflight(pack, applicants, shortlists, options)
+    except InputError as error:
+        console.print(Text(f"  {text('preflight.unreadable', lang)}"))
+        for problem in error.problems:
+            if problem not in shown:  # the file-by-file part above already showed it
+                console.print(Text(printable(f"    {problem.render(lang)}")))
+        return True
+    runnable = ", ".join(ready.runnable) or text("inspect.none", lang)
+    console.print(Text(f"  {text('preflight.runnable', lang, rules=runnable)}"))
+    for rule in ready.rules:
+        for item in ready.missing:
+            if rule in item.rules:
+                lacks = text("preflight.lacks", lang, rule=rule, field=item.field.value, headers=item.headers)
+                console.print(Text(printable(f"  {lacks}")))
+    problems = ready.problems
+    if not problems:
+        console.print(Text(f"  {text('preflight.ok', lang)}", style="green"))
+        return False
+    console.print(Text(f"  {text('preflight.refused', lang)}", style="red"))
+    for problem in problems:
+        console.print(Text(printable(f"    {problem.render(lang)}")))
+    return True
 
 
 @app.command()

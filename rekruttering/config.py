@@ -33,6 +33,8 @@ class Config(BaseModel):
     min_cell: int | None = Field(default=None, ge=1)
     aliases: dict[str, list[str]] | None = None
     fail_on: list[Literal["breach", "review"]] | None = None
+    select: list[str] | None = None  # rule ids to keep, as --select
+    ignore: list[str] | None = None  # rule ids to leave out, as --ignore
     _source: Path | None = PrivateAttr(default=None)
 
     @property

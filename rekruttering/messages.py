@@ -70,6 +70,42 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the file has only id columns; it is neither an applicant list nor a shortlist. Give shortlists "
         "with --shortlist.",
     ),
+    # --- select ---
+    "pack.unknown": ("ukjent regelsett «{name}» (tilgjengelig: {available}).",
+                     "unknown rule pack '{name}' (available: {available})."),
+    "pack.did_you_mean": ("Mente du {names}?", "Did you mean {names}?"),
+    "select.unknown_rule": (
+        "{option} {rule}: regelsettet {pack} har ingen regel med denne ID-en (reglene er {ids}).",
+        "{option} {rule}: rule pack {pack} has no rule with this id (its rules are {ids}).",
+    ),
+    "select.did_you_mean": ("Mente du {ids}?", "Did you mean {ids}?"),
+    "select.nothing_left": (
+        "--select og --ignore lar ingen regel i {pack} stå igjen; det er ingenting å kontrollere.",
+        "--select and --ignore leave no rule of {pack}; there is nothing to check.",
+    ),
+    "read.missing_field_every": (
+        "ingen søkerliste har kolonnen for {field} ({headers}), som alle de valgte reglene trenger ({rules}).",
+        "no applicant list has the column for {field} ({headers}), which every rule selected needs ({rules}).",
+    ),
+    "status.unknown": ("--status {value}: ukjent status; velg blant {allowed}.",
+                       "--status {value}: unknown status; choose from {allowed}."),
+    "report.rules_selected": ("Regler", "Rules"),
+    "report.status_filter": (
+        "Viser bare stillinger med minst ett funn med status {statuses}: {shown} av {total}. Summene gjelder alle.",
+        "Showing only postings with at least one finding with status {statuses}: {shown} of {total}. The totals "
+        "count them all.",
+    ),
+    "inspect.needs_rules": ("--select og --ignore i inspect trenger --rules PAKKE.",
+                            "--select and --ignore in inspect need --rules PACK."),
+    "preflight.title": ("Forhåndskontroll mot regelsett {pack}", "Pre-flight check against rule pack {pack}"),
+    "preflight.runnable": ("Regler som kan kjøres med disse filene: {rules}",
+                           "Rules that can run with these files: {rules}"),
+    "preflight.lacks": ("{rule} mangler kolonnen for {field} ({headers})",
+                        "{rule} lacks the column for {field} ({headers})"),
+    "preflight.ok": ("check kan kjøres med disse filene.", "check can run with these files."),
+    "preflight.refused": ("check vil avvise disse filene:", "check would refuse these files:"),
+    "preflight.unreadable": ("filene kan ikke leses sammen, så check vil avvise dem:",
+                             "the files cannot be read together, so check would refuse them:"),
     "read.no_shortlist": (
         "ingen kortliste: gi intervjulisten med --shortlist FIL, eller bruk en søkerliste med kolonnen "
         "«Innkalt til intervju». Uten den kan ingen regel om innkalling vurderes.",
@@ -77,8 +113,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'Innkalt til intervju' column. Without it no interview rule can be assessed.",
     ),
     "read.missing_field": (
-        "ingen søkerliste har kolonnen for {field} ({headers}), som regel {rules} trenger.",
-        "no applicant list has the column for {field} ({headers}), which rule {rules} needs.",
+        "ingen søkerliste har kolonnen for {field} ({headers}), som regel {rules} trenger. Legg til kolonnen, "
+        "eller bruk --ignore {ignore} for å kontrollere uten disse reglene.",
+        "no applicant list has the column for {field} ({headers}), which rule {rules} needs. Add the column, "
+        "or use --ignore {ignore} to check without those rules.",
     ),
     "read.empty_folder": (
         "mappen har ingen regneark (xlsx, xlsm, xls, ods eller csv).",

@@ -173,6 +173,7 @@ class Provenance(BaseModel):
     audience: str
     lang: str
     rule_pack: RulePackRef
+    rules_selected: list[str] = ModelField(default_factory=list)  # the pack's rules this run evaluated, sorted
     inputs: list[InputRef]
     warnings: list[Warning_]
     unused_justifications: list[UnusedJustification] = ModelField(default_factory=list)
@@ -188,6 +189,8 @@ class CheckReport(Provenance):
     # postings without a deadline in the export, judged as of this date (``--as-of``, default today)
     as_of: date | None = None
     postings_without_deadline: int = 0
+    # --status: only postings with a finding of one of these statuses are listed; totals count every posting
+    status_filter: list[str] = ModelField(default_factory=list)
 
     @property
     def failed(self) -> bool:

@@ -7,16 +7,19 @@ pydantic's; every error names the file, the rule and the field.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from rekruttering.errors import RulePackError
+from rekruttering.errors import RulePackError, UsageError
+from rekruttering.messages import Lang, text
 from rekruttering.resources import rules_dir
 
 GroupName = Literal["immigrant_background", "disability", "cv_gap", "gender"]
@@ -159,13 +162,18 @@ def resolve(name_or_path: str) -> Path:
         if not candidate.is_file():
             raise RulePackError(f"{name_or_path}: filen finnes ikke / file not found")
         return candidate
-    shipped = rules_dir() / f"{name_or_path}.toml"
-    if name_or_path == "columns" or not shipped.is_file():
-        raise RulePackError(
-            f"ukjent regelsett «{name_or_path}» / unknown rule pack '{name_or_path}' "
-            f"(tilgjengelig / available: {', '.join(shipped_packs())})"
-        )
-    return shipped
+    names = shipped_packs()
+    wanted = name_or_path.strip().casefold()
+    found = next((name for name in names if name.casefold() == wanted), None)
+    if found is None:
+        close = difflib.get_close_matches(wanted, names, n=3, cutoff=0.6)
+
+        def say(lang: Lang) -> str:
+            message = text("pack.unknown", lang, name=name_or_path, available=", ".join(names))
+            return message + (f" {text('pack.did_you_mean', lang, names=', '.join(close))}" if close else "")
+
+        raise RulePackError(f"{say('nb')} / {say('en')}")  # a pack error is said in both languages, as the others
+    return rules_dir() / f"{found}.toml"
 
 
 def load_pack(name_or_path: str) -> RulePack:
@@ -180,6 +188,39 @@ def load_pack(name_or_path: str) -> RulePack:
     except ValidationError as error:
         raise RulePackError(_describe(path, data, error)) from None
     return RulePack(parsed.pack, tuple(parsed.rule), path, hashlib.sha256(raw).hexdigest())
+
+
+def _split(ids: Iterable[str]) -> list[str]:
+    """Rule ids as given: repeated, comma-separated or both (``--select ST01,ST02 --select ST04``)."""
+    return [part.strip() for item in ids for part in item.split(",") if part.strip()]
+
+
+def select_rules(pack: RulePack, select: Iterable[str] = (), ignore: Iterable[str] = (), lang: Lang = "nb"
+                 ) -> RulePack:
+    """The pack with only the rules ``select`` names (all when empty), less those ``ignore`` names.
+
+    Ids match case-insensitively. An id the pack does not have is refused, with the closest ids
+    offered: a typo must not quietly check more (or fewer) rules than the user meant.
+    """
+    chosen, dropped = _split(select), _split(ignore)
+    if not chosen and not dropped:
+        return pack
+    ids = {rule.id.casefold(): rule.id for rule in pack.rules}
+    for option, given in (("--select", chosen), ("--ignore", dropped)):
+        for rule_id in given:
+            if rule_id.casefold() not in ids:
+                close = difflib.get_close_matches(rule_id.casefold(), list(ids), n=3, cutoff=0.5)
+                message = text("select.unknown_rule", lang, option=option, rule=rule_id, pack=pack.info.id,
+                               ids=", ".join(sorted(ids.values())))
+                if close:
+                    message += " " + text("select.did_you_mean", lang, ids=", ".join(ids[c] for c in close))
+                raise UsageError(message)
+    keep = {r.casefold() for r in chosen} or set(ids)
+    keep -= {r.casefold() for r in dropped}
+    rules = tuple(rule for rule in pack.rules if rule.id.casefold() in keep)
+    if not rules:
+        raise UsageError(text("select.nothing_left", lang, pack=pack.info.id))
+    return replace(pack, rules=rules)
 
 
 def _describe(path: Path, data: dict[str, Any], error: ValidationError) -> str:

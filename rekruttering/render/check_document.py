@@ -18,6 +18,7 @@ def provenance(report: Provenance, lang: Lang, *extra: tuple[str, str]) -> tuple
     meta = [
         (text("report.pack", lang), f"{pack.title} ({pack.id} {pack.version})"),
         (text("report.pack_sha", lang), pack.sha256),
+        *([(text("report.rules_selected", lang), ", ".join(report.rules_selected))] if report.rules_selected else []),
         (text("report.tool", lang), f"rekruttering {report.tool_version}"),
         (text("report.audience", lang), text(f"report.audience.{report.audience}", lang)),
         (text("report.generated", lang), report.generated_at),
@@ -107,10 +108,14 @@ def build(report: CheckReport) -> Document:
         verdict = Cell(text("report.verdict.review", lang, review=totals.review), "review")
     else:
         verdict = Cell(text("report.verdict.ok", lang), "met")
-    notes: tuple[str, ...] = (text("report.no_postings", lang),) if not report.postings else ()
+    notes: tuple[str, ...] = (text("report.no_postings", lang),) if not totals.postings else ()
     if report.as_of and report.postings_without_deadline:
         notes += (text("report.as_of", lang, count=report.postings_without_deadline,
                        date=format_date(report.as_of, lang)),)
+    if report.status_filter:
+        statuses = ", ".join(text(f"status.{s}", lang) for s in report.status_filter)
+        notes += (text("report.status_filter", lang, statuses=statuses, shown=len(report.postings),
+                       total=totals.postings),)
     notes += withheld(report, lang)
     return Document("check", f"{text('report.title', lang)} – {text(f'report.for.{report.audience}', lang)}",
                     lang, provenance(report, lang), tuple(tables), verdict, notes)
