@@ -201,6 +201,8 @@ def test_a_format_contradicting_the_file_name_is_refused(runner: CliRunner, smal
     code, out, err = check(runner, small_exports, "--format", "json", "-o", target, "--lang", "en")
     assert code == 2 and out == "" and not target.exists()
     assert "--format json does not match the file name" in err and str(target) in err
+    code, _, err = check(runner, small_exports, "--format", "markdown", "-o", target)
+    assert code == 2 and "--format markdown passer ikke med filnavnet" in err and not target.exists()
     code, _, _ = check(runner, small_exports, "--format", "xlsx", "-o", target, "-q")
     assert code == 1 and target.exists()
 
