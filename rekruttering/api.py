@@ -171,6 +171,7 @@ class Inputs:
     justifications: tuple[Justification, ...]
     context: Context
     warnings: tuple[Problem, ...]
+    justification_rows: tuple[int, int] = (0, 0)  # entries read from the justifications file, and usable
 
 
 def load_input(applicants: Sequence[Path], shortlists: Sequence[Path], options: Options,
@@ -183,7 +184,9 @@ def load_input(applicants: Sequence[Path], shortlists: Sequence[Path], options: 
     verify_input(pack, dataset, columns)
     dataset = with_postings(dataset, options.postings)
     log = ProblemLog()
-    justifications = load_justifications(options.justifications, columns, log) if options.justifications else []
+    read: list[int] = []
+    justifications = load_justifications(options.justifications, columns, log, read) if options.justifications else []
+    counts = (len(read), len(justifications))
     if options.postings:
         justifications = [j for j in justifications if j.posting_id in options.postings]
     left_out = {r.id.casefold() for r in full.rules} - {r.id.casefold() for r in pack.rules}
@@ -191,7 +194,7 @@ def load_input(applicants: Sequence[Path], shortlists: Sequence[Path], options: 
         justifications = [j for j in justifications if j.rule_id.casefold() not in left_out]
     workforce = load_workforce(options.workforce, columns, log) if options.workforce else {}
     context = Context(workforce, frozenset(f.value for f in dataset.applicant_fields))
-    inputs = Inputs(pack, dataset, tuple(justifications), context, tuple(log.finish()))
+    inputs = Inputs(pack, dataset, tuple(justifications), context, tuple(log.finish()), counts)
     return pseudonymised(inputs, options.pseudonym_key) if options.pseudonym_key else inputs
 
 
@@ -256,8 +259,10 @@ def _pack_ref(pack: RulePack) -> RulePackRef:
                        file=pack.path.name)
 
 
-def _input_refs(dataset: Dataset, options: Options, pack: RulePack) -> list[InputRef]:
-    """The exports by sheet, then every side file that can change a verdict, each with its SHA-256."""
+def _input_refs(dataset: Dataset, options: Options, pack: RulePack,
+                justification_rows: tuple[int, int] = (0, 0)) -> list[InputRef]:
+    """The exports by sheet, then every side file that can change a verdict, each with its SHA-256; the
+    justifications file with its entries read, used and set aside."""
     refs = [InputRef(file=s.file, sha256=s.sha256, role=s.role, sheet=s.sheet, header_row=s.header_row,
                      rows=s.rows_read, rows_used=s.rows_used, rows_set_aside=s.rows_set_aside)
             for s in dataset.sheets]
@@ -266,7 +271,9 @@ def _input_refs(dataset: Dataset, options: Options, pack: RulePack) -> list[Inpu
             ("justifications", options.justifications), ("workforce", options.workforce), ("rule_pack", given_pack))
     for role, path in side:
         if path is not None and path.is_file():
-            refs.append(InputRef(file=str(path), sha256=_sha256(path), role=role))
+            read, used = justification_rows if role == "justifications" else (0, 0)
+            refs.append(InputRef(file=str(path), sha256=_sha256(path), role=role, rows=read, rows_used=used,
+                                 rows_set_aside=read - used))
     return refs
 
 
@@ -307,7 +314,8 @@ def check(
     postings = evaluation.postings
     shown = [p for p in postings if any(f.status in options.statuses for f in p.findings)] if options.statuses \
         else postings
-    stale = [Problem("warning", "justification.unused", (("posting", j.posting_id), ("rule", j.rule_id)),
+    stale = [Problem("warning", "justification.unused" if j.rule_id else "justification.unused_row",
+                     (("posting", j.posting_id), ("rule", j.rule_id), ("applicant", j.applicant_id or "")),
                      j.file, None, j.row, None) for j in evaluation.unused]
     problems = [*dataset.warnings, *inputs.warnings, *stale]
     report = CheckReport(
@@ -318,7 +326,7 @@ def check(
         lang=options.lang,
         rule_pack=_pack_ref(pack),
         rules_selected=sorted(r.id for r in pack.rules),
-        inputs=_input_refs(dataset, options, pack),
+        inputs=_input_refs(dataset, options, pack, inputs.justification_rows),
         postings=shown,
         totals=totals(postings),  # over every posting, whatever --status shows
         status_filter=list(options.statuses),
@@ -367,6 +375,8 @@ class SummaryOptions(Options):
     start: date | None = None
     end: date | None = None
     min_cell: int = DEFAULT_MIN_CELL
+    suppress_zeros: bool = False
+    min_informative: int = 5
 
 
 def summarise(
@@ -381,12 +391,15 @@ def summarise(
     # imported here: the statistics need numpy, which `check` does not
     from rekruttering.summary import (
         SUMMARY_SCHEMA,
+        Disclosure,
         Period,
         SummaryReport,
+        compliance_bounds,
         follow_up,
         funnel,
         funnel_groups,
         in_period,
+        missing_stages,
         representation,
         rule_rows,
     )
@@ -400,7 +413,11 @@ def summarise(
                           justifications=inputs.justifications, context=inputs.context)
     reports = evaluation.postings
     groups = funnel_groups(inputs.pack, inputs.context.fields or frozenset())
-    funnel_counts, steps = funnel(postings, groups, options.min_cell, lang)
+    missing = missing_stages({f.value for f in inputs.dataset.shortlist_fields})
+    rules = rule_rows(reports, inputs.pack, lang)
+    settings = Disclosure(options.min_cell, options.suppress_zeros, options.min_informative)
+    funnel_counts, steps, hidden, tables = funnel(postings, groups, settings, lang, missing=missing,
+                                                  bounds=compliance_bounds(rules, inputs.pack, groups))
     warnings = [*inputs.dataset.warnings, *inputs.warnings]
     report = SummaryReport(
         schema_=SUMMARY_SCHEMA,
@@ -410,18 +427,22 @@ def summarise(
         lang=lang,
         rule_pack=_pack_ref(inputs.pack),
         rules_selected=sorted(r.id for r in inputs.pack.rules),
-        inputs=_input_refs(inputs.dataset, options, inputs.pack),
+        inputs=_input_refs(inputs.dataset, options, inputs.pack, inputs.justification_rows),
         period=Period(from_=options.start, to=options.end),
         postings=counts,
         min_cell=options.min_cell,
-        rules=rule_rows(reports, inputs.pack, lang),
+        suppress_zeros=options.suppress_zeros,
+        min_informative=options.min_informative,
+        internal_use=options.min_cell <= 1 and not options.suppress_zeros,
+        missing_stages=list(missing),
+        rules=rules,
         by_unit=rule_rows(reports, inputs.pack, lang, key=lambda r: r.unit or "–", kind="unit"),
         by_month=rule_rows(reports, inputs.pack, lang, key=lambda r: r.deadline.strftime("%Y-%m") if r.deadline
                             else "–", kind="month"),
         follow_up=follow_up(reports),
         funnel_counts=funnel_counts,
         funnel=steps,
-        representation=representation(postings, inputs.pack, groups, options.min_cell, lang),
+        representation=representation(tables, hidden, inputs.pack, lang, missing),
         warnings=[_warning(p, lang) for p in warnings],
         unused_justifications=[_unused(j) for j in evaluation.unused],
     )

@@ -287,9 +287,9 @@ def check(
 def _date(value: str | None, option: str, lang: Lang) -> date | None:
     if value is None:
         return None
-    from rekruttering.values import parse_date
+    from rekruttering.values import parse_deadline
 
-    parsed, ok = parse_date(value)
+    parsed, ok = parse_deadline(value)  # a plausible date: "2025" is no date, nor 31.12.9999
     if not ok or parsed is None:
         raise UsageError(text("usage.bad_date", lang, option=option, value=value))
     return parsed
@@ -315,7 +315,7 @@ def summary(
         "--shortlist", "-s", help="A shortlist export whose only columns are the ids (repeatable).")] = None,
     start: Annotated[str | None, typer.Option("--from", help="First deadline in the period (dd.mm.yyyy).")] = None,
     end: Annotated[str | None, typer.Option("--to", help="Last deadline in the period (dd.mm.yyyy).")] = None,
-    year: Annotated[int | None, typer.Option("--year", help="The calendar year of the deadline.", min=1900,
+    year: Annotated[int | None, typer.Option("--year", help="The calendar year of the deadline.", min=1990,
                                              max=2999)] = None,
     rules: RulesOption = None,
     columns: ColumnsOption = None,
@@ -326,8 +326,16 @@ def summary(
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     min_cell: Annotated[int | None, typer.Option(
-        "--min-cell", min=1, help="The smallest count of persons shown; smaller ones are suppressed (default 5).")
+        "--min-cell", min=1, metavar="K",
+        help="Counts of persons from 1 to K-1 are suppressed, with enough others that none can be worked out "
+        "(default 5). Zeros are shown. 1 turns suppression off: the report is then for internal use.")
     ] = None,
+    suppress_zeros: Annotated[bool, typer.Option(
+        "--suppress-zeros", help="Suppress counts of zero too.")] = False,
+    min_informative: Annotated[int | None, typer.Option(
+        "--min-informative", min=1, metavar="N",
+        help="Publish the stratified statistics of a step only when at least N postings carry information "
+        "(default 5): with fewer, they would reveal the postings' own numbers.")] = None,
     audience: Annotated[AudienceChoice | None, typer.Option(
         "--audience", help="hr (default) or tillitsvalgt (no applicant ids; safe to hand over).")] = None,
     fmt: Annotated[Format | None, typer.Option(
@@ -363,7 +371,9 @@ def summary(
             justifications=justifications or settings.justifications, workforce=workforce or settings.workforce,
             aliases=settings.aliases, start=first, end=last, config_file=settings.source,
             select=tuple(select or settings.select or ()), ignore=tuple(ignore or settings.ignore or ()),
-            min_cell=min_cell or settings.min_cell or DEFAULT_MIN_CELL)
+            min_cell=min_cell or settings.min_cell or DEFAULT_MIN_CELL,
+            suppress_zeros=suppress_zeros or bool(settings.suppress_zeros),
+            min_informative=min_informative or settings.min_informative or 5)
         _refuse_unsafe(output, force, [*paths, *(shortlist or [])], options, config, settings)
         files = expand_paths([*paths, *(shortlist or [])])
         with _progress(len(files), quiet, language) as advance:

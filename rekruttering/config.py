@@ -31,6 +31,8 @@ class Config(BaseModel):
     pseudonymise: bool | None = None
     pseudonym_key_file: Path | None = None
     min_cell: int | None = Field(default=None, ge=1)
+    suppress_zeros: bool | None = None
+    min_informative: int | None = Field(default=None, ge=1)
     aliases: dict[str, list[str]] | None = None
     fail_on: list[Literal["breach", "review"]] | None = None
     select: list[str] | None = None  # rule ids to keep, as --select

@@ -71,7 +71,8 @@ def applicability(posting: Posting, rule: Rule, context: Context | None = None) 
 def judged_as_of(posting: Posting, rule: Rule, context: Context) -> bool:
     """True when the rule's dates were checked against the run's date, not a deadline."""
     return posting.deadline is None and context.as_of is not None and (
-        rule.in_force_from is not None or rule.in_force_to is not None)
+        rule.in_force_from is not None or rule.in_force_to is not None) and not any(
+        d.field == "deadline" for d in posting.doubts)
 
 
 MAX_COMPLETIONS = 256  # a posting with more open combinations than this is reviewed without trying them
@@ -90,6 +91,12 @@ def evaluate_rule(posting: Posting, rule: Rule, context: Context | None = None) 
     the finding is ``review``, naming the applicants whose values are in doubt. Unknown is never no.
     """
     context = context or Context()
+    if posting.rows_set_aside:
+        # a row the reader could not use may be the one the rule turns on: nothing is decided without it
+        before = applicability(posting, rule, context)
+        if before is not None and before.status == "not_applicable" and before.reason == "posting_type":
+            return before
+        return Outcome("review", "rows_set_aside", params={"count": str(posting.rows_set_aside)})
     if any(d.field == "deadline" and d.cause == "unreadable" for d in posting.doubts) and (
             rule.in_force_from is not None or rule.in_force_to is not None):
         return Outcome("review", "deadline_unknown")  # a deadline that is there but cannot be read
@@ -166,6 +173,7 @@ class Excuse:
     outcome: Outcome
     text: str | None
     used: tuple[Justification, ...]
+    excused: frozenset[str] = frozenset()  # applicants whose shortlist row's justification was used
 
 
 def excuse(posting: Posting, rule: Rule, outcome: Outcome, justifications: Sequence[Justification],
@@ -185,14 +193,15 @@ def excuse(posting: Posting, rule: Rule, outcome: Outcome, justifications: Seque
     text = justification_text(posting, excused, from_file, lang)
     if text is None:
         return Excuse(outcome, None, ())
+    rows = frozenset(excused & written)
     whole = any(j.applicant_id is None for j in from_file) or bool(excused & set(outcome.justified_by))
     if whole:
-        return Excuse(replace(outcome, status="justified"), text, tuple(from_file))
+        return Excuse(replace(outcome, status="justified"), text, tuple(from_file), rows)
     rest = replace(posting, applicants=tuple(a for a in posting.applicants if a.applicant_id not in excused))
     after = evaluate_rule(rest, rule, context)
     if after.status in ("met", "not_applicable"):
-        return Excuse(replace(outcome, status="justified"), text, tuple(from_file))
-    return Excuse(after, text, tuple(from_file))
+        return Excuse(replace(outcome, status="justified"), text, tuple(from_file), rows)
+    return Excuse(after, text, tuple(from_file), rows)
 
 
 def severity_of(outcome: Outcome, rule: Rule) -> Severity:
@@ -255,8 +264,10 @@ def evaluate(
     context = context or Context()
     used: set[int] = set()
     reports: list[PostingReport] = []
+    stale_rows: list[Justification] = []
     for posting in sorted(postings, key=lambda p: p.posting_id):
         findings: list[Finding] = []
+        rows_used: set[str] = set()
         for rule in sorted(pack.rules, key=lambda r: r.id):
             outcome = evaluate_rule(posting, rule, context)
             justification = None
@@ -264,6 +275,7 @@ def evaluate(
                 excused = excuse(posting, rule, outcome, justifications, context, lang)
                 outcome, justification = excused.outcome, excused.text
                 used.update(id(j) for j in excused.used)
+                rows_used |= excused.excused
             groups = list(rule.groups)
             findings.append(Finding(
                 rule=rule.id,
@@ -286,4 +298,8 @@ def evaluate(
             posting_type=posting.posting_type.value,
             findings=findings,
         ))
-    return Evaluation(reports, [j for j in justifications if id(j) not in used])
+        # a justification on a shortlist row that excused nobody is stale, and said, like a file's
+        stale_rows += [Justification(posting.posting_id, "", a.justification.strip(), a.applicant_id)
+                       for a in posting.applicants
+                       if a.justification and a.justification.strip() and a.applicant_id not in rows_used]
+    return Evaluation(reports, [j for j in justifications if id(j) not in used] + stale_rows)

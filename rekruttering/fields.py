@@ -22,7 +22,9 @@ from rekruttering.errors import RulePackError
 from rekruttering.resources import rules_dir
 
 Level = Literal["posting", "applicant", "shortlist"]
-Kind = Literal["text", "yesno", "date", "number", "rank", "posting_type", "gender", "country_group"]
+# "yesno" is an applicant's declaration (blank or "ønsker ikke å oppgi" = not declared); "answer" is a
+# yes/no the employer records (qualified, invited, hired ...), where "ukjent" is no answer at all
+Kind = Literal["text", "yesno", "answer", "date", "number", "rank", "posting_type", "gender", "country_group"]
 
 
 class Field(StrEnum):
@@ -67,18 +69,18 @@ SPECS: dict[Field, FieldSpec] = {
         FieldSpec(Field.reserved_for, "posting", "text"),
         FieldSpec(Field.underrepresented_gender, "posting", "gender"),
         FieldSpec(Field.applicant_id, "applicant", "text"),
-        FieldSpec(Field.qualified, "applicant", "yesno"),
+        FieldSpec(Field.qualified, "applicant", "answer"),
         FieldSpec(Field.immigrant_background, "applicant", "yesno"),
         FieldSpec(Field.country_group, "applicant", "country_group"),
         FieldSpec(Field.disability, "applicant", "yesno"),
         FieldSpec(Field.cv_gap, "applicant", "yesno"),
         FieldSpec(Field.gender, "applicant", "gender"),
-        FieldSpec(Field.withdrawn, "applicant", "yesno"),
-        FieldSpec(Field.invited, "shortlist", "yesno"),
+        FieldSpec(Field.withdrawn, "applicant", "answer"),
+        FieldSpec(Field.invited, "shortlist", "answer"),
         FieldSpec(Field.rank, "shortlist", "rank"),
         FieldSpec(Field.score, "shortlist", "number"),
-        FieldSpec(Field.recommended, "shortlist", "yesno"),
-        FieldSpec(Field.hired, "shortlist", "yesno"),
+        FieldSpec(Field.recommended, "shortlist", "answer"),
+        FieldSpec(Field.hired, "shortlist", "answer"),
         FieldSpec(Field.justification, "shortlist", "text"),
     )
 }

@@ -39,6 +39,8 @@ def sniff(raw: bytes) -> Content:
     if raw.startswith(OLE_MAGIC):
         return "ole"
     head = raw[:4096]
+    if head.startswith(b"\x00\x00\xfe\xff"):
+        return "text"  # UTF-32, big-endian (little-endian starts like UTF-16 below)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(head):
         return "text"
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -52,8 +54,13 @@ def sniff(raw: bytes) -> Content:
 
 
 def utf16_without_bom(head: bytes) -> str | None:
-    """``utf-16-le`` or ``utf-16-be`` when every other byte is NUL, as in UTF-16 text without a BOM."""
+    """``utf-16-le`` or ``utf-16-be`` when every other byte is NUL, as in UTF-16 text without a BOM.
+
+    Text with three NULs in every four bytes is UTF-32 without a BOM: not UTF-16, and not read."""
     if len(head) < 4:
+        return None
+    quads = head[: len(head) // 4 * 4]
+    if quads and sum(quads[i:i + 4].count(0) == 3 for i in range(0, len(quads), 4)) * 4 > len(quads) // 2:
         return None
     even, odd = head[0::2], head[1::2]
     share_even, share_odd = even.count(0) / len(even), odd.count(0) / len(odd)

@@ -10,6 +10,7 @@ always add up. Problems that make a verdict impossible are ``error`` (the caller
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
@@ -55,6 +56,7 @@ class Dataset:
     warnings: list[Problem]
     applicant_fields: frozenset[Field]  # fields present in at least one applicant sheet
     has_shortlist: bool
+    shortlist_fields: frozenset[Field] = frozenset()  # shortlist fields present in at least one sheet
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -132,6 +134,7 @@ def role_of(sheet: RawSheet, forced_shortlist: bool) -> Role | None:
 UNREADABLE_OPTIONS: dict[str, tuple[Any, ...]] = {
     # what a cell the reader did not understand could have said, per kind of field
     "yesno": (True, False),
+    "answer": (True, False),
     "gender": ("kvinne", "mann", None),
     "country_group": ("1", "2"),
     "posting_type": tuple(PostingType),
@@ -187,9 +190,8 @@ def _coerce(sheet: RawSheet, log: ProblemLog) -> tuple[dict[Field, list[Any]], s
             raw = texts[codes[position]]
             # a posting's own value may be quoted to help fix it; an applicant's cell never is
             quoted = {"value": raw.strip()[:60]} if SPECS[fld].level == "posting" else {}
-            code = "value.bad_id" if is_id else f"value.bad_{SPECS[fld].kind}"
-            if SPECS[fld].kind == "date":
-                code = "value.bad_date"
+            kind = {"answer": "yesno"}.get(SPECS[fld].kind, SPECS[fld].kind)
+            code = "value.bad_id" if is_id else f"value.bad_{kind}"
             log.add("warning", code, file=sheet.file, sheet=sheet.sheet, row=sheet.row_number(position),
                     column=header, **quoted)
             if is_id:
@@ -331,14 +333,23 @@ def load(
     conflicts: set[tuple[str, Field]] = set()
     shortlist_rows: list[tuple[RawSheet, SheetInfo, int, tuple[str, str], dict[Field, Any], set[Field]]] = []
     applicant_fields: set[Field] = set()
+    shortlist_fields: set[Field] = set()
     has_shortlist = False
+
+    # rows set aside, by the sheet they are in and the posting they name (None: unknown), and the postings
+    # each sheet holds: a posting that may have lost a row to the reader is reviewed, never decided
+    set_aside: list[tuple[int, str | None]] = []
+    sheet_postings: dict[int, set[str]] = {}
 
     # applicant rows first, so that shortlist rows in any file order find their applicant
     ordered = sorted(sheets, key=lambda pair: pair[1].role == "shortlist")
-    for raw, info in ordered:
+    for sheet_index, (raw, info) in enumerate(ordered):
+        seen_postings = sheet_postings.setdefault(sheet_index, set())
         typed, bad_ids, unread = _coerce(raw, log)
         if info.role != "shortlist":
             applicant_fields |= set(raw.mapping) & set(APPLICANT_FIELDS)
+        if info.role != "applicants":
+            shortlist_fields |= set(raw.mapping) & set(SHORTLIST_FIELDS)
         if info.role != "applicants":
             has_shortlist = True
         names = list(typed)
@@ -356,6 +367,7 @@ def load(
                 if position in raw.rejected:
                     log.add_problem(raw.rejected[position])
                 info.rows_set_aside += 1
+                set_aside.append((sheet_index, posting_id))
                 continue
             bad = unread.get(position, set())
             if all(v is None for v in row) and not bad:
@@ -367,7 +379,9 @@ def load(
                 log.add("warning", "row.missing_id", file=raw.file, sheet=raw.sheet, row=row_number,
                         column=missing)
                 info.rows_set_aside += 1
+                set_aside.append((sheet_index, posting_id))
                 continue
+            seen_postings.add(posting_id)
             # rows of one posting usually follow each other with the same posting cells: merge once
             posting_key = (posting_id, posting_cells.values(row))
             if posting_key != last_posting or bad:
@@ -419,14 +433,30 @@ def load(
         errors = [p for p in log.finish() if p.level == "error"]
         raise InputError("input", [*_summarise_unknown(fatal, sheets), *errors])
 
-    postings = _build_postings(records, posting_values, has_shortlist)
+    postings = _with_rows_set_aside(_build_postings(records, posting_values, has_shortlist), set_aside,
+                                    sheet_postings)
     infos = [info for _, info in sheets]
     if not postings:
         raise InputError("input", [_nothing_usable(infos), *log.finish()[:MAX_REASONS_SHOWN]])
-    return Dataset(postings, infos, log.finish(), frozenset(applicant_fields), has_shortlist)
+    return Dataset(postings, infos, log.finish(), frozenset(applicant_fields), has_shortlist,
+                   frozenset(shortlist_fields))
 
 
 MAX_REASONS_SHOWN = 5
+
+
+def _with_rows_set_aside(postings: list[Posting], set_aside: Sequence[tuple[int, str | None]],
+                         sheet_postings: dict[int, set[str]]) -> list[Posting]:
+    """Count, per posting, the rows set aside that may belong to it: the rows naming it, and a row whose
+    posting cannot be read counts for every posting of its sheet."""
+    known = {p.posting_id for p in postings}
+    counts: Counter[str] = Counter()
+    for sheet_index, posting_id in set_aside:
+        if posting_id is not None and posting_id in known:
+            counts[posting_id] += 1
+        else:
+            counts.update(sheet_postings.get(sheet_index, set()))
+    return [replace(p, rows_set_aside=counts[p.posting_id]) if counts[p.posting_id] else p for p in postings]
 MAX_UNKNOWN_SHOWN = 10
 DECLARATIONS = frozenset({Field.immigrant_background, Field.country_group, Field.disability, Field.cv_gap})
 

@@ -27,9 +27,12 @@ HEADERS = {
 }
 
 
-def load_justifications(path: Path, columns: ColumnMap, log: ProblemLog) -> list[Justification]:
+def load_justifications(path: Path, columns: ColumnMap, log: ProblemLog,
+                        read: list[int] | None = None) -> list[Justification]:
+    """The usable justifications of a file; ``read``, when given, gets the number of entries read (the
+    ones not used are in the log, so that a report can count read, used and set aside)."""
     if path.suffix.lower() == ".toml":
-        return _from_toml(path, log)
+        return _from_toml(path, log, read)
     aliases = {"posting_id": columns.aliases[Field.posting_id], "applicant_id": columns.aliases[Field.applicant_id],
                **HEADERS}
     table = read_table(path, aliases, ("posting_id", "rule", "text"))
@@ -38,6 +41,8 @@ def load_justifications(path: Path, columns: ColumnMap, log: ProblemLog) -> list
         number = table.row_number(position)
         if not any(row.values()):
             continue
+        if read is not None:
+            read.append(number)
         on, ok = parse_date(row.get("date", ""))
         if not ok:
             log.add("warning", "value.bad_date", file=table.file, sheet=table.sheet, row=number,
@@ -66,7 +71,7 @@ def _usable(item: Justification, log: ProblemLog, sheet: str | None, column: str
     return True
 
 
-def _from_toml(path: Path, log: ProblemLog) -> list[Justification]:
+def _from_toml(path: Path, log: ProblemLog, read: list[int] | None = None) -> list[Justification]:
     display = str(path)
     try:
         data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -79,6 +84,8 @@ def _from_toml(path: Path, log: ProblemLog) -> list[Justification]:
         raise InputError("toml", [Problem("error", "read.toml", (("error", "[[justification]]"),), display)])
     found: list[Justification] = []
     for number, entry in enumerate(entries, start=1):
+        if read is not None:
+            read.append(number)
         if not isinstance(entry, dict):
             continue
         raw_date = entry.get("date")

@@ -83,6 +83,7 @@ class Posting:
     applicants: tuple[Applicant, ...] = ()
     has_shortlist: bool = True
     doubts: tuple[Doubt, ...] = ()
+    rows_set_aside: int = 0  # rows the reader set aside that may belong to this posting
 
 
 class Finding(BaseModel):

@@ -77,6 +77,7 @@ COMMON_PUBLIC_REASONS = {
     "deadline_unknown": "deadline_unknown",
     "value_unknown": "input_unclear",
     "conflicting_input": "input_unclear",
+    "rows_set_aside": "input_unclear",
 }
 
 # what a reason nobody has mapped becomes: a union representative never gets a text not meant for them

@@ -45,7 +45,7 @@ class Problem:
         return ", ".join(parts)
 
     def message(self, lang: Lang) -> str:
-        return text(self.code, lang, **dict(self.params))
+        return text(self.code, lang, **{k: _masked(k, v) for k, v in self.params})
 
     def render(self, lang: Lang) -> str:
         where = self.location(lang)
@@ -110,6 +110,16 @@ class ProblemLog:
     @property
     def has_errors(self) -> bool:
         return any(problem.level == "error" for problem in self.problems)
+
+
+def _masked(key: str, value: str) -> str:
+    """An applicant id that is a national id number (fødselsnummer) is never printed whole in a message."""
+    if key in ("applicant", "near") and len(value.strip()) in (10, 11) and value.strip().isdigit():
+        from rekruttering.proxyguard import is_national_id
+
+        if is_national_id(value):
+            return value.strip()[:6] + "*****"
+    return value
 
 
 def input_error(code: str, display: str | None = None, sheet: str | None = None, row: int | None = None,

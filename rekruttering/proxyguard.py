@@ -57,23 +57,25 @@ SAMPLE_ROWS = 20_000
 _PERSONAL: tuple[tuple[str, str], ...] = (
     ("national_id", r"fodselsn|personn(?:r|ummer)|person ?nr\b|\bfnr\b|\bpnr\b|\bd ?n(?:r|ummer)\b|national ?id"
                     r"|\bssn\b|social ?security|\bnin\b|identitetsnummer|personal ?identity"),
-    ("birth", r"fodsel|fode(?:land|sted|stad|by|dato|dag|ar)|\bfod(?:d|t|de)\b|birth|\bborn\b|\bdob\b"),
+    ("birth", r"fodsel|fode(?:land|sted|stad|by|dato|dag|ar)|\bfod(?:d|t|de)\b|fod(?:d|t)\b|birth|\bborn\b|\bdob\b"),
     ("email", r"\be ?post|epost|e ?mail|\bmail"),
     ("phone", r"telefon|\btlf|mobil|phone|\bcell|\bmob\b"),
     ("address", r"adress|address|post ?n(?:r|ummer)|\bpost ?sted|\bzip|\bbosted"),
     ("name", r"navn|namn|name"),
 )
 _PROXIES: tuple[tuple[str, str], ...] = (
-    ("nationality", r"nasjonal|national|statsborg|statsborgar|citizen|borgerskap|borgarskap"),
+    ("nationality", r"nasjon|national|statsborg|statsborgar|citizen|borgerskap|borgarskap"),
     # "Landgruppe" / "Country group" is the declared country group, not a country
     ("country", r"land\b(?! ?(?:grupp|group))|\bland(?! ?(?:grupp|group))|\bcountr(?:y|ies)\b(?! ?groups?\b)"
-                r"|utland|heimland|hjemland"),
+                r"|utland|utanland|utenlands|heimland|hjemland"),
     ("ethnicity", r"etni|ethni|\bra[cs]e\b|\bracial|\brasemessig|samisk"),
     ("origin", r"opprinnel|opphav|herkomst|origin|avstam|descent|ancestr|heritage"),
     ("skin", r"hudfar|\bhud\b|\bskin|\bcolou?r|farge\b"),
-    ("language", r"sprak|sprog|morsmal|malform|language|tongue|\blingu|dialekt|dialect|aksent|accent"),
+    ("language", r"sprak|sprog|morsmal|malform|language|tongue|\blingu|dialekt|dialect|aksent|accent|norsk"
+                 r"|norwegian|engelsk|english"),
     ("religion", r"religi|\btro\b|\btr[ou]s|livss?yn|faith|belief|\bkirke|church|moske|mosque|denomination"),
-    ("residence", r"\bpass\b|pass ?(?:nr|nummer|port)|opphald|opphold|residen|permit|\bvis(?:a|um)\b"),
+    ("residence", r"\bpass\b|pass ?(?:nr|nummer|port)|opphald|opphold|residen|permit|\bvis(?:a|um)\b|botid|butid"
+                  r"|innvandringsar|innvandringsaar|ankomst|arrival|immigrat(?:ed|ion) ?(?:year|date)"),
     ("photo", r"\bfoto|photo|\bbilde|picture"),
     ("salutation", r"tiltale|salutation|honorific"),
 )

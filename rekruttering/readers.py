@@ -548,6 +548,8 @@ def decode(raw: bytes, display: str) -> tuple[str, str]:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
         encodings: tuple[str, ...] = ("utf-8",)
+    elif raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        encodings = ("utf-32",)
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         encodings = ("utf-16",)
     elif found := utf16_without_bom(raw[:4096]):

@@ -120,6 +120,17 @@ class StratifiedResult:
     cmh_statistic_corrected: float | None
     cmh_p_corrected: float | None
     exact_p_one_sided: float | None
+    mh_risk_ratio_exact: Fraction | None = None
+
+    @property
+    def exact_p_below_floor(self) -> bool:
+        """True when the exact p is below what the computation can tell apart from zero (``P_FLOOR``)."""
+        return self.exact_p_one_sided is not None and self.exact_p_one_sided < P_FLOOR
+
+
+# Below about 1e-12 the pairwise FFT convolution of a year's strata loses the magnitude of a tail
+# (2.9e-27 comes out as 3.2e-15): such a p-value is published as "< 1e-12", never as a number.
+P_FLOOR = 1e-12
 
 
 # --- impact ratio and the four-fifths rule ---------------------------------------------------------
@@ -210,6 +221,14 @@ def mh_risk_ratio(strata: Iterable[Stratum]) -> float | None:
     return _ratio(numerator, denominator)
 
 
+def mh_risk_ratio_exact(strata: Iterable[Stratum]) -> Fraction | None:
+    """The Mantel-Haenszel risk ratio as an exact fraction, for comparing it with 4/5 exactly."""
+    usable = _usable(strata)
+    numerator = _exact_sum((s.group_selected * s.reference_total, s.total) for s in usable)
+    denominator = _exact_sum((s.reference_selected * s.group_total, s.total) for s in usable)
+    return None if denominator == 0 else numerator / denominator
+
+
 def mh_odds_ratio(strata: Iterable[Stratum]) -> float | None:
     """Mantel-Haenszel pooled odds ratio ``Σ a·d/n  /  Σ b·c/n`` (statsmodels' ``oddsratio_pooled``).
 
@@ -239,8 +258,9 @@ def cmh_test(strata: Iterable[Stratum]) -> CMHResult | None:
     The continuity-corrected statistic subtracts 1/2 from ``|Σ (a − E[a])|`` before squaring, and
     only when that difference is at least 1/2 — R's rule in ``mantelhaen.test``, whose results the
     statsmodels tests are checked against. statsmodels' ``test_null_odds(correction=True)`` always
-    subtracts, so for a difference below 1/2 it gives a corrected statistic *larger* than the
-    uncorrected one; there the two differ. Two-sided: the statistic says nothing about direction.
+    subtracts, so the two differ whenever the difference is below 1/2; its corrected statistic,
+    ``(|Δ| − 1/2)²``, is then even *larger* than the uncorrected ``Δ²`` when ``|Δ| < 1/4``.
+    Two-sided: the statistic says nothing about direction.
 
     ``None`` when no stratum is informative (the variance is zero).
     """
@@ -390,4 +410,5 @@ def stratified(strata: Iterable[Stratum]) -> StratifiedResult:
         cmh_statistic_corrected=None if cmh is None else cmh.statistic_corrected,
         cmh_p_corrected=None if cmh is None else cmh.p_value_corrected,
         exact_p_one_sided=exact_conditional_p(items, "less"),
+        mh_risk_ratio_exact=mh_risk_ratio_exact(items),
     )

@@ -9,19 +9,24 @@ postings (compliance) are not counts of persons and are shown as they are.
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from pydantic import BaseModel
 from pydantic import Field as ModelField
 
+from rekruttering.disclosure import Bound, Cell, Tables, interview_bounds, protect
 from rekruttering.messages import Lang, format_number, text
 from rekruttering.models import Applicant, Posting, PostingReport, Provenance
 from rekruttering.rulepack import RulePack
-from rekruttering.stats import Stratum, below_four_fifths, impact_ratio, stratified
+from rekruttering.stats import P_FLOOR, Stratum, below_four_fifths, impact_ratio, stratified
 
-SUMMARY_SCHEMA = "rekruttering.summary/1"
+SUMMARY_SCHEMA = "rekruttering.summary/2"
+DEFAULT_MIN_INFORMATIVE = 5  # postings that must carry information before stratified statistics are published
 STAGES = ("applied", "qualified", "invited", "hired")
 DECLARED_GROUPS = ("immigrant_background", "disability", "cv_gap")
 
@@ -71,18 +76,26 @@ class FunnelCount(BaseModel):
     invited: int | None
     hired: int | None
     suppressed: list[str]
+    missing: list[str] = ModelField(default_factory=list)  # stages the exports do not have
     sentence: str
 
 
 class FunnelStep(BaseModel):
+    """One step of the funnel for one comparison: the focal category against the reference."""
+
     group: str
     stage: str
     from_stage: str
+    focal: str
+    reference: str
+    left_out: list[str]
     rate_group: float | None
     rate_reference: float | None
     impact_ratio: float | None
     impact_ratio_exact: str | None
-    below_four_fifths: bool | None
+    below_four_fifths: bool | None  # pooled over the postings
+    stratified_below_four_fifths: bool | None  # the Mantel-Haenszel risk ratio: the headline verdict
+    pooled_and_stratified_disagree: bool
     too_little_data: bool
     mh_risk_ratio: float | None
     mh_odds_ratio: float | None
@@ -91,8 +104,11 @@ class FunnelStep(BaseModel):
     cmh_statistic_corrected: float | None
     cmh_p_corrected: float | None
     exact_p_one_sided: float | None
-    informative_postings: int
+    exact_p_below_bound: bool  # the true p is below 1e-12, and exact_p_one_sided holds that bound
+    informative_postings: int | None
+    stratified_published: bool
     suppressed: list[str]
+    missing: bool
     sentence: str
 
 
@@ -104,6 +120,7 @@ class Representation(BaseModel):
     invited_share: float | None
     hired_share: float | None
     suppressed: list[str]
+    missing: list[str] = ModelField(default_factory=list)
     sentence: str
 
 
@@ -113,6 +130,10 @@ class SummaryReport(Provenance):
     period: Period
     postings: PostingCounts
     min_cell: int
+    suppress_zeros: bool = False
+    min_informative: int = DEFAULT_MIN_INFORMATIVE
+    internal_use: bool = False  # min_cell 1: nothing suppressed, not to be handed on
+    missing_stages: list[str] = ModelField(default_factory=list)
     rules: list[RuleSummary]
     by_unit: list[RuleSummary]
     by_month: list[RuleSummary]
@@ -205,11 +226,19 @@ def follow_up(reports: Sequence[PostingReport]) -> list[FollowUp]:
 
 CATEGORIES = {"gender": ("kvinne", "mann", "annet", "not_declared")}
 DECLARED = ("yes", "no", "not_declared")
+# who is compared with whom: the group's "yes" against its "no"; gender both ways, so that a
+# disadvantage for men is seen as well as one for women
+COMPARISONS = {"gender": (("kvinne", "mann"), ("mann", "kvinne"))}
+SIGNIFICANT = 0.05
 
 
 def categories(group: str) -> tuple[str, ...]:
     """The answers to a group question, the group (declared yes) first and the reference second."""
     return CATEGORIES.get(group, DECLARED)
+
+
+def comparisons(group: str) -> tuple[tuple[str, str], ...]:
+    return COMPARISONS.get(group, (("yes", "no"),))
 
 
 def category_of(applicant: Applicant, group: str) -> str:
@@ -237,6 +266,11 @@ def funnel_groups(pack: RulePack, fields: frozenset[str]) -> list[str]:
     return groups
 
 
+def missing_stages(shortlist_fields: Collection[str]) -> tuple[str, ...]:
+    """Stages the exports do not have: without an Ansatt column nobody can be counted as hired."""
+    return () if "hired" in shortlist_fields else ("hired",)
+
+
 Tally = dict[str, list[int]]  # category -> how many ended at each level
 
 
@@ -252,16 +286,116 @@ def _at(tally: Tally, category: str, stage: int) -> int:
     return sum(tally[category][stage:])
 
 
-def suppress(table: dict[str, dict[str, int]], k: int) -> dict[str, set[str]]:
-    """Which cells to hide: every count below k, and per stage a second one when only one is hidden
-    (the stage total is known from the inputs, so one hidden cell could be recomputed)."""
-    hidden: dict[str, set[str]] = {name: {s for s, n in row.items() if n < k} for name, row in table.items()}
-    for stage in STAGES:
-        shown = [name for name in table if stage not in hidden[name]]
-        if len(table) - len(shown) == 1 and shown:
-            smallest = min(shown, key=lambda name: (table[name][stage], name))
-            hidden[smallest].add(stage)
-    return hidden
+@dataclass(frozen=True)
+class Disclosure:
+    """The settings of disclosure control: K, whether zeros are hidden, and how many postings must carry
+    information before stratified statistics are published."""
+
+    min_cell: int = 5
+    suppress_zeros: bool = False
+    min_informative: int = DEFAULT_MIN_INFORMATIVE
+
+
+def funnel_tables(postings: Sequence[Posting], groups: Sequence[str], missing: Collection[str]
+                  ) -> tuple[Tables, dict[str, list[Tally]]]:
+    """Every count of persons by group, category and stage (missing stages left out), and the tallies per
+    posting that the stratified statistics need."""
+    levels = [[level(a) for a in p.applicants] for p in postings]
+    stages = tuple(s for s in STAGES if s not in missing)
+    cells: dict[Cell, int] = {}
+    per_group: dict[str, list[Tally]] = {}
+    for group in groups:
+        per_posting = [_tally(p.applicants, group, lv) for p, lv in zip(postings, levels, strict=True)]
+        per_group[group] = per_posting
+        for name in categories(group):
+            for stage in stages:
+                cells[(group, name, stage)] = sum(_at(t, name, STAGES.index(stage)) for t in per_posting)
+    shares = tuple(g for g in groups if g in DECLARED_GROUPS)
+    return Tables(cells, stages, {g: categories(g) for g in groups}, shares), per_group
+
+
+def compliance_bounds(rules: Sequence[RuleSummary], pack: RulePack, groups: Collection[str]) -> list[Bound]:
+    """What the interview rules' compliance counts reveal about the declared groups' counts."""
+    bounds: list[Bound] = []
+    for row in rules:
+        rule = pack.rule(row.rule)
+        if rule is None or rule.check != "interview_minimum" or len(rule.groups) != 1 or rule.groups[0] not in groups:
+            continue
+        counts = {"met": row.met, "breach": row.breach, "justified": row.justified, "review": row.review,
+                  "not_applicable": row.not_applicable}
+        bounds += interview_bounds(rule.groups[0], rule.min_invited or 1, counts)
+    return bounds
+
+
+def funnel(postings: Sequence[Posting], groups: Sequence[str], settings: Disclosure, lang: Lang, *,
+           missing: Collection[str] = (), bounds: Sequence[Bound] = ()
+           ) -> tuple[list[FunnelCount], list[FunnelStep], set[Cell], Tables]:
+    """The funnel counts and steps, with disclosure control chosen over them and the facts in ``bounds``."""
+    tables, per_group = funnel_tables(postings, groups, missing)
+    tables.bounds = list(bounds)
+    hidden = protect(tables, settings.min_cell, zeros=settings.suppress_zeros)
+    counts: list[FunnelCount] = []
+    steps: list[FunnelStep] = []
+    for group in groups:
+        label = text(f"summary.group.{group}", lang).capitalize()
+        for name in categories(group):
+            shown: dict[str, int | None] = {
+                s: None if s in missing or (group, name, s) in hidden else tables.cells[(group, name, s)]
+                for s in STAGES}
+            gone = [s for s in STAGES if (group, name, s) in hidden]
+            answer = text(f"summary.category.{name}", lang)
+            sentence = (text("summary.sentence.count_suppressed", lang, group=label, category=answer)
+                        if len(gone) == len(tables.stages) else
+                        text("summary.sentence.count", lang, group=label, category=answer,
+                             **{s: _n(shown[s], lang, s in missing) for s in STAGES}))
+            counts.append(FunnelCount(group=group, category=name, suppressed=gone,
+                                      missing=[s for s in STAGES if s in missing], sentence=sentence, **shown))
+        for focal, reference in comparisons(group):
+            left_out = [c for c in categories(group) if c not in (focal, reference)]
+            for i in range(1, len(STAGES)):
+                before, stage = STAGES[i - 1], STAGES[i]
+                if before in missing or stage in missing:
+                    steps.append(_missing_step(group, focal, reference, left_out, before, stage, lang))
+                    continue
+                strata = [Stratum(_at(t, focal, i), _at(t, focal, i - 1), _at(t, reference, i),
+                                  _at(t, reference, i - 1)) for t in per_group[group]]
+                involved = [(group, c, s) for c in (focal, reference) for s in (before, stage)]
+                step = _step(strata, group, focal, reference, left_out, before, stage, tables,
+                             any(c in hidden for c in involved), settings, lang)
+                steps.append(step)
+    return counts, steps, hidden, tables
+
+
+STEP_NUMBERS = ["rate_group", "rate_reference", "impact_ratio", "impact_ratio_exact", "below_four_fifths",
+                "stratified_below_four_fifths", "mh_risk_ratio", "mh_odds_ratio", "cmh_statistic", "cmh_p",
+                "cmh_statistic_corrected", "cmh_p_corrected", "exact_p_one_sided", "informative_postings"]
+STRATIFIED = ["mh_risk_ratio", "mh_odds_ratio", "cmh_statistic", "cmh_p", "cmh_statistic_corrected",
+              "cmh_p_corrected", "exact_p_one_sided", "stratified_below_four_fifths"]
+
+
+def _empty_step(group: str, focal: str, reference: str, left_out: list[str], before: str, stage: str,
+                **fields: Any) -> FunnelStep:
+    values: dict[str, Any] = dict.fromkeys(STEP_NUMBERS)
+    values.update(too_little_data=True, pooled_and_stratified_disagree=False, stratified_published=False,
+                  exact_p_below_bound=False, suppressed=[], missing=False)
+    values.update(fields)
+    return FunnelStep(group=group, stage=stage, from_stage=before, focal=focal, reference=reference,
+                      left_out=left_out, **values)
+
+
+def _names(group: str, focal: str, reference: str, before: str, stage: str, lang: Lang) -> dict[str, str]:
+    label = text(f"summary.group.{group}", lang)
+    return {"group": label, "stage": text(f"summary.stage.{stage}", lang),
+            "before": text(f"summary.stage.{before}", lang),
+            "who_yes": text(f"summary.who.{focal}", lang, group=label),
+            "who_no": text(f"summary.who.{reference}", lang, group=label)}
+
+
+def _missing_step(group: str, focal: str, reference: str, left_out: list[str], before: str, stage: str,
+                  lang: Lang) -> FunnelStep:
+    sentence = text("summary.sentence.step_missing", lang, **_names(group, focal, reference, before, stage, lang))
+    return _empty_step(group, focal, reference, left_out, before, stage, missing=True, too_little_data=False,
+                       sentence=sentence)
 
 
 def _flips(g_sel: int, g_tot: int, r_sel: int, r_tot: int, below: bool) -> bool:
@@ -275,77 +409,61 @@ def _flips(g_sel: int, g_tot: int, r_sel: int, r_tot: int, below: bool) -> bool:
     return False
 
 
-def funnel(postings: Sequence[Posting], groups: Sequence[str], k: int, lang: Lang
-           ) -> tuple[list[FunnelCount], list[FunnelStep]]:
-    counts: list[FunnelCount] = []
-    steps: list[FunnelStep] = []
-    levels = [[level(a) for a in p.applicants] for p in postings]
-    for group in groups:
-        per_posting = [_tally(p.applicants, group, lv) for p, lv in zip(postings, levels, strict=True)]
-        names = categories(group)
-        table = {name: {stage: sum(_at(t, name, i) for t in per_posting) for i, stage in enumerate(STAGES)}
-                 for name in names}
-        hidden = suppress(table, k)
-        label = text(f"summary.group.{group}", lang).capitalize()
-        for name in names:
-            row, gone = table[name], hidden[name]
-            shown = {s: (None if s in gone else row[s]) for s in STAGES}
-            answer = text(f"summary.category.{name}", lang)
-            sentence = (text("summary.sentence.count_suppressed", lang, group=label, category=answer)
-                        if len(gone) == len(STAGES) else
-                        text("summary.sentence.count", lang, group=label, category=answer,
-                             **{s: _n(shown[s], lang) for s in STAGES}))
-            counts.append(FunnelCount(group=group, category=name, suppressed=sorted(gone, key=STAGES.index),
-                                      sentence=sentence, **shown))
-        for i in range(1, len(STAGES)):
-            strata = [Stratum(_at(t, names[0], i), _at(t, names[0], i - 1), _at(t, names[1], i),
-                              _at(t, names[1], i - 1)) for t in per_posting]
-            steps.append(_step(strata, group, names[0], names[1], STAGES[i - 1], STAGES[i], table, hidden, lang))
-    return counts, steps
-
-
-def _step(strata: list[Stratum], group: str, yes: str, no: str, before: str, stage: str,
-          table: dict[str, dict[str, int]], hidden: dict[str, set[str]], lang: Lang) -> FunnelStep:
-    g_sel, g_tot, r_sel, r_tot = table[yes][stage], table[yes][before], table[no][stage], table[no][before]
-    gone = any(s in hidden[yes] for s in (before, stage)) or any(s in hidden[no] for s in (before, stage))
-    label = text(f"summary.group.{group}", lang)
-    names = {"group": label, "stage": text(f"summary.stage.{stage}", lang),
-             "before": text(f"summary.stage.{before}", lang),
-             "who_yes": text(f"summary.who.{yes}", lang, group=label), "who_no": text(f"summary.who.{no}", lang)}
-    result = stratified(strata)
+def _step(strata: list[Stratum], group: str, focal: str, reference: str, left_out: list[str], before: str,
+          stage: str, tables: Tables, gone: bool, settings: Disclosure, lang: Lang) -> FunnelStep:
+    cells = tables.cells
+    g_sel, g_tot = cells[(group, focal, stage)], cells[(group, focal, before)]
+    r_sel, r_tot = cells[(group, reference, stage)], cells[(group, reference, before)]
+    names = _names(group, focal, reference, before, stage, lang)
     if gone:
-        keys = ["rate_group", "rate_reference", "impact_ratio", "impact_ratio_exact", "below_four_fifths",
-                "mh_risk_ratio", "mh_odds_ratio", "cmh_statistic", "cmh_p", "cmh_statistic_corrected",
-                "cmh_p_corrected", "exact_p_one_sided"]
-        return FunnelStep(group=group, stage=stage, from_stage=before, rate_group=None, rate_reference=None,
-                          impact_ratio=None, impact_ratio_exact=None, below_four_fifths=None, too_little_data=True,
-                          mh_risk_ratio=None, mh_odds_ratio=None, cmh_statistic=None, cmh_p=None,
-                          cmh_statistic_corrected=None, cmh_p_corrected=None, exact_p_one_sided=None,
-                          informative_postings=result.informative_strata, suppressed=keys,
-                          sentence=text("summary.sentence.step_suppressed", lang, **names))
+        return _empty_step(group, focal, reference, left_out, before, stage, suppressed=list(STEP_NUMBERS),
+                           sentence=text("summary.sentence.step_suppressed", lang, **names))
+    result = stratified(strata)
+    published = result.informative_strata >= settings.min_informative
     ratio = impact_ratio(g_sel, g_tot, r_sel, r_tot)
     below = below_four_fifths(ratio) if ratio is not None else None
-    too_little = below is None or _flips(g_sel, g_tot, r_sel, r_tot, below)
-    rate_g = g_sel / g_tot if g_tot else None
-    rate_r = r_sel / r_tot if r_tot else None
+    mh_exact = result.mh_risk_ratio_exact if published else None
+    stratified_below = below_four_fifths(mh_exact) if mh_exact is not None else None
+    significant = result.exact_p_one_sided is not None and result.exact_p_one_sided < SIGNIFICANT
+    too_little = below is None or (_flips(g_sel, g_tot, r_sel, r_tot, below) and not significant)
+    disagree = below is not None and stratified_below is not None and below != stratified_below
+    rate_g = _share(g_sel, g_tot)
+    rate_r = _share(r_sel, r_tot)
+    floor = result.exact_p_below_floor
+    exact_p = (P_FLOOR if floor else _significant(result.exact_p_one_sided, 2)) if published else None
     if ratio is None:
         sentence = text("summary.sentence.step_undefined", lang, **names)
     else:
+        headline = stratified_below if stratified_below is not None else below
         verdict = text("summary.verdict.too_little" if too_little else
-                       "summary.verdict.below" if below else "summary.verdict.not_below", lang)
+                       "summary.verdict.below" if headline else "summary.verdict.not_below", lang)
         sentence = text("summary.sentence.step", lang, rate_g=_percent(rate_g, lang), rate_r=_percent(rate_r, lang),
-                        ratio=format_number(round(float(ratio), 2), lang), verdict=verdict,
-                        p=_p(result.exact_p_one_sided, lang), informative=result.informative_strata, **names)
+                        ratio=format_number(_significant(float(ratio), 3) or 0, lang), verdict=verdict, **names)
+        if published:
+            sentence += " " + text("summary.sentence.stratified", lang, rr=_ratio_text(result.mh_risk_ratio, lang),
+                                   p=_p(exact_p, lang, floor), informative=result.informative_strata)
+        else:
+            sentence += " " + text("summary.sentence.unstratified", lang, informative=result.informative_strata,
+                                   minimum=settings.min_informative)
+        if disagree:
+            sentence += " " + text("summary.sentence.simpson", lang)
+    unpublished = [] if published else list(STRATIFIED)
     return FunnelStep(
-        group=group, stage=stage, from_stage=before, rate_group=rate_g, rate_reference=rate_r,
-        impact_ratio=float(ratio) if ratio is not None else None,
+        group=group, stage=stage, from_stage=before, focal=focal, reference=reference, left_out=left_out,
+        rate_group=rate_g, rate_reference=rate_r,
+        impact_ratio=_significant(float(ratio), 3) if ratio is not None else None,
         impact_ratio_exact=f"{ratio.numerator}/{ratio.denominator}" if ratio is not None else None,
-        below_four_fifths=below, too_little_data=too_little,
-        mh_risk_ratio=result.mh_risk_ratio, mh_odds_ratio=result.mh_odds_ratio,
-        cmh_statistic=result.cmh_statistic, cmh_p=result.cmh_p,
-        cmh_statistic_corrected=result.cmh_statistic_corrected, cmh_p_corrected=result.cmh_p_corrected,
-        exact_p_one_sided=result.exact_p_one_sided, informative_postings=result.informative_strata,
-        suppressed=[], sentence=sentence,
+        below_four_fifths=below, stratified_below_four_fifths=stratified_below,
+        pooled_and_stratified_disagree=disagree, too_little_data=too_little,
+        mh_risk_ratio=_significant(result.mh_risk_ratio, 3) if published else None,
+        mh_odds_ratio=_significant(result.mh_odds_ratio, 3) if published else None,
+        cmh_statistic=_significant(result.cmh_statistic, 3) if published else None,
+        cmh_p=_significant(result.cmh_p, 2) if published else None,
+        cmh_statistic_corrected=_significant(result.cmh_statistic_corrected, 3) if published else None,
+        cmh_p_corrected=_significant(result.cmh_p_corrected, 2) if published else None,
+        exact_p_one_sided=exact_p, exact_p_below_bound=floor and published,
+        informative_postings=result.informative_strata, stratified_published=published,
+        suppressed=unpublished, missing=False, sentence=sentence,
     )
 
 
@@ -353,59 +471,86 @@ def _step(strata: list[Stratum], group: str, yes: str, no: str, before: str, sta
 # representation
 
 
-def representation(postings: Sequence[Posting], pack: RulePack, groups: Sequence[str], k: int, lang: Lang
+def representation(tables: Tables, hidden: set[Cell], pack: RulePack, lang: Lang, missing: Collection[str]
                    ) -> list[Representation]:
+    """The declared share of applicants, invited and hired: published where its count is (the stage
+    total is the same in every group, so a share of a shown count reveals nothing more)."""
     rows: list[Representation] = []
-    for group in groups:
-        if group not in DECLARED_GROUPS:
-            continue
+    for group in tables.share_groups:
         shares: dict[str, float | None] = {}
         gone: list[str] = []
-        people, declared = [0, 0, 0, 0], [0, 0, 0, 0]  # by the level each applicant ended at
-        for posting in postings:
-            for applicant in posting.applicants:
-                reached_level = level(applicant)
-                people[reached_level] += 1
-                declared[reached_level] += getattr(applicant, group) is True
         for stage, key in (("applied", "applicants_share"), ("invited", "invited_share"), ("hired", "hired_share")):
-            at = STAGES.index(stage)
-            everyone, yes = sum(people[at:]), sum(declared[at:])
-            if yes < k or everyone - yes < k:
+            if stage in missing:
+                shares[key] = None
+                continue
+            everyone = sum(tables.cells[(group, c, stage)] for c in tables.groups[group])
+            if (group, "yes", stage) in hidden:
                 shares[key] = None
                 gone.append(key)
             else:
-                shares[key] = yes / everyone
+                shares[key] = _share(tables.cells[(group, "yes", stage)], everyone)
         population = pack.info.population_share_immigrant_background if group == "immigrant_background" else None
         sentence = text("summary.sentence.representation", lang, group=text(f"summary.group.{group}", lang),
                         applied=_percent(shares["applicants_share"], lang),
-                        invited=_percent(shares["invited_share"], lang), hired=_percent(shares["hired_share"], lang))
+                        invited=_percent(shares["invited_share"], lang),
+                        hired=_percent(shares["hired_share"], lang, "hired" in missing))
         if population is not None:
             sentence += " " + text("summary.sentence.population", lang, share=_percent(population, lang),
                                    source=pack.info.population_source or "SSB")
         sentence += " " + text("summary.sentence.voluntary", lang)
         rows.append(Representation(group=group, population_share=population,
                                    population_source=pack.info.population_source if population is not None else None,
-                                   suppressed=gone, sentence=sentence, **shares))
+                                   suppressed=gone, missing=[k for k in ("hired_share",) if "hired" in missing],
+                                   sentence=sentence, **shares))
     return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# rounding: what is published is rounded, so that no 17-digit float singles out a table
+
+
+def _share(part: int, whole: int) -> float | None:
+    """A share or rate rounded to 0.1 %."""
+    return round(part / whole, 3) if whole else None
+
+
+def _significant(value: float | None, digits: int) -> float | None:
+    if value is None:
+        return None
+    if value == 0 or not math.isfinite(value):
+        return value
+    return float(f"{value:.{digits}g}")
 
 
 # ---------------------------------------------------------------------------------------------
 # words
 
 
-def _percent(value: float | None, lang: Lang) -> str:
+def _percent(value: float | None, lang: Lang, missing: bool = False) -> str:
+    if missing:
+        return text("summary.missing", lang)
     if value is None:
         return ":"
     return format_number(round(value * 100, 1), lang) + " %"
 
 
-def _n(value: int | None, lang: Lang) -> str:
+def _n(value: int | None, lang: Lang, missing: bool = False) -> str:
+    if missing:
+        return text("summary.missing", lang)
     return ":" if value is None else str(value)
 
 
-def _p(value: float | None, lang: Lang) -> str:
+def _ratio_text(value: float | None, lang: Lang) -> str:
+    return "–" if value is None else format_number(_significant(value, 3) or 0, lang)
+
+
+def _p(value: float | None, lang: Lang, below_floor: bool = False) -> str:
+    """A p-value for people: 2 significant digits, "< 0.001" below that, "< 1e-12" where the computation
+    cannot tell the value apart from zero."""
     if value is None:
         return "–"
-    return "< 0,001" if value < 0.001 and lang == "nb" else "< 0.001" if value < 0.001 else format_number(
-        round(value, 3), lang)
-
+    if below_floor:
+        return "< 1e-12"
+    if value < 0.001:
+        return "< 0,001" if lang == "nb" else "< 0.001"
+    return format_number(_significant(value, 2) or 0, lang)

@@ -75,6 +75,15 @@ def excel_serial(days: int) -> date | None:
     return (EXCEL_EARLY_EPOCH if days < EXCEL_LEAP_BUG else EXCEL_EPOCH) + timedelta(days=days)
 
 
+def parse_answer(raw: str) -> tuple[bool | None, bool]:
+    """A yes/no the employer records (qualified, invited, withdrawn, recommended, hired): blank is no
+    answer, but "ukjent" or "ønsker ikke å oppgi" is not an answer the reader understands."""
+    value, ok = parse_yesno(raw)
+    if value is None and ok and raw.strip():
+        return None, False
+    return value, ok
+
+
 def parse_date(raw: str) -> tuple[date | None, bool]:
     """dd.mm.yyyy (also with - or /, read as day before month), ISO yyyy-mm-dd, or an Excel serial."""
     text = raw.strip()
@@ -198,6 +207,7 @@ def parse_text(raw: str) -> tuple[str | None, bool]:
 PARSERS: dict[Kind, Callable[[str], tuple[Any, bool]]] = {
     "text": parse_text,
     "yesno": parse_yesno,
+    "answer": parse_answer,
     "date": parse_deadline,
     "number": parse_number,
     "rank": parse_rank,

@@ -19,6 +19,7 @@ from rekruttering.proxyguard import alias_refusal, is_national_id
 from conftest import ROOT, run, write_csv, write_xlsx
 
 PROXY_HEADERS = [
+    "Norskkunnskaper", "Utenlandsfødt", "Nasjon", "Botid i Norge", "Innvandringsår",
     # bokmål
     "Fødselsland", "Fødeland", "Fødested", "Statsborgerskap", "Statsborger", "Nasjonalitet", "Etnisitet",
     "Etnisk bakgrunn", "Etnisk opprinnelse", "Språk", "Språkbakgrunn", "Morsmål", "Førstespråk", "Religion",

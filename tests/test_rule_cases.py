@@ -78,7 +78,8 @@ def build_posting(case: dict[str, Any], rule: Rule) -> Posting:
     assert ok and posting_type is not None
     return Posting("P-1", "Rådgiver", "Økonomi", None if deadline == "none" else deadline,
                    posting_type, reserved_for=case.get("reserved_for"),
-                   underrepresented_gender=case.get("underrepresented_gender"), applicants=tuple(applicants))
+                   underrepresented_gender=case.get("underrepresented_gender"), applicants=tuple(applicants),
+                   rows_set_aside=case.get("rows_set_aside", 0))
 
 
 def _doubts(spec: dict[str, Any], rule: Rule) -> tuple[Doubt, ...]:

@@ -286,3 +286,99 @@ def test_the_union_report_says_how_many_input_warnings_it_withholds(runner: CliR
     assert "2 input warnings are withheld from this report" in " ".join(out.split())
     hr = json.loads(run(runner, "check", applicants, "-s", shortlist, "-r", "oslo", "-f", "json")[1])
     assert len(hr["warnings"]) == 2 and hr["warnings_withheld"] == 0
+
+
+# --- found by attacking the reader: nothing set aside or unreadable may decide a verdict -----------------
+
+
+def test_a_row_set_aside_makes_its_posting_review_not_met(runner: CliRunner, tmp_path: Path) -> None:
+    header = ["Stillings-ID", "Utlysningstype", "Reservert for", "Søker-ID", "Kvalifisert", "Innvandrerbakgrunn",
+              "Nedsatt funksjonsevne", "Hull i CV"]
+    applicants = write_csv(tmp_path / "a.csv", [header, ["P1", "reservert", "nedsatt funksjonsevne", "S1", "ja", "nei",
+                                                         "ja", "nei"],
+                                                ["P1", "reservert", "nedsatt funksjonsevne", "S2", "ja", "nei", "nei",
+                                                 "nei"]])
+    (tmp_path / "k.csv").write_text("Stillings-ID;Søker-ID;Innkalt til intervju\nP1;S1;ja\nP1;S2;ja;x\n",
+                                    encoding="utf-8")
+    code, out, _ = run(runner, "check", applicants, "-s", tmp_path / "k.csv", "-r", "oslo", "-f", "json")
+    [finding] = [f for f in json.loads(out)["postings"][0]["findings"] if f["rule"] == "OS02"]
+    assert (code, finding["status"], finding["reason"]) == (0, "review", "rows_set_aside")
+
+
+def test_a_row_whose_posting_cannot_be_read_makes_every_posting_of_its_sheet_review(runner: CliRunner,
+                                                                                     tmp_path: Path) -> None:
+    applicants = write_csv(tmp_path / "a.csv", [["Stillings-ID", "Søker-ID", "Kvalifisert", "Innvandrerbakgrunn"],
+                                                ["P1", "S1", "ja", "nei"], ["", "S2", "ja", "ja"],
+                                                ["P2", "S3", "ja", "ja"]])
+    shortlist = write_csv(tmp_path / "k.csv", [["Stillings-ID", "Søker-ID", "Innkalt"], ["P1", "S1", "ja"],
+                                               ["P2", "S3", "ja"]])
+    _, out, _ = run(runner, "check", applicants, "-s", shortlist, "-r", "oslo", "-f", "json")
+    assert {p["posting_id"]: p["findings"][0]["status"] for p in json.loads(out)["postings"]} == {
+        "P1": "review", "P2": "review"}
+
+
+@pytest.mark.parametrize("answer", ["ukjent", "Ønsker ikke å oppgi", "vet ikke"])
+def test_unknown_is_no_answer_to_an_invitation(runner: CliRunner, tmp_path: Path, answer: str) -> None:
+    applicants = write_csv(tmp_path / "a.csv", [["Stillings-ID", "Søker-ID", "Kvalifisert", "Innvandrerbakgrunn"],
+                                                ["P1", "S1", "ja", "ja"], ["P1", "S2", "ja", "nei"]])
+    shortlist = write_csv(tmp_path / "k.csv", [["Stillings-ID", "Søker-ID", "Innkalt til intervju"],
+                                               ["P1", "S1", answer], ["P1", "S2", "ja"]])
+    _, out, _ = run(runner, "check", applicants, "-s", shortlist, "-r", "oslo", "-f", "json")
+    report = json.loads(out)
+    assert report["postings"][0]["findings"][0]["status"] == "review"
+    assert [w["code"] for w in report["warnings"]] == ["value.bad_yesno"]
+
+
+@pytest.mark.parametrize("value", ["2025", "31.12.9999", "1899-12-31"])
+def test_a_date_option_must_be_a_plausible_date(runner: CliRunner, tmp_path: Path, value: str) -> None:
+    applicants = write_csv(tmp_path / "a.csv", [["Stillings-ID", "Søker-ID", "Kvalifisert", "Innvandrerbakgrunn"],
+                                                ["P1", "S1", "ja", "ja"]])
+    shortlist = write_csv(tmp_path / "k.csv", [["Stillings-ID", "Søker-ID", "Innkalt"], ["P1", "S1", "ja"]])
+    code, _, err = run(runner, "check", applicants, "-s", shortlist, "-r", "oslo", "--as-of", value, "--lang", "en")
+    assert code == 2 and f"--as-of {value}: invalid date" in err
+    code, _, err = run(runner, "summary", applicants, "-s", shortlist, "-r", "oslo", "--from", value)
+    assert code == 2 and f"--from {value}: ugyldig dato" in err
+
+
+def test_utf32_text_is_read_as_utf32(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "a.csv").write_bytes("Stillings-ID;Søker-ID;Kvalifisert;Innvandrerbakgrunn\nP1;S1;ja;ja\n"
+                                     .encode("utf-32"))
+    (tmp_path / "k.csv").write_bytes("Stillings-ID;Søker-ID;Innkalt\nP1;S1;ja\n".encode("utf-32"))
+    code, out, err = run(runner, "check", tmp_path / "a.csv", "-s", tmp_path / "k.csv", "-r", "oslo", "-f", "json")
+    report = json.loads(out)
+    assert code == 0 and [p["posting_id"] for p in report["postings"]] == ["P1"], err
+    assert report["postings"][0]["findings"][0]["status"] == "met" and report["warnings"] == []
+
+
+def test_the_justifications_file_counts_its_entries(runner: CliRunner, tmp_path: Path) -> None:
+    applicants = write_csv(tmp_path / "a.csv", [["Stillings-ID", "Søker-ID", "Kvalifisert", "Innvandrerbakgrunn"],
+                                                ["P1", "S1", "ja", "ja"], ["P1", "S2", "ja", "nei"]])
+    shortlist = write_csv(tmp_path / "k.csv", [["Stillings-ID", "Søker-ID", "Innkalt"], ["P1", "S2", "ja"]])
+    reasons = write_csv(tmp_path / "b.csv", [["Stillings-ID", "Regel", "Søker-ID", "Begrunnelse"],
+                                             ["P1", "OS01", "S1", "Trakk seg per telefon"], ["P1", "OS01", "", "  "]])
+    _, out, _ = run(runner, "check", applicants, "-s", shortlist, "-r", "oslo", "--justifications", reasons,
+                    "-f", "json")
+    [ref] = [i for i in json.loads(out)["inputs"] if i["role"] == "justifications"]
+    assert (ref["rows"], ref["rows_used"], ref["rows_set_aside"]) == (2, 1, 1)
+
+
+def test_a_shortlist_justification_that_excuses_nobody_is_listed(runner: CliRunner, tmp_path: Path) -> None:
+    applicants = write_csv(tmp_path / "a.csv", [["Stillings-ID", "Søker-ID", "Kvalifisert", "Innvandrerbakgrunn"],
+                                                ["P1", "S1", "ja", "ja"], ["P1", "S2", "ja", "nei"]])
+    shortlist = write_csv(tmp_path / "k.csv", [["Stillings-ID", "Søker-ID", "Innkalt", "Begrunnelse"],
+                                               ["P1", "S2", "ja", "Vi innkalte ikke S1 fordi ..."]])
+    code, out, _ = run(runner, "check", applicants, "-s", shortlist, "-r", "oslo", "-f", "json", "--lang", "en")
+    report = json.loads(out)
+    assert code == 1 and report["postings"][0]["findings"][0]["status"] == "breach"
+    assert [(u["posting_id"], u["applicant_id"], u["text"]) for u in report["unused_justifications"]] == [
+        ("P1", "S2", "Vi innkalte ikke S1 fordi ...")]
+    assert any("the justification on the shortlist row of applicant S2" in w["message"] for w in report["warnings"])
+
+
+def test_a_national_id_number_as_applicant_id_is_masked_in_messages(runner: CliRunner, tmp_path: Path) -> None:
+    applicants = write_csv(tmp_path / "a.csv", [["Stillings-ID", "Søker-ID", "Kvalifisert", "Innvandrerbakgrunn"],
+                                                ["P1", "S1", "ja", "ja"]])
+    shortlist = write_csv(tmp_path / "k.csv", [["Stillings-ID", "Søker-ID", "Innkalt"], ["P1", "15058510170", "ja"],
+                                               ["P1", "S1", "ja"]])
+    code, _, err = run(runner, "check", applicants, "-s", shortlist, "-r", "oslo")
+    assert code == 2 and "15058510170" not in err and "søker 150585***** i stilling P1" in err

@@ -8,21 +8,32 @@ from rekruttering.render.document import Cell, Chart, Document, Table, row
 from rekruttering.summary import RuleSummary, SummaryReport
 
 
-def _num(value: int | float | None, lang: Lang, percent: bool = False, digits: int = 2) -> Cell:
+def _num(value: int | float | None, lang: Lang, percent: bool = False, digits: int = 3,
+         missing: bool = False) -> Cell:
+    if missing:
+        return Cell(text("summary.missing", lang))
     if value is None:
         return Cell(":")
     if percent:
         return Cell(format_number(round(value * 100, 1), lang) + " %", number=round(value * 100, 1))
     if isinstance(value, int):
         return Cell(str(value), number=float(value))
-    return Cell(format_number(round(value, digits), lang), number=value)
+    return Cell(format_number(value, lang), number=value)
 
 
-def _p(value: float | None, lang: Lang) -> Cell:
+def _p(value: float | None, lang: Lang, below_bound: bool = False) -> Cell:
     if value is None:
         return Cell(":")
+    if below_bound:
+        return Cell("< 1e-12", number=value)
     shown = "< 0,001" if lang == "nb" else "< 0.001"
-    return Cell(shown if value < 0.001 else format_number(round(value, 3), lang), number=value)
+    return Cell(shown if value < 0.001 else format_number(value, lang), number=value)
+
+
+def _yes_no(value: bool | None, lang: Lang, too_little: bool = False) -> str:
+    if value is None:
+        return ":"
+    return text("summary.too_little" if too_little else "summary.yes" if value else "summary.no", lang)
 
 
 def _compliance(name: str, title: str, rows: list[RuleSummary], lang: Lang, key: str | None) -> Table:
@@ -69,31 +80,37 @@ def build(report: SummaryReport) -> Document:
                *(text(f"summary.stage.{s}", lang).capitalize() for s in ("applied", "qualified", "invited", "hired")),
                text("summary.col.meaning", lang)),
               tuple(row([text(f"summary.group.{c.group}", lang), text(f"summary.category.{c.category}", lang),
-                         _num(c.applied, lang), _num(c.qualified, lang), _num(c.invited, lang), _num(c.hired, lang),
+                         *(_num(getattr(c, s), lang, missing=s in c.missing)
+                           for s in ("applied", "qualified", "invited", "hired")),
                          c.sentence]) for c in report.funnel_counts),
               note=text("summary.note.funnel", lang, k=report.min_cell),
               chart=Chart(text("summary.chart.funnel", lang), (0, 1), (2, 3, 4, 5)), sentences=6),
         Table(text("summary.sheet.steps", lang), text("summary.title.steps", lang),
               tuple(text(f"summary.col.{k}", lang) for k in (
-                  "group", "step", "rate_group", "rate_reference", "impact_ratio", "below", "mh_rr", "mh_or", "cmh",
-                  "cmh_p", "cmh_corrected", "cmh_p_corrected", "exact_p", "informative", "meaning")),
+                  "group", "step", "comparison", "rate_group", "rate_reference", "impact_ratio", "below",
+                  "below_stratified", "mh_rr", "mh_or", "cmh", "cmh_p", "cmh_corrected", "cmh_p_corrected",
+                  "exact_p", "informative", "meaning")),
               tuple(row([text(f"summary.group.{s.group}", lang),
                          f"{text(f'summary.stage.{s.from_stage}', lang)} → {text(f'summary.stage.{s.stage}', lang)}",
-                         _num(s.rate_group, lang, percent=True), _num(s.rate_reference, lang, percent=True),
-                         _num(s.impact_ratio, lang),
-                         text("summary.too_little" if s.too_little_data else
-                              "summary.yes" if s.below_four_fifths else "summary.no", lang)
-                         if s.below_four_fifths is not None else ":",
+                         text("summary.comparison", lang, focal=text(f"summary.category.{s.focal}", lang),
+                              reference=text(f"summary.category.{s.reference}", lang)),
+                         _num(s.rate_group, lang, percent=True, missing=s.missing),
+                         _num(s.rate_reference, lang, percent=True, missing=s.missing),
+                         _num(s.impact_ratio, lang, missing=s.missing),
+                         _yes_no(s.below_four_fifths, lang),
+                         _yes_no(s.stratified_below_four_fifths, lang, s.too_little_data),
                          _num(s.mh_risk_ratio, lang), _num(s.mh_odds_ratio, lang), _num(s.cmh_statistic, lang),
                          _p(s.cmh_p, lang), _num(s.cmh_statistic_corrected, lang), _p(s.cmh_p_corrected, lang),
-                         _p(s.exact_p_one_sided, lang), _num(s.informative_postings, lang), s.sentence])
+                         _p(s.exact_p_one_sided, lang, s.exact_p_below_bound), _num(s.informative_postings, lang),
+                         s.sentence])
                     for s in report.funnel),
-              note=text("summary.note.steps", lang), sentences=14),
+              note=text("summary.note.steps", lang), sentences=16),
         Table(text("summary.sheet.representation", lang), text("summary.title.representation", lang),
               tuple(text(f"summary.col.{k}", lang) for k in ("group", "applicants", "invited", "hired", "population",
                                                            "meaning")),
               tuple(row([text(f"summary.group.{r.group}", lang), _num(r.applicants_share, lang, percent=True),
-                         _num(r.invited_share, lang, percent=True), _num(r.hired_share, lang, percent=True),
+                         _num(r.invited_share, lang, percent=True),
+                         _num(r.hired_share, lang, percent=True, missing="hired_share" in r.missing),
                          _num(r.population_share, lang, percent=True) if r.population_share is not None else "–",
                          r.sentence]) for r in report.representation),
               note=text("summary.note.representation", lang),
@@ -109,4 +126,6 @@ def build(report: SummaryReport) -> Document:
     else:
         verdict = Cell(text("summary.verdict.ok", lang), "met")
     title = f"{text('summary.title', lang)} – {text(f'report.for.{report.audience}', lang)}"
-    return Document("summary", title, lang, tuple(meta), tuple(tables), verdict, withheld(report, lang))
+    notes = ((text("summary.internal_use", lang),) if report.internal_use else ()) + (
+        text("summary.method", lang, k=report.min_cell, minimum=report.min_informative),) + withheld(report, lang)
+    return Document("summary", title, lang, tuple(meta), tuple(tables), verdict, notes)
