@@ -399,6 +399,7 @@ def summarise(
         funnel,
         funnel_groups,
         in_period,
+        left_out_in_doubt,
         missing_stages,
         representation,
         rule_rows,
@@ -435,6 +436,7 @@ def summarise(
         min_informative=options.min_informative,
         internal_use=options.min_cell <= 1 and not options.suppress_zeros,
         missing_stages=list(missing),
+        left_out_in_doubt=left_out_in_doubt(postings, groups),
         rules=rules,
         by_unit=rule_rows(reports, inputs.pack, lang, key=lambda r: r.unit or "–", kind="unit"),
         by_month=rule_rows(reports, inputs.pack, lang, key=lambda r: r.deadline.strftime("%Y-%m") if r.deadline

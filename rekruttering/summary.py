@@ -134,6 +134,8 @@ class SummaryReport(Provenance):
     min_informative: int = DEFAULT_MIN_INFORMATIVE
     internal_use: bool = False  # min_cell 1: nothing suppressed, not to be handed on
     missing_stages: list[str] = ModelField(default_factory=list)
+    # applications left out of the funnel because a stage or a declaration could not be read or is in conflict
+    left_out_in_doubt: int = 0
     rules: list[RuleSummary]
     by_unit: list[RuleSummary]
     by_month: list[RuleSummary]
@@ -274,11 +276,27 @@ def missing_stages(shortlist_fields: Collection[str]) -> tuple[str, ...]:
 Tally = dict[str, list[int]]  # category -> how many ended at each level
 
 
+STAGE_FIELDS = frozenset({"qualified", "invited", "hired"})
+
+
+def in_doubt(applicant: Applicant, group: str) -> bool:
+    """An application whose stage or answer to the group question could not be read, or is in conflict:
+    counting it anywhere would count an unknown as a no, so the funnel leaves it out (and says how many)."""
+    return any(d.field in STAGE_FIELDS or d.field == group for d in applicant.doubts)
+
+
 def _tally(applicants: Iterable[Applicant], group: str, levels: Sequence[int]) -> Tally:
     found: Tally = {name: [0, 0, 0, 0] for name in categories(group)}
     for applicant, reached_level in zip(applicants, levels, strict=True):
+        if applicant.doubts and in_doubt(applicant, group):
+            continue
         found[category_of(applicant, group)][reached_level] += 1
     return found
+
+
+def left_out_in_doubt(postings: Sequence[Posting], groups: Sequence[str]) -> int:
+    """How many applications the funnel leaves out of at least one group's table for a value in doubt."""
+    return sum(1 for p in postings for a in p.applicants if a.doubts and any(in_doubt(a, g) for g in groups))
 
 
 def _at(tally: Tally, category: str, stage: int) -> int:

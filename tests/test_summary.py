@@ -261,3 +261,16 @@ def test_when_everyone_declared_the_empty_row_shows_zeros_and_hides_nothing(runn
     assert [counts["not_declared"][s] for s in ("applied", "qualified", "invited", "hired")] == [0, 0, 0, 0]
     assert counts["yes"]["suppressed"] == [] and counts["yes"]["applied"] == 20
     assert all(s["rate_group"] is not None and s["rate_reference"] is not None for s in report["funnel"])
+
+
+def test_an_application_in_doubt_is_left_out_of_the_funnel_and_counted(runner: CliRunner, tmp_path: Path) -> None:
+    rows: list[list[object]] = [HEADER]
+    for n in range(12):
+        rows.append([f"P-{n % 3}", "01.03.2025", f"S-{n}", "Ja", "Ja" if n % 2 else "Nei", "Ja" if n < 8 else "Nei"])
+    rows.append(["P-0", "01.03.2025", "S-99", "Ja", "Ja", "Ja (tlf)"])  # invited or not: unknown
+    report = summary(runner, write_csv(tmp_path / "a.csv", rows), "--rules", "oslo", "--min-cell", "1", code=0)
+    counts = {c["category"]: c for c in report["funnel_counts"]}
+    assert counts["yes"]["applied"] == 6 and counts["no"]["applied"] == 6  # S-99 in neither
+    assert report["left_out_in_doubt"] == 1
+    _, out, _ = run(runner, "summary", tmp_path / "a.csv", "--rules", "oslo", "--lang", "en")
+    assert "1 application(s) are left out of the funnel" in " ".join(out.split())

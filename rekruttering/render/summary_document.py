@@ -127,5 +127,7 @@ def build(report: SummaryReport) -> Document:
         verdict = Cell(text("summary.verdict.ok", lang), "met")
     title = f"{text('summary.title', lang)} – {text(f'report.for.{report.audience}', lang)}"
     notes = ((text("summary.internal_use", lang),) if report.internal_use else ()) + (
+        (text("summary.left_out_in_doubt", lang, count=report.left_out_in_doubt),) if report.left_out_in_doubt
+        else ()) + (
         text("summary.method", lang, k=report.min_cell, minimum=report.min_informative),) + withheld(report, lang)
     return Document("summary", title, lang, tuple(meta), tuple(tables), verdict, notes)
