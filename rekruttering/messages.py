@@ -693,6 +693,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "sheet.unused": ("Ubrukte begrunnelser", "Unused justifications"),
     "sheet.warnings": ("Advarsler", "Warnings"),
     "sheet.method": ("Metode", "Method"),
+    # --- xlsx13 ---
+    "sheet.follow_up": ("Kall inn", "To invite"),
+    "report.follow_up_title": ("Søkere å kalle inn til intervju", "Applicants to invite to interview"),
+    "report.follow_up_note": (
+        "Per brudd uten begrunnelse: de kvalifiserte søkerne som ikke er kalt inn, best rangert først.",
+        "Per unjustified breach: the qualified applicants not invited, best ranked first.",
+    ),
+    "report.applicant_id": ("Søker-ID", "Applicant ID"),
+    "report.rank": ("Rangering", "Rank"),
+    "sheet.method.item": ("Opplysning", "Item"),
+    "sheet.method.value": ("Verdi", "Value"),
+    "sheet.method.report": ("Rapport", "Report"),
+    "sheet.method.verdict": ("Konklusjon", "Verdict"),
+    "sheet.method.note": ("Merknad", "Note"),
+    # --- end xlsx13 ---
     "report.pack": ("Regelsett", "Rule pack"),
     "report.audience": ("Målgruppe", "Audience"),
     "report.audience.hr": ("HR (saksbehandlere)", "HR (case handlers)"),

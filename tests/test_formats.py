@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import subprocess
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -97,13 +98,13 @@ def test_xlsx_read_back(runner: CliRunner, fixed_run: Path) -> None:
                        "-o", target, "--lang", "en")
     assert code == 1, err
     book = openpyxl.load_workbook(target)
-    assert book.sheetnames == ["Findings", "Totals", "Inputs", "Method"]
+    assert book.sheetnames == ["Findings", "To invite", "Totals", "Inputs", "Method"]
     findings = book["Findings"]
     header = [c.value for c in findings[1]]
     assert header == ["Posting", "Title", "Unit", "Deadline", "Rule", "Status", "Finding", "Justification"]
     assert findings.freeze_panes == "A2" and findings.auto_filter.ref == "A1:H13"
     rows = [[c.value for c in r] for r in findings.iter_rows(min_row=2)]
-    assert rows[0][:6] == ["2025-031", "Sykepleier", "Helse og omsorg", "2025-03-01", "SA01", "breach"]
+    assert rows[0][:6] == ["2025-031", "Sykepleier", "Helse og omsorg", datetime(2025, 3, 1), "SA01", "breach"]
     assert "Not invited: S-1042 (rank 4), S-1077 (rank 9)." in rows[0][6]
     totals = [c.value for c in book["Totals"][2]]
     assert totals == [4, 1, 1, 1, 2, 7]  # numbers, not texts

@@ -101,6 +101,12 @@ def build(report: CheckReport) -> Document:
         rows=(tuple(Cell(str(n), number=float(n)) for n in counts),),
     )
     tables = [findings, total_table, inputs_table(report, lang)]
+    # --- xlsx13: HR's list of applicants to invite, right after the findings (render/follow_up.py) ---
+    from rekruttering.render.follow_up import table as follow_up_table
+
+    if report.audience == "hr" and (follow_up := follow_up_table(report, lang)) is not None:
+        tables.insert(1, follow_up)
+    # --- end xlsx13 ---
     tables += side_tables(report, lang)
     if report.failed:
         verdict = Cell(text("report.verdict.breach", lang, count=totals.breach, review=totals.review), "breach")
