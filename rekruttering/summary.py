@@ -545,12 +545,12 @@ def _ratio_text(value: float | None, lang: Lang) -> str:
 
 
 def _p(value: float | None, lang: Lang, below_floor: bool = False) -> str:
-    """A p-value for people: 2 significant digits, "< 0.001" below that, "< 1e-12" where the computation
-    cannot tell the value apart from zero."""
+    """A p-value as said in a sentence: "p = 0,017" with 2 significant digits, "p < 0,001" below that,
+    "p < 1e-12" where the computation cannot tell the value apart from zero."""
     if value is None:
-        return "–"
+        return "p = –"
     if below_floor:
-        return "< 1e-12"
+        return "p < 1e-12"
     if value < 0.001:
-        return "< 0,001" if lang == "nb" else "< 0.001"
-    return format_number(_significant(value, 2) or 0, lang)
+        return "p < 0,001" if lang == "nb" else "p < 0.001"
+    return f"p = {format_number(_significant(value, 2) or 0, lang)}"
