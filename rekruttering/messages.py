@@ -753,7 +753,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "summary.postings": ("Stillinger", "Postings"),
     "summary.postings.counts": ("{in_period} i perioden, {outside_period} utenfor, {without_deadline} uten søknadsfrist (ikke med)", "{in_period} in the period, {outside_period} outside, {without_deadline} without deadline (left out)"),
     "summary.min_cell": ("Minste celle", "Smallest cell"),
-    "summary.min_cell.text": ("antall personer fra 1 til {k} under grensen vises som «:», og så mange andre tall at de skjulte ikke kan regnes ut; det som bygger på dem skjules også", "counts of persons from 1 up to below {k} are shown as ':', and enough other counts that the hidden ones cannot be worked out; what is built on them is hidden too"),
+    "summary.min_cell.text": ("antall personer under {k} vises som «:», og så mange andre tall at de skjulte ikke kan regnes ut; det som bygger på dem skjules også", "counts of persons below {k} are shown as ':', and enough other counts that the hidden ones cannot be worked out; what is built on them is hidden too"),
     "summary.sheet.rules": ("Per regel", "By rule"),
     "summary.sheet.units": ("Per enhet", "By unit"),
     "summary.sheet.months": ("Per måned", "By month"),
@@ -853,8 +853,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "summary.internal_use": ("Minste celle er 1: ingen tall er skjult. Rapporten er til intern bruk og skal ikke deles videre.", "The smallest cell is 1: no count is hidden. The report is for internal use and must not be handed on."),
     "summary.comparison": ("{focal} mot {reference}", "{focal} against {reference}"),
     "summary.method": (
-        "Metode: antall personer fra 1 til {k} minus 1 er skjult («:»), og så mange andre at ingen skjult celle kan regnes ut av det rapporten viser ellers (summer, trinn som ligger i hverandre, andeler, etterlevelsestall); nuller vises. Andeler og rater er avrundet til 0,1 %, forhold til 3 gjeldende sifre og p-verdier til 2. Stratifiserte tester vises bare når minst {minimum:# stilling|# stillinger} har informasjon, for med færre ville de avsløre tallene i hver stilling. Prisen er at små grupper og små år får færre tall.",
-        "Method: counts of persons from 1 to {k} minus 1 are hidden (':'), and enough others that no hidden cell can be worked out from what the report shows besides (totals, nested stages, shares, compliance counts); zeros are shown. Shares and rates are rounded to 0.1 %, ratios to 3 significant digits and p-values to 2. Stratified tests are shown only when at least {minimum:# posting carries|# postings carry} information, as with fewer they would reveal each posting's numbers. The cost is fewer numbers for small groups and small years.",
+        "Metode: antall personer under {k} er skjult («:»), og så mange andre at ingen skjult celle kan regnes ut av det rapporten viser ellers (summer, trinn som ligger i hverandre, andeler, etterlevelsestall); nuller vises. Andeler og rater er avrundet til 0,1 %, forhold til 3 gjeldende sifre og p-verdier til 2. Stratifiserte tester vises bare når minst {minimum:# stilling|# stillinger} har informasjon, for med færre ville de avsløre tallene i hver stilling. Prisen er at små grupper og små år får færre tall.",
+        "Method: counts of persons below {k} are hidden (':'), and enough others that no hidden cell can be worked out from what the report shows besides (totals, nested stages, shares, compliance counts); zeros are shown. Shares and rates are rounded to 0.1 %, ratios to 3 significant digits and p-values to 2. Stratified tests are shown only when at least {minimum:# posting carries|# postings carry} information, as with fewer they would reveal each posting's numbers. The cost is fewer numbers for small groups and small years.",
     ),
     "summary.progress": ("Leser", "Reading"),
     # errors

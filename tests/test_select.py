@@ -282,7 +282,8 @@ def test_inspect_says_which_rules_can_run_and_what_the_others_lack(
     text = flat(out)
     assert said(lang, "Regler som kan kjøres med disse filene: ST01, ST02, ST04, ST05, ST06",
                 "Rules that can run with these files: ST01, ST02, ST04, ST05, ST06") in text
-    lacks = said(lang, "ST03 mangler kolonnen for hull i CV («Hull i CV»", "ST03 lacks the column for gap in the CV («Hull i CV»")
+    lacks = said(lang, "ST03 mangler kolonnen for hull i CV («Hull i CV»",
+                 "ST03 lacks the column for gap in the CV («Hull i CV»")
     assert lacks in text
     assert "--ignore ST03" in text
     code, out, _ = run(runner, "inspect", applicants, "-s", shortlist, "--rules", "staten", "--ignore", "st03", *lang)
