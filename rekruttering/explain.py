@@ -8,7 +8,7 @@ from rich.text import Text
 
 from rekruttering.checks import CHECKS
 from rekruttering.errors import UsageError
-from rekruttering.messages import Lang, format_date, group_label, text
+from rekruttering.messages import Lang, format_date, format_number, group_label, text
 from rekruttering.rulepack import Rule, RulePack, load_pack, shipped_packs
 
 DEFAULTS = {
@@ -100,7 +100,8 @@ def show_rule(rule_id: str, pack_name: str | None, lang: Lang) -> RenderableType
     if rule.check == "moderate_quotation":
         params = parameters(rule)
         lines.append(Text("  " + text("explain.moderate_quotation.tolerance", lang,
-                                      score=params["max_score_gap_pct"], rank=params["max_rank_distance"])))
+                                      score=format_number(params["max_score_gap_pct"], lang),
+                                      rank=format_number(params["max_rank_distance"], lang))))
     lines += [
         Text(""),
         Text(text("rules.justify", lang), style="bold"),

@@ -387,8 +387,13 @@ def _names(group: str, focal: str, reference: str, before: str, stage: str, lang
     label = text(f"summary.group.{group}", lang)
     return {"group": label, "stage": text(f"summary.stage.{stage}", lang),
             "before": text(f"summary.stage.{before}", lang),
-            "who_yes": text(f"summary.who.{focal}", lang, group=label),
+            "who_yes": text(f"summary.who.{focal}", lang, group=_declared(group, lang)),
             "who_no": text(f"summary.who.{reference}", lang, group=label)}
+
+
+def _declared(group: str, lang: Lang) -> str:
+    """What a person declares, as said after "declared": "a gap in the CV", where the table says "CV gap"."""
+    return text(f"group.{group}", lang) if group != "gender" else text(f"summary.group.{group}", lang)
 
 
 def _missing_step(group: str, focal: str, reference: str, left_out: list[str], before: str, stage: str,
@@ -490,7 +495,7 @@ def representation(tables: Tables, hidden: set[Cell], pack: RulePack, lang: Lang
             else:
                 shares[key] = _share(tables.cells[(group, "yes", stage)], everyone)
         population = pack.info.population_share_immigrant_background if group == "immigrant_background" else None
-        sentence = text("summary.sentence.representation", lang, group=text(f"summary.group.{group}", lang),
+        sentence = text("summary.sentence.representation", lang, group=_declared(group, lang),
                         applied=_percent(shares["applicants_share"], lang),
                         invited=_percent(shares["invited_share"], lang),
                         hired=_percent(shares["hired_share"], lang, "hired" in missing))

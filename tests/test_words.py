@@ -231,8 +231,10 @@ def test_rules_show_never_says_a_status_twice(runner: CliRunner, lang: str) -> N
     assert not re.search(r"\b([\w ]+) \(\1\)", text_.replace("not applicable (not_applicable)", "X (X)")), text_
     if lang == "nb":
         assert "oppfylt (met):" in text_ and "gjelder ikke (not_applicable):" in text_
+        assert "høyst 5 % av beste poengsum" in text_ and "høyst 1 plass i rangeringen" in text_
     else:
         assert "met: " in text_ and "not applicable: " in text_
+        assert "at most 5 % of the best score" in text_ and "at most 1 place in the ranking" in text_
 
 
 @pytest.mark.parametrize(("value", "floor", "nb", "en"), [
