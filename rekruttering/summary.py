@@ -337,7 +337,7 @@ def funnel(postings: Sequence[Posting], groups: Sequence[str], settings: Disclos
     counts: list[FunnelCount] = []
     steps: list[FunnelStep] = []
     for group in groups:
-        label = text(f"summary.group.{group}", lang).capitalize()
+        label = _first_upper(text(f"summary.group.{group}", lang))
         for name in categories(group):
             shown: dict[str, int | None] = {
                 s: None if s in missing or (group, name, s) in hidden else tables.cells[(group, name, s)]
@@ -389,6 +389,11 @@ def _names(group: str, focal: str, reference: str, before: str, stage: str, lang
             "before": text(f"summary.stage.{before}", lang),
             "who_yes": text(f"summary.who.{focal}", lang, group=_declared(group, lang)),
             "who_no": text(f"summary.who.{reference}", lang, group=label)}
+
+
+def _first_upper(words: str) -> str:
+    """The first letter a capital, the rest as written ("Hull i CV", where ``capitalize`` gives "Hull i cv")."""
+    return words[:1].upper() + words[1:]
 
 
 def _declared(group: str, lang: Lang) -> str:

@@ -324,3 +324,16 @@ def test_the_readme_serves_windows_users_and_union_representatives() -> None:
     assert "## For union representatives" in readme
     for word in ("til vurdering", "begrunnet avvik", "gjelder ikke", "What a status can reveal"):
         assert word in readme, word
+
+
+@pytest.mark.parametrize(("lang", "label"), [("nb", "Hull i CV, oppgitt ja"), ("en", "CV gap, declared yes")])
+def test_a_group_keeps_its_capitals_in_the_summary(runner: CliRunner, tmp_path: Path, lang: str, label: str) -> None:
+    header = ["Stillings-ID", "Søker-ID", "Søknadsfrist", "Kvalifisert", "Innvandrerbakgrunn", "Nedsatt funksjonsevne",
+              "Hull i CV", "Kjønn"]
+    applicants = write_csv(tmp_path / "a.csv", [header,
+                                                ["P-1", "S-1", "01.03.2025", "Ja", "Nei", "Nei", "Ja", "Kvinne"],
+                                                ["P-1", "S-2", "01.03.2025", "Ja", "Ja", "Nei", "Nei", "Mann"]])
+    shortlist = write_csv(tmp_path / "k.csv", [SHORTLIST_HEADER, ["P-1", "S-1", "Ja", "1", ""]])
+    code, out, _ = run(runner, "summary", applicants, "-s", shortlist, "-r", "staten", "--lang", lang,
+                       "-f", "markdown", "--no-fail")
+    assert code == 0 and label in out and "Hull i cv" not in out
