@@ -314,10 +314,8 @@ def check(
     postings = evaluation.postings
     shown = [p for p in postings if any(f.status in options.statuses for f in p.findings)] if options.statuses \
         else postings
-    stale = [Problem("warning", "justification.unused" if j.rule_id else "justification.unused_row",
-                     (("posting", j.posting_id), ("rule", j.rule_id), ("applicant", j.applicant_id or "")),
-                     j.file, None, j.row, None) for j in evaluation.unused]
-    problems = [*dataset.warnings, *inputs.warnings, *stale]
+    # a justification that matches no breach is listed once, in unused_justifications, not as a warning too
+    problems = [*dataset.warnings, *inputs.warnings]
     report = CheckReport(
         schema_=CHECK_SCHEMA,
         tool_version=__version__,

@@ -20,7 +20,7 @@ import typer
 
 from rekruttering import __version__
 from rekruttering.errors import EXIT_BAD_INPUT, EXIT_BREACH, EXIT_OK, RekrutteringError, UsageError
-from rekruttering.messages import Lang, text
+from rekruttering.messages import Lang, field_labels, level_label, text
 from rekruttering.render import Format as FormatName
 
 if TYPE_CHECKING:
@@ -465,7 +465,7 @@ def inspect(
                                f"{len(problems) or text('inspect.none', language)}"))
             for problem in problems:
                 failed |= problem.level == "error"
-                console.print(safe(f"    {problem.level}: {problem.render(language)}"))
+                console.print(safe(f"    {level_label(problem.level, language)}: {problem.render(language)}"))
             shown.update(problems)
             console.print()
         if options is not None and pack is not None:
@@ -517,7 +517,8 @@ def _preflight(console: Console, pack: RulePack, applicants: list[Path], shortli
     for rule in ready.rules:
         for item in ready.missing:
             if rule in item.rules:
-                lacks = text("preflight.lacks", lang, rule=rule, field=item.field.value, headers=item.headers)
+                lacks = text("preflight.lacks", lang, rule=rule, field=field_labels([item.field], lang),
+                             headers=item.headers)
                 console.print(Text(printable(f"  {lacks}")))
     problems = ready.problems
     if not problems:

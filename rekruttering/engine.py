@@ -225,8 +225,9 @@ def describe(outcome: Outcome, rule: Rule, posting: Posting, lang: Lang, audienc
                                 tolerance=format_number(params["tolerance"], lang))
     if "duty" in params:
         params["duty"] = text(f"quotation.duty.{params['duty']}", lang)
-    if "fields" in params:
-        params["fields"] = field_labels(params["fields"].split(","), lang)
+    for name in ("fields", "columns"):
+        if name in params:
+            params[name] = field_labels(params[name].split(","), lang)
     if "threshold" in params:
         params["threshold"] = format_number(params["threshold"], lang)
     key = f"{rule.check}.{outcome.reason}"

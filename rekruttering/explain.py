@@ -8,7 +8,7 @@ from rich.text import Text
 
 from rekruttering.checks import CHECKS
 from rekruttering.errors import UsageError
-from rekruttering.messages import Lang, format_date, group_label, text
+from rekruttering.messages import Lang, format_date, format_number, group_label, text
 from rekruttering.rulepack import Rule, RulePack, load_pack, shipped_packs
 
 DEFAULTS = {
@@ -68,6 +68,13 @@ def find_rule(rule_id: str, pack_name: str | None) -> tuple[RulePack, Rule]:
                      f"{text('rules.unknown', 'en', rule=rule_id, packs=names)}")
 
 
+def status_name(status: str, lang: Lang) -> str:
+    """The status word, with the JSON value beside it where the word differs ("oppfylt (met)"), not
+    where it is the same word ("met", "not applicable")."""
+    word = text(f"status.{status}", lang)
+    return word if word.replace(" ", "_") == status else f"{word} ({status})"
+
+
 def show_rule(rule_id: str, pack_name: str | None, lang: Lang) -> RenderableType:
     pack, rule = find_rule(rule_id, pack_name)
     group = group_label(rule.groups, rule.country_group, lang)
@@ -89,11 +96,12 @@ def show_rule(rule_id: str, pack_name: str | None, lang: Lang) -> RenderableType
     minimum = str(rule.min_invited or 1)
     for status in CHECKS[rule.check].statuses:
         meaning = text(f"explain.{rule.check}.{status}", lang, group=group, min=minimum)
-        lines.append(Text(f"  {text(f'status.{status}', lang)} ({status}): {meaning}"))
+        lines.append(Text(f"  {status_name(status, lang)}: {meaning}"))
     if rule.check == "moderate_quotation":
         params = parameters(rule)
         lines.append(Text("  " + text("explain.moderate_quotation.tolerance", lang,
-                                      score=params["max_score_gap_pct"], rank=params["max_rank_distance"])))
+                                      score=format_number(params["max_score_gap_pct"], lang),
+                                      rank=format_number(params["max_rank_distance"], lang))))
     lines += [
         Text(""),
         Text(text("rules.justify", lang), style="bold"),

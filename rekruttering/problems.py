@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from rekruttering.errors import InputError
-from rekruttering.messages import Lang, text
+from rekruttering.messages import Lang, field_labels, text
 
 Level = Literal["error", "warning"]
 
@@ -45,7 +45,7 @@ class Problem:
         return ", ".join(parts)
 
     def message(self, lang: Lang) -> str:
-        return text(self.code, lang, **{k: _masked(k, v) for k, v in self.params})
+        return text(self.code, lang, **{k: _worded(k, _masked(k, v), lang) for k, v in self.params})
 
     def render(self, lang: Lang) -> str:
         where = self.location(lang)
@@ -110,6 +110,11 @@ class ProblemLog:
     @property
     def has_errors(self) -> bool:
         return any(problem.level == "error" for problem in self.problems)
+
+
+def _worded(key: str, value: str, lang: Lang) -> str:
+    """A canonical field name (``immigrant_background``) as the word a reader knows ("innvandrerbakgrunn")."""
+    return field_labels([value], lang) if key == "field" else value
 
 
 def _masked(key: str, value: str) -> str:

@@ -355,7 +355,7 @@ def funnel(postings: Sequence[Posting], groups: Sequence[str], settings: Disclos
     counts: list[FunnelCount] = []
     steps: list[FunnelStep] = []
     for group in groups:
-        label = text(f"summary.group.{group}", lang).capitalize()
+        label = _first_upper(text(f"summary.group.{group}", lang))
         for name in categories(group):
             shown: dict[str, int | None] = {
                 s: None if s in missing or (group, name, s) in hidden else tables.cells[(group, name, s)]
@@ -405,8 +405,18 @@ def _names(group: str, focal: str, reference: str, before: str, stage: str, lang
     label = text(f"summary.group.{group}", lang)
     return {"group": label, "stage": text(f"summary.stage.{stage}", lang),
             "before": text(f"summary.stage.{before}", lang),
-            "who_yes": text(f"summary.who.{focal}", lang, group=label),
+            "who_yes": text(f"summary.who.{focal}", lang, group=_declared(group, lang)),
             "who_no": text(f"summary.who.{reference}", lang, group=label)}
+
+
+def _first_upper(words: str) -> str:
+    """The first letter a capital, the rest as written ("Hull i CV", where ``capitalize`` gives "Hull i cv")."""
+    return words[:1].upper() + words[1:]
+
+
+def _declared(group: str, lang: Lang) -> str:
+    """What a person declares, as said after "declared": "a gap in the CV", where the table says "CV gap"."""
+    return text(f"group.{group}", lang) if group != "gender" else text(f"summary.group.{group}", lang)
 
 
 def _missing_step(group: str, focal: str, reference: str, left_out: list[str], before: str, stage: str,
@@ -508,7 +518,7 @@ def representation(tables: Tables, hidden: set[Cell], pack: RulePack, lang: Lang
             else:
                 shares[key] = _share(tables.cells[(group, "yes", stage)], everyone)
         population = pack.info.population_share_immigrant_background if group == "immigrant_background" else None
-        sentence = text("summary.sentence.representation", lang, group=text(f"summary.group.{group}", lang),
+        sentence = text("summary.sentence.representation", lang, group=_declared(group, lang),
                         applied=_percent(shares["applicants_share"], lang),
                         invited=_percent(shares["invited_share"], lang),
                         hired=_percent(shares["hired_share"], lang, "hired" in missing))
@@ -563,12 +573,12 @@ def _ratio_text(value: float | None, lang: Lang) -> str:
 
 
 def _p(value: float | None, lang: Lang, below_floor: bool = False) -> str:
-    """A p-value for people: 2 significant digits, "< 0.001" below that, "< 1e-12" where the computation
-    cannot tell the value apart from zero."""
+    """A p-value as said in a sentence: "p = 0,017" with 2 significant digits, "p < 0,001" below that,
+    "p < 1e-12" where the computation cannot tell the value apart from zero."""
     if value is None:
-        return "–"
+        return "p = –"
     if below_floor:
-        return "< 1e-12"
+        return "p < 1e-12"
     if value < 0.001:
-        return "< 0,001" if lang == "nb" else "< 0.001"
-    return format_number(_significant(value, 2) or 0, lang)
+        return "p < 0,001" if lang == "nb" else "p < 0.001"
+    return f"p = {format_number(_significant(value, 2) or 0, lang)}"

@@ -87,5 +87,5 @@ def read_table(path: Path, aliases: dict[str, tuple[str, ...]], required: tuple[
                     for values in rows[index + 1:]
                 ]
                 return Table(display, sheet, index + 1, {n: row[p] for n, p in columns.items()}, body)
-    wanted = ", ".join(f"{name} ({' / '.join(aliases[name][:2])})" for name in required)
+    wanted = ", ".join(" / ".join(f"«{alias}»" for alias in aliases[name][:2]) for name in required)
     raise InputError("header", [Problem("error", "table.no_header", (("columns", wanted),), display)])

@@ -125,7 +125,7 @@ def moderate_quotation(posting: Posting, rule: Rule, context: Context) -> Outcom
         return Outcome("not_applicable", "no_ranking")
     missing = context.missing([*rule.groups, "qualified"])
     if missing:
-        return Outcome("review", "column_missing", params={"columns": ", ".join(missing)})
+        return Outcome("review", "column_missing", params={"columns": ",".join(missing)})
     gender = None
     if "gender" in rule.groups:
         gender, why = underrepresented_gender(posting, rule, context)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rekruttering.messages import Lang, format_date, text
+from rekruttering.messages import verdict as closing_line
 from rekruttering.models import STATUSES, CheckReport, Provenance
 from rekruttering.render.document import Cell, Document, Table, row
 
@@ -108,12 +109,7 @@ def build(report: CheckReport) -> Document:
         tables.insert(1, follow_up)
     # --- end xlsx13 ---
     tables += side_tables(report, lang)
-    if report.failed:
-        verdict = Cell(text("report.verdict.breach", lang, count=totals.breach, review=totals.review), "breach")
-    elif totals.review:
-        verdict = Cell(text("report.verdict.review", lang, review=totals.review), "review")
-    else:
-        verdict = Cell(text("report.verdict.ok", lang), "met")
+    verdict = Cell(*closing_line("report", report.audience, totals.breach, totals.review, lang, report.failed))
     notes: tuple[str, ...] = (text("report.no_postings", lang),) if not totals.postings else ()
     if report.as_of and report.postings_without_deadline:
         notes += (text("report.as_of", lang, count=report.postings_without_deadline,

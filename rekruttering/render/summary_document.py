@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rekruttering.messages import Lang, format_date, format_number, text
+from rekruttering.messages import verdict as closing_line
 from rekruttering.render.check_document import inputs_table, lang_of, provenance, side_tables, withheld
 from rekruttering.render.document import Cell, Chart, Document, Table, row
 from rekruttering.summary import RuleSummary, SummaryReport
@@ -118,13 +119,8 @@ def build(report: SummaryReport) -> Document:
     ]
     tables.append(inputs_table(report, lang))
     tables += side_tables(report, lang)
-    if report.failed:
-        verdict = Cell(text("summary.verdict.breach", lang, count=len(report.follow_up), review=report.to_review),
-                       "breach")
-    elif report.to_review:
-        verdict = Cell(text("summary.verdict.review", lang, review=report.to_review), "review")
-    else:
-        verdict = Cell(text("summary.verdict.ok", lang), "met")
+    verdict = Cell(*closing_line("summary", report.audience, len(report.follow_up), report.to_review, lang,
+                                 report.failed))
     title = f"{text('summary.title', lang)} – {text(f'report.for.{report.audience}', lang)}"
     notes = ((text("summary.internal_use", lang),) if report.internal_use else ()) + (
         (text("summary.left_out_in_doubt", lang, count=report.left_out_in_doubt),) if report.left_out_in_doubt
