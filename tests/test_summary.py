@@ -273,4 +273,4 @@ def test_an_application_in_doubt_is_left_out_of_the_funnel_and_counted(runner: C
     assert counts["yes"]["applied"] == 6 and counts["no"]["applied"] == 6  # S-99 in neither
     assert report["left_out_in_doubt"] == 1
     _, out, _ = run(runner, "summary", tmp_path / "a.csv", "--rules", "oslo", "--lang", "en")
-    assert "1 application(s) are left out of the funnel" in " ".join(out.split())
+    assert "1 application is left out of the funnel" in " ".join(out.split())
