@@ -264,6 +264,13 @@ def main_options(
     """Kontroller intervjuregler per utlysning / check interview rules per job posting."""
 
 
+def _complete_packs(incomplete: str) -> list[str]:
+    """Shell completion of --rules: the shipped packs' names."""
+    from rekruttering.resources import rules_dir
+
+    return sorted(p.stem for p in rules_dir().glob("*.toml") if p.stem != "columns" and p.stem.startswith(incomplete))
+
+
 FailOnOption = Annotated[list[str] | None, typer.Option(
     "--fail-on", metavar="breach|review",
     help="What gives exit code 1: breach (default), or review (a finding to review fails too). Comma-separated or "
@@ -275,7 +282,7 @@ AsOfOption = Annotated[str | None, typer.Option(
 ConfigOption = Annotated[Path | None, typer.Option(
     "--config", metavar="FILE", help="Defaults from this TOML file (default: ./rekruttering.toml if it exists).")]
 RulesOption = Annotated[str | None, typer.Option(
-    "--rules", "-r", metavar="PACK",
+    "--rules", "-r", metavar="PACK", autocompletion=_complete_packs,
     help="Rule pack: a name from rules/ (staten, sarpsborg, oslo, bergen) or a path to a TOML file.")]
 ColumnsOption = Annotated[Path | None, typer.Option(
     "--columns", metavar="FILE", help="TOML file with extra header aliases ([aliases] field = [\"Header\", ...]).")]
@@ -526,7 +533,7 @@ def inspect(
         "--shortlist", "-s", metavar="FILE", help="A file to take as a shortlist, as check does (repeatable).")
     ] = None,
     rules: Annotated[str | None, typer.Option(
-        "--rules", "-r", metavar="PACK", help="Also say which rules of this pack can run on these files, and exit 2 "
+        "--rules", "-r", metavar="PACK", autocompletion=_complete_packs, help="Also say which rules of this pack can run on these files, and exit 2 "
         "when check would refuse them.")] = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
