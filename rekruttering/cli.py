@@ -533,8 +533,9 @@ def inspect(
         "--shortlist", "-s", metavar="FILE", help="A file to take as a shortlist, as check does (repeatable).")
     ] = None,
     rules: Annotated[str | None, typer.Option(
-        "--rules", "-r", metavar="PACK", autocompletion=_complete_packs, help="Also say which rules of this pack can run on these files, and exit 2 "
-        "when check would refuse them.")] = None,
+        "--rules", "-r", metavar="PACK", autocompletion=_complete_packs,
+        help="Also say which rules of this pack can run on these files, and exit 2 when check would refuse "
+        "them.")] = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     columns: ColumnsOption = None,

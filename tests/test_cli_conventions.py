@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import APPLICANT_HEADER, ROOT, SHORTLIST_HEADER, flat, run, write_csv
 from rekruttering import __version__
 from rekruttering.fields import normalise_header
+
+from conftest import APPLICANT_HEADER, ROOT, SHORTLIST_HEADER, flat, run, write_csv
 
 COMMANDS = [[], ["check"], ["summary"], ["inspect"], ["reveal"], ["columns"], ["rules"], ["rules", "list"],
             ["rules", "show"]]
@@ -171,7 +172,8 @@ def test_inspect_json_with_problems_and_preflight(runner: CliRunner, tmp_path: P
     report = json.loads(out)
     assert report["ok"] is False
     problem = report["files"][1]["problems"][0]
-    assert problem["level"] == "error" and problem["code"] == "read.unreadable" and problem["file"].endswith("tull.xlsx")
+    assert problem["level"] == "error" and problem["code"] == "read.unreadable"
+    assert problem["file"].endswith("tull.xlsx")
     assert "kan ikke leses" in problem["message"] and set(problem) == {"level", "code", "file", "sheet", "row",
                                                                       "column", "message"}
     preflight = report["preflight"]
@@ -231,13 +233,13 @@ def test_rules_show_json(runner: CliRunner) -> None:
 # ---------------------------------------------------------------------------------------------
 # Did you mean: near-miss headers in inspect
 
-NEAR_MISS_HEADER = ["Stillings-ID", "Søker-ID", "Hull i CV-en", "Innkalt til intervjuet", "Innvandrerbakgrunn (fødeland)",
-                    "Navn"]
+NEAR_MISS_HEADER = ["Stillings-ID", "Søker-ID", "Hull i CV-en", "Innkalt til intervjuet",
+                    "Innvandrerbakgrunn (fødeland)", "Navn"]
 
 
 def test_inspect_suggests_a_known_header_for_a_near_miss(runner: CliRunner, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "a.csv", [NEAR_MISS_HEADER, ["P-1", "S-1", "Ja", "Ja", "Nei", "Kari"]])
-    code, out, _ = run(runner, "inspect", path, "-f", "json")
+    _, out, _ = run(runner, "inspect", path, "-f", "json")
     hints = {hint["header"]: hint for hint in json.loads(out)["files"][0]["sheets"][0]["did_you_mean"]}
     assert set(hints) == {"Hull i CV-en", "Innkalt til intervjuet"}
     assert (hints["Hull i CV-en"]["field"], hints["Hull i CV-en"]["alias"]) == ("cv_gap", "Hull i CV")
@@ -360,7 +362,8 @@ def test_a_bad_config_is_explained_value_by_value(runner: CliRunner, tmp_path: P
     code, _, err = run(runner, "check", tmp_path, "--config", tmp_path / "feil.toml", "--lang", "en")
     assert code == 2
     assert "feil.toml: invalid configuration:" in err
-    assert "  lang: must be 'nb' or 'en'" in err and "  farge: unknown key" in err and "min_cell: must be at least 1" in err
+    assert "  lang: must be 'nb' or 'en'" in err and "  farge: unknown key" in err
+    assert "  min_cell: must be at least 1" in err
     _, _, err = run(runner, "check", tmp_path, "--config", tmp_path / "feil.toml")
     assert "feil.toml: ugyldig konfigurasjon:" in err
     assert "  lang: må være 'nb' eller 'en'" in err and "  farge: ukjent nøkkel" in err
