@@ -17,32 +17,69 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
+from typer.core import TyperCommand
 
 from rekruttering import __version__
 from rekruttering.errors import EXIT_BAD_INPUT, EXIT_BREACH, EXIT_OK, RekrutteringError, UsageError
 from rekruttering.messages import Lang, field_labels, level_label, text
-from rekruttering.render import Format as FormatName
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
     from rich.console import Console
+    from typer._click import Context, HelpFormatter
 
-    from rekruttering.api import Options
+    from rekruttering.api import Options, Readiness
     from rekruttering.config import Config
+    from rekruttering.errors import InputError
+    from rekruttering.fields import ColumnMap
+    from rekruttering.ingest import Inspection
+    from rekruttering.models import Provenance
     from rekruttering.problems import Problem
+    from rekruttering.render import Format as FormatName
     from rekruttering.render.document import Document
     from rekruttering.rulepack import RulePack
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+class ReadableCommand(TyperCommand):
+    """A command whose help names its arguments by their metavar (FILE...), never by a Python type."""
+
+    def collect_usage_pieces(self, ctx: Context) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument" and param.metavar:
+                pieces.append(param.metavar if param.required else f"[{param.metavar}]")
+            else:
+                pieces += param.get_usage_pieces(ctx)
+        return pieces
+
+    def format_options(self, ctx: Context, formatter: HelpFormatter) -> None:
+        arguments, options = [], []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                arguments.append((param.metavar or (param.name or "").upper(), record[1]))
+            else:
+                options.append(record)
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
 
 app = typer.Typer(
     help="Kontroller intervju- og kvoteringsregler per utlysning fra eksporter av søkerlister og kortlister. "
     "Check Norwegian public employers' interview rules per job posting, from applicant and shortlist exports.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings=CONTEXT,
 )
 rules_app = typer.Typer(help="List the rule packs' rules, or explain one rule.", no_args_is_help=True,
-                        rich_markup_mode=None)
+                        rich_markup_mode=None, context_settings=CONTEXT)
 app.add_typer(rules_app, name="rules")
 
 
@@ -52,6 +89,11 @@ class Format(StrEnum):
     markdown = "markdown"
     html = "html"
     xlsx = "xlsx"
+
+
+class ListFormat(StrEnum):
+    text = "text"
+    json = "json"
 
 
 class AudienceChoice(StrEnum):
@@ -73,9 +115,28 @@ def _fail(error: RekrutteringError, lang: Lang) -> NoReturn:
         lines += [f"  {printable(problem.render(lang))}" for problem in error.problems]
         lines.append(text("error.hint", lang))
     else:
-        lines.append(printable(error.message, lines=True))
+        lines.append(printable(error.say(lang), lines=True))
     print("\n".join(lines), file=sys.stderr)
     raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def _noise(quiet: bool, verbose: bool, lang: Lang) -> None:
+    """--quiet and --verbose ask for opposite things: refuse rather than pick one."""
+    if quiet and verbose:
+        raise UsageError(text("usage.quiet_and_verbose", lang))
+
+
+def _note(line: str) -> None:
+    """A note for the person at the terminal (--verbose): on stderr, so stdout stays the result alone."""
+    from rekruttering.render.clean import printable
+
+    print(printable(line), file=sys.stderr)
+
+
+def _print_json(data: object) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def _silence_stdout() -> None:
@@ -102,8 +163,7 @@ def _pack_and_format(rules: str | None, fmt: Format | None, output: Path | None,
 
     pack = rules or settings.rules
     if not pack:
-        raise UsageError("Velg regelsett med --rules (staten, sarpsborg, oslo, bergen eller en TOML-fil) / "
-                         "choose a rule pack with --rules")
+        raise UsageError(text("usage.no_pack", lang))
     return pack, choose_format(fmt.value if fmt else None, output, settings.format, lang)
 
 
@@ -141,6 +201,29 @@ def _emit(report: BaseModel, chosen: FormatName, document: Callable[[], Document
         _silence_stdout()  # the exit code must still tell breach from no breach
 
 
+def _tell_inputs(report: Provenance, lang: Lang) -> None:
+    """--verbose: the rule pack and every file and sheet the report was made from, with role and row counts."""
+    pack = report.rule_pack
+    _note(text("verbose.pack", lang, pack=pack.id, version=pack.version, file=pack.file, sha256=pack.sha256[:12],
+               rules=", ".join(report.rules_selected) or "-"))
+    for item in report.inputs:
+        role = text(f"report.role.{item.role}", lang) if f"report.role.{item.role}" in _catalogue() else item.role
+        where = item.file + (f", {text('loc.sheet', lang, sheet=item.sheet)}" if item.sheet else "")
+        if item.header_row is None:
+            _note(text("verbose.file", lang, file=where, role=role, sha256=item.sha256[:12]))
+        else:
+            _note(text("verbose.sheet", lang, file=where, role=role, header_row=item.header_row, rows=item.rows,
+                       used=item.rows_used, aside=item.rows_set_aside, sha256=item.sha256[:12]))
+    if report.warnings:
+        _note(text("verbose.warnings", lang, count=len(report.warnings)))
+
+
+def _catalogue() -> dict[str, tuple[str, str]]:
+    from rekruttering.messages import CATALOGUE
+
+    return CATALOGUE
+
+
 FAIL_ON = ("breach", "review")
 
 
@@ -159,16 +242,6 @@ def _exit(failing: bool, no_fail: bool | None, settings: Config) -> NoReturn:
     raise typer.Exit(EXIT_BREACH if failing else EXIT_OK)
 
 
-FailOnOption = Annotated[list[str] | None, typer.Option(
-    "--fail-on", metavar="breach|review",
-    help="What gives exit code 1: breach (default), or review (a finding to review fails too). Comma-separated or "
-    "repeated.", show_default=False)]
-AsOfOption = Annotated[str | None, typer.Option(
-    "--as-of", metavar="DATE",
-    help="Judge postings whose export has no deadline as of this date (dd.mm.yyyy; default: today).",
-    show_default=False)]
-
-
 def _lang(option: Language | None, configured: Lang | None = None) -> Lang:
     if option is Language.en:
         return "en"
@@ -185,63 +258,101 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
 ) -> None:
     """Kontroller intervjuregler per utlysning / check interview rules per job posting."""
 
 
+def _complete_packs(incomplete: str) -> list[str]:
+    """Shell completion of --rules: the shipped packs' names."""
+    from rekruttering.resources import rules_dir
+
+    return sorted(p.stem for p in rules_dir().glob("*.toml") if p.stem != "columns" and p.stem.startswith(incomplete))
+
+
+FailOnOption = Annotated[list[str] | None, typer.Option(
+    "--fail-on", metavar="breach|review",
+    help="What gives exit code 1: breach (default), or review (a finding to review fails too). Comma-separated or "
+    "repeated.", show_default=False)]
+AsOfOption = Annotated[str | None, typer.Option(
+    "--as-of", metavar="DATE",
+    help="Judge postings whose export has no deadline as of this date (dd.mm.yyyy; default: today).",
+    show_default=False)]
 ConfigOption = Annotated[Path | None, typer.Option(
-    "--config", help="Defaults from this TOML file (default: ./rekruttering.toml if it exists).")]
+    "--config", metavar="FILE", help="Defaults from this TOML file (default: ./rekruttering.toml if it exists).")]
 RulesOption = Annotated[str | None, typer.Option(
-    "--rules", "-r", help="Rule pack: a name from rules/ (staten, sarpsborg, oslo, bergen) or a path to a TOML file.")]
+    "--rules", "-r", metavar="PACK", autocompletion=_complete_packs,
+    help="Rule pack: a name from rules/ (staten, sarpsborg, oslo, bergen) or a path to a TOML file.")]
 ColumnsOption = Annotated[Path | None, typer.Option(
-    "--columns", help="TOML file with extra header aliases ([aliases] field = [\"Header\", ...]).")]
-LangOption = Annotated[Language | None, typer.Option("--lang", help="Language of the report: nb (bokmål) or en.")]
+    "--columns", metavar="FILE", help="TOML file with extra header aliases ([aliases] field = [\"Header\", ...]).")]
+LangOption = Annotated[Language | None, typer.Option(
+    "--lang", metavar="LANG", help="Language of the output and of the errors: nb (bokmål, the default) or en.")]
 SelectOption = Annotated[list[str] | None, typer.Option(
-    "--select", help="Only these rules: ids, comma-separated or repeated, any case (e.g. ST01,ST02).")]
+    "--select", metavar="RULE", help="Only these rules: ids, comma-separated or repeated, any case (e.g. ST01,ST02).")]
 IgnoreOption = Annotated[list[str] | None, typer.Option(
-    "--ignore", help="Leave these rules out (applied after --select); their columns are then not needed.")]
+    "--ignore", metavar="RULE",
+    help="Leave these rules out (applied after --select); their columns are then not needed.")]
+QuietOption = Annotated[bool, typer.Option(
+    "--quiet", "-q", help="Only the result and errors: no progress bar, and no line naming the --output file "
+    "written.")]
+VerboseOption = Annotated[bool, typer.Option(
+    "--verbose", "-v", help="Also say on stderr what was read: the rule pack, and every file and sheet with its "
+    "role and row counts. Not with --quiet.")]
+QuietResultOption = Annotated[bool, typer.Option(
+    "--quiet", "-q", help="Only the result and errors (as without --verbose).")]
+VerboseColumnsOption = Annotated[bool, typer.Option(
+    "--verbose", "-v", help="Also name on stderr the files of header aliases read. Not with --quiet.")]
+VerbosePackOption = Annotated[bool, typer.Option(
+    "--verbose", "-v", help="Also name on stderr the rule pack files read, with their sha256. Not with --quiet.")]
+VerboseRevealOption = Annotated[bool, typer.Option(
+    "--verbose", "-v", help="Also name on stderr the files read, and how many pseudonyms were found. Not with "
+    "--quiet.")]
+ListFormatOption = Annotated[ListFormat, typer.Option(
+    "--format", "-f", metavar="FORMAT", help="text (the default) or json: one JSON document on stdout.",
+    show_default=False)]
 
 
-@app.command()
+@app.command(cls=ReadableCommand)
 def check(
     applicants: Annotated[list[Path], typer.Argument(
-        help="Applicant exports (xlsx, ods or csv), or folders of them. A file holding both applicants and "
-        "shortlist columns is fine.", show_default=False)],
+        metavar="FILE...", help="Applicant exports (xlsx, ods or csv), or folders of them. A file holding both "
+        "applicants and shortlist columns is fine.", show_default=False)],
     shortlist: Annotated[list[Path] | None, typer.Option(
-        "--shortlist", "-s", help="Interview shortlist export (repeatable). Presence on a shortlist without an "
-        "'Innkalt til intervju' column means invited.")] = None,
+        "--shortlist", "-s", metavar="FILE", help="Interview shortlist export (repeatable). Presence on a shortlist "
+        "without an 'Innkalt til intervju' column means invited.")] = None,
     rules: RulesOption = None,
     columns: ColumnsOption = None,
     justifications: Annotated[Path | None, typer.Option(
-        "--justifications", help="Written reasons for deviations (csv, xlsx or TOML): posting id, rule, optionally "
-        "applicant id, text, who, date. A breach they match becomes 'justified'.")] = None,
+        "--justifications", metavar="FILE", help="Written reasons for deviations (csv, xlsx or TOML): posting id, "
+        "rule, optionally applicant id, text, who, date. A breach they match becomes 'justified'.")] = None,
     workforce: Annotated[Path | None, typer.Option(
-        "--workforce", help="Employees per unit by gender (csv/xlsx: Enhet, Kvinner, Menn), for the gender rules.")
-    ] = None,
+        "--workforce", metavar="FILE",
+        help="Employees per unit by gender (csv/xlsx: Enhet, Kvinner, Menn), for the gender rules.")] = None,
     posting: Annotated[list[str] | None, typer.Option(
-        "--posting", help="Only this posting id (repeatable).")] = None,
+        "--posting", metavar="ID", help="Only this posting id (repeatable).")] = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     status: Annotated[list[str] | None, typer.Option(
-        "--status", help="Show only postings with a finding of these statuses (met, breach, justified, review, "
-        "not_applicable; comma-separated or repeated). Totals and the exit code still count every posting.")
-    ] = None,
+        "--status", metavar="STATUS", help="Show only postings with a finding of these statuses (met, breach, "
+        "justified, review, not_applicable; comma-separated or repeated). Totals and the exit code still count "
+        "every posting.")] = None,
     fmt: Annotated[Format | None, typer.Option(
-        "--format", "-f", help="Report format (default: from the --output file name, else text). xlsx needs "
-        "--output.")] = None,
+        "--format", "-f", metavar="FORMAT", help="Report format: text, json, markdown, html or xlsx (default: from "
+        "the --output file name, else text). xlsx needs --output.")] = None,
     audience: Annotated[AudienceChoice | None, typer.Option(
-        "--audience", help="hr: applicant ids where a finding concerns them (default). tillitsvalgt: no applicant "
-        "ids and no per-posting counts; safe to hand to union representatives.")] = None,
+        "--audience", metavar="AUDIENCE", help="hr: applicant ids where a finding concerns them (default). "
+        "tillitsvalgt: no applicant ids and no per-posting counts; safe to hand to union representatives.")] = None,
     pseudonymise: Annotated[bool, typer.Option(
         "--pseudonymise", help="Replace applicant ids by keyed HMAC-SHA256 pseudonyms (key in "
         "REKRUTTERING_PSEUDO_KEY or pseudonym_key_file in the config).")] = False,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write the report to this file (mode 0600) instead of stdout.")] = None,
+        "--output", "-o", metavar="FILE", help="Write the report to this file (mode 0600) instead of stdout.")
+    ] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Overwrite --output if it exists (never an input, a device, a FIFO or a link).")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not name the --output file written.")] = False,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
     lang: LangOption = None,
     no_fail: Annotated[bool | None, typer.Option(
         "--no-fail/--fail", help="Exit 0 even when a rule is breached (default: exit 1 on an unjustified breach).",
@@ -257,6 +368,7 @@ def check(
         from rekruttering.api import check as run_check
         from rekruttering.config import load_config
 
+        _noise(quiet, verbose, language)
         settings = load_config(config)
         language = _lang(lang, settings.lang)
         pack, chosen = _pack_and_format(rules, fmt, output, settings, language)
@@ -276,6 +388,8 @@ def check(
                           statuses=choose_statuses(status or [], language))
         _refuse_unsafe(output, force, [*applicants, *(shortlist or [])], options, config, settings)
         report = run_check(applicants, shortlist or [], options)
+        if verbose:
+            _tell_inputs(report, language)
         from rekruttering.render.check_document import build
 
         _emit(report, chosen, lambda: build(report), output, force, quiet, language)
@@ -306,23 +420,26 @@ def _period(start: str | None, end: str | None, year: int | None, lang: Lang) ->
     return first, last
 
 
-@app.command()
+@app.command(cls=ReadableCommand)
 def summary(
     paths: Annotated[list[Path], typer.Argument(
-        help="Exports or folders of them (every spreadsheet inside); roles are read from the headers.",
-        show_default=False)],
+        metavar="PATH...", help="Exports or folders of them (every spreadsheet inside); roles are read from the "
+        "headers.", show_default=False)],
     shortlist: Annotated[list[Path] | None, typer.Option(
-        "--shortlist", "-s", help="A shortlist export whose only columns are the ids (repeatable).")] = None,
-    start: Annotated[str | None, typer.Option("--from", help="First deadline in the period (dd.mm.yyyy).")] = None,
-    end: Annotated[str | None, typer.Option("--to", help="Last deadline in the period (dd.mm.yyyy).")] = None,
-    year: Annotated[int | None, typer.Option("--year", help="The calendar year of the deadline.", min=1990,
-                                             max=2999)] = None,
+        "--shortlist", "-s", metavar="FILE", help="A shortlist export whose only columns are the ids (repeatable).")
+    ] = None,
+    start: Annotated[str | None, typer.Option(
+        "--from", metavar="DATE", help="First deadline in the period (dd.mm.yyyy).")] = None,
+    end: Annotated[str | None, typer.Option(
+        "--to", metavar="DATE", help="Last deadline in the period (dd.mm.yyyy).")] = None,
+    year: Annotated[int | None, typer.Option(
+        "--year", metavar="YEAR", help="The calendar year of the deadline.", min=1990, max=2999)] = None,
     rules: RulesOption = None,
     columns: ColumnsOption = None,
     justifications: Annotated[Path | None, typer.Option(
-        "--justifications", help="Written reasons for deviations (csv, xlsx or TOML).")] = None,
+        "--justifications", metavar="FILE", help="Written reasons for deviations (csv, xlsx or TOML).")] = None,
     workforce: Annotated[Path | None, typer.Option(
-        "--workforce", help="Employees per unit by gender, for the gender rules.")] = None,
+        "--workforce", metavar="FILE", help="Employees per unit by gender, for the gender rules.")] = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     min_cell: Annotated[int | None, typer.Option(
@@ -337,14 +454,17 @@ def summary(
         help="Publish the stratified statistics of a step only when at least N postings carry information "
         "(default 5): with fewer, they would reveal the postings' own numbers.")] = None,
     audience: Annotated[AudienceChoice | None, typer.Option(
-        "--audience", help="hr (default) or tillitsvalgt (no applicant ids; safe to hand over).")] = None,
+        "--audience", metavar="AUDIENCE", help="hr (default) or tillitsvalgt (no applicant ids; safe to hand over).")
+    ] = None,
     fmt: Annotated[Format | None, typer.Option(
-        "--format", "-f", help="Report format (default: from the --output file name, else text).")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file (0600).")] = None,
+        "--format", "-f", metavar="FORMAT", help="Report format: text, json, markdown, html or xlsx (default: from "
+        "the --output file name, else text).")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="FILE", help="Write the report to this file (0600).")] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Overwrite --output if it exists (never an input, a device, a FIFO or a link).")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, and no line naming the --output "
-                                        "file written.")] = False,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
     lang: LangOption = None,
     no_fail: Annotated[bool | None, typer.Option(
         "--no-fail/--fail", help="Exit 0 even with unjustified breaches in the period.", show_default=False)] = None,
@@ -360,6 +480,7 @@ def summary(
         from rekruttering.ingest import expand_paths
         from rekruttering.render.summary_document import build
 
+        _noise(quiet, verbose, language)
         settings = load_config(config)
         language = _lang(lang, settings.lang)
         pack, chosen = _pack_and_format(rules, fmt, output, settings, language)
@@ -378,6 +499,8 @@ def summary(
         files = expand_paths([*paths, *(shortlist or [])])
         with _progress(len(files), quiet, language) as advance:
             report = summarise(paths, shortlist or [], options, on_file=advance)
+        if verbose:
+            _tell_inputs(report, language)
         _emit(report, chosen, lambda: build(report), output, force, quiet, language)
     except RekrutteringError as error:
         _fail(error, language)
@@ -402,34 +525,35 @@ def _progress(total: int, quiet: bool, lang: Lang) -> Iterator[Callable[[Path], 
         yield advance
 
 
-@app.command()
+@app.command(cls=ReadableCommand)
 def inspect(
-    files: Annotated[list[Path], typer.Argument(help="Export files or folders to inspect.", show_default=False)],
+    files: Annotated[list[Path], typer.Argument(
+        metavar="PATH...", help="Export files or folders to inspect.", show_default=False)],
     shortlist: Annotated[list[Path] | None, typer.Option(
-        "--shortlist", "-s", help="A file to take as a shortlist, as check does (repeatable).")] = None,
+        "--shortlist", "-s", metavar="FILE", help="A file to take as a shortlist, as check does (repeatable).")
+    ] = None,
     rules: Annotated[str | None, typer.Option(
-        "--rules", "-r", help="Also say which rules of this pack can run on these files, and exit 2 when check "
-        "would refuse them.")] = None,
+        "--rules", "-r", metavar="PACK", autocompletion=_complete_packs,
+        help="Also say which rules of this pack can run on these files, and exit 2 when check would refuse "
+        "them.")] = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     columns: ColumnsOption = None,
     config: ConfigOption = None,
+    fmt: ListFormatOption = ListFormat.text,
+    quiet: QuietResultOption = False,
+    verbose: VerboseColumnsOption = False,
     lang: LangOption = None,
 ) -> None:
     """Show what each file is taken to be: role, header row, which header became which field, which columns
-    are ignored (never read), row counts and problems. With --rules, also which rules can run on the files."""
+    are ignored (never read) and which of those look like a known header, row counts and problems. With --rules,
+    also which rules can run on the files."""
     language = _lang(lang)
     try:
-        from rich.table import Table
-        from rich.text import Text
-
         from rekruttering.fields import load_column_map
         from rekruttering.ingest import expand_paths, inspect_file
-        from rekruttering.render.clean import printable
 
-        def safe(value: str, **style: str) -> Text:  # headers come from the file: no terminal escapes
-            return Text(printable(value), **style)  # type: ignore[arg-type]
-
+        _noise(quiet, verbose, language)
         options = _preflight_options(rules, select, ignore, columns, config, lang)
         pack = None
         if options is not None:
@@ -438,42 +562,117 @@ def inspect(
             language = options.lang
             pack = selected_pack(options)  # an unknown pack or rule id stops here, before any file is read
         column_map = load_column_map(options.columns, options.aliases) if options else load_column_map(columns)
-        console = _console()
-        failed = False
+        if verbose:
+            _note(text("verbose.columns", language, files=", ".join(str(p) for p in column_map.sources)))
         forced = {path.resolve() for path in expand_paths(shortlist or [])}
-        shown: set[Problem] = set()
-        for path in dict.fromkeys(expand_paths([*files, *(shortlist or [])])):  # a file named twice is shown once
-            result = inspect_file(path, column_map, shortlist=path.resolve() in forced)
-            console.print(safe(result.file, style="bold"))
-            for sheet in result.sheets:
-                where = f"  {text('loc.sheet', language, sheet=sheet.sheet)}" if sheet.sheet else ""
-                console.print(safe(
-                    f"{where}  {text('inspect.role', language)}: {text(f'report.role.{sheet.role}', language)}; "
-                    f"{text('inspect.header_row', language)}: {sheet.header_row}; "
-                    f"{text('inspect.rows', language)}: {sheet.rows_read} / {sheet.rows_used} / "
-                    f"{sheet.rows_set_aside}; sha256 {sheet.sha256[:16]}"))
-                table = Table(show_header=True, box=None, pad_edge=False)
-                table.add_column(text("inspect.mapped", language))
-                table.add_column(text("columns.field", language))
-                for field, header in sheet.mapping.items():
-                    table.add_row(safe(header), field.value)
-                console.print(table)
-                ignored = ", ".join(sheet.ignored) or text("inspect.none", language)
-                console.print(safe(f"  {text('inspect.ignored', language)}: {ignored}"))
-            problems = result.problems
-            console.print(safe(f"  {text('inspect.problems', language)}: "
-                               f"{len(problems) or text('inspect.none', language)}"))
-            for problem in problems:
-                failed |= problem.level == "error"
-                console.print(safe(f"    {level_label(problem.level, language)}: {problem.render(language)}"))
-            shown.update(problems)
-            console.print()
+        results = [inspect_file(path, column_map, shortlist=path.resolve() in forced)
+                   for path in dict.fromkeys(expand_paths([*files, *(shortlist or [])]))]  # a file named twice once
+        ready: Readiness | InputError | None = None
         if options is not None and pack is not None:
+            from rekruttering.api import preflight
+            from rekruttering.errors import InputError
+
             named = [path for path in files if path.resolve() not in forced]
-            failed |= _preflight(console, pack, named, shortlist or [], options, shown)
+            try:
+                ready = preflight(pack, named, shortlist or [], options)
+            except InputError as error:
+                ready = error
+        from rekruttering.api import Readiness
+
+        refused = ready is not None and (not isinstance(ready, Readiness) or bool(ready.problems))
+        failed = refused or any(problem.level == "error" for result in results for problem in result.problems)
+        if fmt is ListFormat.json:
+            _print_json(_inspection_json(results, column_map, pack, ready, language, failed))
+        else:
+            _print_inspection(results, column_map, pack, ready, language)
     except RekrutteringError as error:
         _fail(error, language)
     raise typer.Exit(EXIT_BAD_INPUT if failed else EXIT_OK)
+
+
+def _problem_json(problem: Problem, lang: Lang) -> dict[str, object]:
+    return {"level": problem.level, "code": problem.code, "file": problem.file, "sheet": problem.sheet,
+            "row": problem.row, "column": problem.column, "message": problem.message(lang)}
+
+
+def _inspection_json(results: list[Inspection], column_map: ColumnMap, pack: RulePack | None,
+                     ready: Readiness | InputError | None, lang: Lang, failed: bool) -> dict[str, object]:
+    """``inspect --format json``: files, their sheets and problems, and the pre-flight when --rules is given."""
+    from rekruttering.api import Readiness
+    from rekruttering.explain import near_misses
+
+    files = []
+    for result in results:
+        sheets = []
+        for sheet in result.sheets:
+            hints = near_misses(sheet.ignored, sheet.mapping, column_map)
+            sheets.append({
+                "sheet": sheet.sheet, "role": sheet.role, "header_row": sheet.header_row, "sha256": sheet.sha256,
+                "mapping": {field.value: header for field, header in sheet.mapping.items()},
+                "ignored": list(sheet.ignored),
+                "did_you_mean": [{"header": hint.header, "field": hint.field.value, "alias": hint.alias,
+                                  "columns_line": hint.columns_line} for hint in hints],
+                "rows": {"read": sheet.rows_read, "used": sheet.rows_used, "set_aside": sheet.rows_set_aside},
+            })
+        files.append({"file": result.file, "sheets": sheets,
+                      "problems": [_problem_json(problem, lang) for problem in result.problems]})
+    preflight: dict[str, object] | None = None
+    if pack is not None and isinstance(ready, Readiness):
+        preflight = {
+            "pack": pack.info.id, "rules": list(ready.rules), "runnable": list(ready.runnable),
+            "missing": [{"field": item.field.value, "headers": list(column_map.aliases[item.field][:3]),
+                         "rules": list(item.rules)} for item in ready.missing],
+            "readable": True, "check_would_refuse": bool(ready.problems),
+            "problems": [_problem_json(problem, lang) for problem in ready.problems]}
+    elif pack is not None and ready is not None and not isinstance(ready, Readiness):
+        preflight = {"pack": pack.info.id, "rules": sorted(rule.id for rule in pack.rules), "runnable": [],
+                     "missing": [], "readable": False, "check_would_refuse": True,
+                     "problems": [_problem_json(problem, lang) for problem in ready.problems]}
+    return {"schema": "inspect/1", "tool_version": __version__, "lang": lang, "ok": not failed, "files": files,
+            "preflight": preflight}
+
+
+def _print_inspection(results: list[Inspection], column_map: ColumnMap, pack: RulePack | None,
+                      ready: Readiness | InputError | None, lang: Lang) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from rekruttering.explain import near_misses
+    from rekruttering.render.clean import printable
+
+    def safe(value: str, **style: str) -> Text:  # headers come from the file: no terminal escapes
+        return Text(printable(value), **style)  # type: ignore[arg-type]
+
+    console = _console()
+    shown: set[Problem] = set()
+    for result in results:
+        console.print(safe(result.file, style="bold"))
+        for sheet in result.sheets:
+            where = f"  {text('loc.sheet', lang, sheet=sheet.sheet)}" if sheet.sheet else ""
+            console.print(safe(
+                f"{where}  {text('inspect.role', lang)}: {text(f'report.role.{sheet.role}', lang)}; "
+                f"{text('inspect.header_row', lang)}: {sheet.header_row}; "
+                f"{text('inspect.rows', lang)}: {sheet.rows_read} / {sheet.rows_used} / "
+                f"{sheet.rows_set_aside}; sha256 {sheet.sha256[:16]}"))
+            table = Table(show_header=True, box=None, pad_edge=False)
+            table.add_column(text("inspect.mapped", lang))
+            table.add_column(text("columns.field", lang))
+            for field, header in sheet.mapping.items():
+                table.add_row(safe(header), field.value)
+            console.print(table)
+            ignored = ", ".join(sheet.ignored) or text("inspect.none", lang)
+            console.print(safe(f"  {text('inspect.ignored', lang)}: {ignored}"))
+            for hint in near_misses(sheet.ignored, sheet.mapping, column_map):
+                console.print(safe("    " + text("inspect.did_you_mean", lang, header=hint.header, alias=hint.alias,
+                                                 field=hint.field.value, line=hint.columns_line)), style="yellow")
+        problems = result.problems
+        console.print(safe(f"  {text('inspect.problems', lang)}: {len(problems) or text('inspect.none', lang)}"))
+        for problem in problems:
+            console.print(safe(f"    {level_label(problem.level, lang)}: {problem.render(lang)}"))
+        shown.update(problems)
+        console.print()
+    if pack is not None and ready is not None:
+        _print_preflight(console, pack, ready, lang, shown)
 
 
 def _preflight_options(rules: str | None, select: list[str] | None, ignore: list[str] | None, columns: Path | None,
@@ -492,26 +691,22 @@ def _preflight_options(rules: str | None, select: list[str] | None, ignore: list
                    ignore=tuple(ignore or settings.ignore or ()))
 
 
-def _preflight(console: Console, pack: RulePack, applicants: list[Path], shortlists: list[Path], options: Options,
-               shown: set[Problem]) -> bool:
-    """Print which of the pack's rules can run on the files and what the others lack; True when check would
-    refuse the files."""
+def _print_preflight(console: Console, pack: RulePack, ready: Readiness | InputError, lang: Lang,
+                     shown: set[Problem]) -> None:
+    """Print which of the pack's rules can run on the files and what the others lack, or why check would refuse
+    the files."""
     from rich.text import Text
 
-    from rekruttering.api import preflight
-    from rekruttering.errors import InputError
+    from rekruttering.api import Readiness
     from rekruttering.render.clean import printable
 
-    lang = options.lang
     console.print(Text(text("preflight.title", lang, pack=pack.info.id), style="bold"))
-    try:
-        ready = preflight(pack, applicants, shortlists, options)
-    except InputError as error:
+    if not isinstance(ready, Readiness):
         console.print(Text(f"  {text('preflight.unreadable', lang)}"))
-        for problem in error.problems:
+        for problem in ready.problems:
             if problem not in shown:  # the file-by-file part above already showed it
                 console.print(Text(printable(f"    {problem.render(lang)}")))
-        return True
+        return
     runnable = ", ".join(ready.runnable) or text("inspect.none", lang)
     console.print(Text(f"  {text('preflight.runnable', lang, rules=runnable)}"))
     for rule in ready.rules:
@@ -523,20 +718,23 @@ def _preflight(console: Console, pack: RulePack, applicants: list[Path], shortli
     problems = ready.problems
     if not problems:
         console.print(Text(f"  {text('preflight.ok', lang)}", style="green"))
-        return False
+        return
     console.print(Text(f"  {text('preflight.refused', lang)}", style="red"))
     for problem in problems:
         console.print(Text(printable(f"    {problem.render(lang)}")))
-    return True
 
 
-@app.command()
+@app.command(cls=ReadableCommand)
 def reveal(
-    pseudonyms: Annotated[list[str], typer.Argument(help="Pseudonyms from a report (P-...).", show_default=False)],
+    pseudonyms: Annotated[list[str], typer.Argument(
+        metavar="PSEUDONYM...", help="Pseudonyms from a report (P-...).", show_default=False)],
     inputs: Annotated[list[Path], typer.Option(
-        "--input", "-i", help="The exports the report was made from (repeatable).", show_default=False)],
+        "--input", "-i", metavar="FILE", help="The exports the report was made from (repeatable).",
+        show_default=False)],
     columns: ColumnsOption = None,
     config: ConfigOption = None,
+    quiet: QuietResultOption = False,
+    verbose: VerboseRevealOption = False,
     lang: LangOption = None,
 ) -> None:
     """Map pseudonyms back to applicant ids. Needs the same key as the report (HR keeps it). Exit 1 when a
@@ -545,30 +743,56 @@ def reveal(
     try:
         from rekruttering.api import reveal as find
         from rekruttering.config import load_config
+        from rekruttering.ingest import expand_paths
         from rekruttering.privacy import pseudonym_key
 
+        _noise(quiet, verbose, language)
         settings = load_config(config)
-        found = find(pseudonyms, inputs, pseudonym_key(settings.pseudonym_key_file), columns or settings.columns)
+        language = _lang(lang, settings.lang)
+        key = pseudonym_key(settings.pseudonym_key_file)
+        if verbose:
+            for path in expand_paths(inputs):
+                _note(text("verbose.reading", language, file=path))
+        found = find(pseudonyms, inputs, key, columns or settings.columns)
         for alias, pairs in found.items():
             shown = ", ".join(f"{applicant} ({posting})" for posting, applicant in pairs) or "–"
             print(f"{alias}: {shown}")
+        if verbose:
+            _note(text("verbose.found", language, found=sum(1 for pairs in found.values() if pairs), total=len(found)))
         if not all(found.values()):
             raise typer.Exit(EXIT_BREACH)
     except RekrutteringError as error:
         _fail(error, language)
 
 
-@app.command("columns")
-def columns_command(columns: ColumnsOption = None, lang: LangOption = None) -> None:
+@app.command("columns", cls=ReadableCommand)
+def columns_command(
+    columns: ColumnsOption = None,
+    fmt: ListFormatOption = ListFormat.text,
+    quiet: QuietResultOption = False,
+    verbose: VerboseColumnsOption = False,
+    lang: LangOption = None,
+) -> None:
     """List the canonical fields and the headers accepted for each (case, spaces and punctuation ignored)."""
     language = _lang(lang)
     try:
+        from rekruttering.fields import SPECS, load_column_map
+
+        _noise(quiet, verbose, language)
+        column_map = load_column_map(columns)
+        if verbose:
+            _note(text("verbose.columns", language, files=", ".join(str(p) for p in column_map.sources)))
+        if fmt is ListFormat.json:
+            _print_json({"schema": "columns/1", "tool_version": __version__, "lang": language,
+                         "sources": [str(path) for path in column_map.sources],
+                         "fields": [{"field": field.value, "level": spec.level,
+                                     "level_label": text(f"level.{spec.level}", language), "kind": spec.kind,
+                                     "label": text(f"field.{field.value}", language),
+                                     "headers": list(column_map.aliases[field])} for field, spec in SPECS.items()]})
+            return
         from rich.table import Table
         from rich.text import Text
 
-        from rekruttering.fields import SPECS, load_column_map
-
-        column_map = load_column_map(columns)
         table = Table(show_header=True, show_lines=False)
         table.add_column(text("columns.field", language), no_wrap=True)
         table.add_column(text("columns.level", language), no_wrap=True)
@@ -581,30 +805,56 @@ def columns_command(columns: ColumnsOption = None, lang: LangOption = None) -> N
         _fail(error, language)
 
 
-@rules_app.command("list")
-def rules_list(rules: RulesOption = None, lang: LangOption = None) -> None:
+def _tell_packs(packs: list[RulePack], lang: Lang) -> None:
+    for pack in packs:
+        _note(text("verbose.pack_file", lang, pack=pack.info.id, file=pack.path, sha256=pack.sha256[:12]))
+
+
+@rules_app.command("list", cls=ReadableCommand)
+def rules_list(
+    rules: RulesOption = None,
+    fmt: ListFormatOption = ListFormat.text,
+    quiet: QuietResultOption = False,
+    verbose: VerbosePackOption = False,
+    lang: LangOption = None,
+) -> None:
     """List every rule of one pack (--rules) or of all shipped packs."""
     language = _lang(lang)
     try:
-        from rekruttering.explain import list_rules
+        from rekruttering.explain import list_rules, packs, rules_json
 
-        _console().print(list_rules(rules, language))
+        _noise(quiet, verbose, language)
+        if verbose:
+            _tell_packs(packs(rules), language)
+        if fmt is ListFormat.json:
+            _print_json(rules_json(rules, language))
+        else:
+            _console().print(list_rules(rules, language))
     except RekrutteringError as error:
         _fail(error, language)
 
 
-@rules_app.command("show")
+@rules_app.command("show", cls=ReadableCommand)
 def rules_show(
-    rule_id: Annotated[str, typer.Argument(help="Rule id, e.g. SA01.", show_default=False)],
+    rule_id: Annotated[str, typer.Argument(metavar="RULE", help="Rule id, e.g. SA01.", show_default=False)],
     rules: RulesOption = None,
+    fmt: ListFormatOption = ListFormat.text,
+    quiet: QuietResultOption = False,
+    verbose: VerbosePackOption = False,
     lang: LangOption = None,
 ) -> None:
     """Explain one rule: its text, source, parameters, dates in force and what each status means."""
     language = _lang(lang)
     try:
-        from rekruttering.explain import show_rule
+        from rekruttering.explain import find_rule, rule_json, show_rule
 
-        _console().print(show_rule(rule_id, rules, language))
+        _noise(quiet, verbose, language)
+        if verbose:
+            _tell_packs([find_rule(rule_id, rules)[0]], language)
+        if fmt is ListFormat.json:
+            _print_json(rule_json(rule_id, rules, language))
+        else:
+            _console().print(show_rule(rule_id, rules, language))
     except RekrutteringError as error:
         _fail(error, language)
 

@@ -1,13 +1,20 @@
-"""``rules list`` and ``rules show``: the rule packs explained in the reader's language."""
+"""``rules list`` and ``rules show``: the rule packs explained in the reader's language; and, for ``inspect``,
+which ignored headers look like a known one."""
 
 from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from rekruttering.checks import CHECKS
-from rekruttering.errors import UsageError
+from rekruttering.errors import UsageError, said
+from rekruttering.fields import ColumnMap, Field, normalise_header
 from rekruttering.messages import Lang, format_date, format_number, group_label, text
 from rekruttering.rulepack import Rule, RulePack, load_pack, shipped_packs
 
@@ -64,8 +71,7 @@ def find_rule(rule_id: str, pack_name: str | None) -> tuple[RulePack, Rule]:
         if rule is not None:
             return pack, rule
     names = ", ".join(p.info.id for p in packs)
-    raise UsageError(f"{text('rules.unknown', 'nb', rule=rule_id, packs=names)} / "
-                     f"{text('rules.unknown', 'en', rule=rule_id, packs=names)}")
+    raise UsageError(said("rules.unknown", rule=rule_id, packs=names))
 
 
 def status_name(status: str, lang: Lang) -> str:
@@ -108,3 +114,95 @@ def show_rule(rule_id: str, pack_name: str | None, lang: Lang) -> RenderableType
         Text("  " + (rule.justify.get(lang) if rule.justify else text("rules.justify.default", lang))),
     ]
     return Group(*lines)
+
+
+def packs(pack_name: str | None) -> list[RulePack]:
+    """The pack named (all shipped packs without a name), as ``rules list`` reads them."""
+    return _packs(pack_name)
+
+
+def _dates(rule: Rule) -> dict[str, str | None]:
+    return {"in_force_from": rule.in_force_from.isoformat() if rule.in_force_from else None,
+            "in_force_to": rule.in_force_to.isoformat() if rule.in_force_to else None}
+
+
+def _pack_json(pack: RulePack) -> dict[str, object]:
+    return {"id": pack.info.id, "title": pack.info.title, "version": pack.info.version, "file": str(pack.path),
+            "sha256": pack.sha256}
+
+
+def rules_json(pack_name: str | None, lang: Lang) -> dict[str, object]:
+    """``rules list --format json``: every pack with its rules, the titles in ``lang``."""
+    return {"schema": "rules/1", "lang": lang, "packs": [
+        {**_pack_json(pack), "rules": [
+            {"id": rule.id, "check": rule.check, "groups": list(rule.groups), "country_group": rule.country_group,
+             "group_label": group_label(rule.groups, rule.country_group, lang), "severity": rule.severity,
+             "title": rule.title.get(lang), **_dates(rule), "in_force": in_force(rule, lang)}
+            for rule in pack.rules]}
+        for pack in _packs(pack_name)]}
+
+
+def rule_json(rule_id: str, pack_name: str | None, lang: Lang) -> dict[str, object]:
+    """``rules show --format json``: what ``rules show`` says, as fields (the texts in ``lang``)."""
+    pack, rule = find_rule(rule_id, pack_name)
+    group = group_label(rule.groups, rule.country_group, lang)
+    minimum = str(rule.min_invited or 1)
+    params = parameters(rule)
+    statuses = {status: {"label": text(f"status.{status}", lang),
+                         "meaning": text(f"explain.{rule.check}.{status}", lang, group=group, min=minimum)}
+                for status in CHECKS[rule.check].statuses}
+    tolerance = text("explain.moderate_quotation.tolerance", lang, score=params["max_score_gap_pct"],
+                     rank=params["max_rank_distance"]) if rule.check == "moderate_quotation" else None
+    return {
+        "schema": "rule/1", "lang": lang, "pack": _pack_json(pack), "id": rule.id, "check": rule.check,
+        "groups": list(rule.groups), "country_group": rule.country_group, "group_label": group,
+        "severity": rule.severity, "title": rule.title.get(lang), "text": rule.text.get(lang),
+        "source": {"document": rule.source.document, "section": rule.source.section,
+                   "summary": rule.source.summary.get(lang), "verified": rule.source.verified},
+        **_dates(rule), "in_force": in_force(rule, lang),
+        "parameters": {name: value for name, value in params.items() if name not in ("check", "group", "severity")},
+        "statuses": statuses, "tolerance": tolerance,
+        "justify": rule.justify.get(lang) if rule.justify else text("rules.justify.default", lang),
+    }
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    """An ignored header that looks like a known one: the field it may be, and the alias it resembles."""
+
+    header: str
+    field: Field
+    alias: str
+
+    @property
+    def columns_line(self) -> str:
+        """The line to put under ``[aliases]`` in a ``--columns`` file to have the header read."""
+        return f"{self.field.value} = [{json.dumps(self.header, ensure_ascii=False)}]"
+
+
+NEAR = 0.8  # "Hull i CV-en" is 0.88 from "Hull i CV"; "Navn" is near nothing
+
+
+def near_misses(ignored: Iterable[str], mapped: Mapping[Field, str], columns: ColumnMap) -> list[NearMiss]:
+    """Ignored headers close to a known alias (case, spaces and punctuation ignored), for fields not yet found.
+
+    Never a header the proxy guard would refuse for that field: a group field is never offered for a header
+    about nationality, birth, language or the like, nor an id field for names or e-mail addresses.
+    """
+    from rekruttering.proxyguard import alias_refusal
+
+    known: dict[str, tuple[Field, str]] = {}
+    for fld, aliases in columns.aliases.items():
+        if fld in mapped:
+            continue  # the sheet has this field already; a second column for it would be refused
+        for alias in (fld.value, *aliases):
+            known.setdefault(normalise_header(alias), (fld, alias))
+    found = []
+    for header in ignored:
+        close = difflib.get_close_matches(normalise_header(header), list(known), n=3, cutoff=NEAR)
+        for match in close:
+            fld, alias = known[match]
+            if alias_refusal(fld, header, "nb") is None:
+                found.append(NearMiss(header, fld, alias))
+                break
+    return found

@@ -18,7 +18,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Literal
 
-from rekruttering.errors import RulePackError
+from rekruttering.errors import RulePackError, Say, said
+from rekruttering.messages import text
 from rekruttering.resources import rules_dir
 
 Level = Literal["posting", "applicant", "shortlist"]
@@ -116,39 +117,44 @@ def _read_aliases(path: Path) -> dict[Field, list[str]]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as error:
-        raise RulePackError(f"{path}: filen finnes ikke / file not found") from error
+        raise RulePackError(said("file.not_found", path=path)) from error
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise RulePackError(f"{path}: ugyldig TOML / invalid TOML: {error}") from error
+        from rekruttering.config import invalid_toml
+
+        raise RulePackError(invalid_toml(path, error)) from error
     return _validate_aliases(str(path), data.get("aliases"))
 
 
-def _alias_refusal(field: Field, alias: str) -> str | None:
-    """Why an alias may not map to ``field`` (``proxyguard``), in bokmål and English; None when it may."""
+def _alias_refusal(field: Field, alias: str) -> Say | None:
+    """Why an alias may not map to ``field`` (``proxyguard``), in either language; None when it may."""
     from rekruttering.proxyguard import alias_refusal  # proxyguard builds on this module
 
-    nb = alias_refusal(field, alias, "nb")
-    return None if nb is None else f"{nb} / {alias_refusal(field, alias, 'en')}"
+    if alias_refusal(field, alias, "nb") is None:
+        return None
+    return lambda lang: alias_refusal(field, alias, lang) or ""
+
+
+def _refused(path: str, refusal: Say) -> Say:
+    return lambda lang: text("columns.refused", lang, path=path, refusal=refusal(lang))
 
 
 def _validate_aliases(path: str, table: object) -> dict[Field, list[str]]:
     if not isinstance(table, dict):
-        raise RulePackError(f"{path}: mangler tabellen [aliases] / the [aliases] table is missing")
+        raise RulePackError(said("columns.no_table", path=path))
     out: dict[Field, list[str]] = {}
     for name, values in table.items():
         try:
             field = Field(name)
         except ValueError:
             known = ", ".join(f.value for f in Field)
-            raise RulePackError(
-                f"{path}: [aliases].{name}: ukjent felt / unknown field (known: {known})"
-            ) from None
+            raise RulePackError(said("columns.unknown_field", path=path, name=name, known=known)) from None
         if isinstance(values, str):
             values = [values]
         if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
-            raise RulePackError(f"{path}: [aliases].{name}: må være en liste med tekster / must be a list of texts")
+            raise RulePackError(said("columns.not_texts", path=path, name=name))
         for value in values:
             if refusal := _alias_refusal(field, value):
-                raise RulePackError(f"{path}: {refusal}")
+                raise RulePackError(_refused(path, refusal))
         out[field] = list(values)
     return out
 

@@ -17,7 +17,7 @@ import stat
 from pathlib import Path
 from typing import Literal, TypeVar
 
-from rekruttering.errors import UsageError
+from rekruttering.errors import Say, UsageError, said
 from rekruttering.messages import text
 from rekruttering.models import CheckReport, Provenance
 
@@ -122,16 +122,12 @@ def pseudonym_key(key_file: Path | None) -> bytes:
     if not raw and key_file is not None:
         raw = _read_key_file(key_file)
         if not raw.strip():
-            raise UsageError(f"{key_file}: {_both('key.blank', env=KEY_ENV)}")
+            raise UsageError(_in_file(key_file, "key.blank", env=KEY_ENV))
         raw = raw.strip()
     if raw and not raw.strip():
-        raise UsageError(_both("key.blank", env=KEY_ENV))
+        raise UsageError(said("key.blank", env=KEY_ENV))
     if len(raw.strip()) < MIN_KEY_BYTES:
-        raise UsageError(
-            f"--pseudonymise trenger en hemmelig nøkkel på minst {MIN_KEY_BYTES} tegn i {KEY_ENV} eller i en "
-            f"nøkkelfil (pseudonym_key_file i rekruttering.toml) / --pseudonymise needs a secret key of at least "
-            f"{MIN_KEY_BYTES} characters in {KEY_ENV} or a key file (pseudonym_key_file in rekruttering.toml)"
-        )
+        raise UsageError(said("key.missing", min=MIN_KEY_BYTES, env=KEY_ENV))
     return raw
 
 
@@ -140,28 +136,27 @@ def _read_key_file(key_file: Path) -> bytes:
     try:
         fd = os.open(key_file, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
-        raise UsageError(f"{key_file}: nøkkelfilen kan ikke leses / the key file cannot be read: "
-                         f"{error.strerror}") from None
+        raise UsageError(said("key.unreadable", path=key_file, error=error.strerror)) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise UsageError(f"{key_file}: {_both('key.not_file')}")
+            raise UsageError(_in_file(key_file, "key.not_file"))
         chunks: list[bytes] = []
         size = 0
         while size <= MAX_KEY_FILE_BYTES and (chunk := os.read(fd, MAX_KEY_FILE_BYTES + 1 - size)):
             chunks.append(chunk)
             size += len(chunk)
     except OSError as error:
-        raise UsageError(f"{key_file}: nøkkelfilen kan ikke leses / the key file cannot be read: "
-                         f"{error.strerror}") from None
+        raise UsageError(said("key.unreadable", path=key_file, error=error.strerror)) from None
     finally:
         os.close(fd)
     if size > MAX_KEY_FILE_BYTES:
-        raise UsageError(f"{key_file}: {_both('key.too_long', limit=MAX_KEY_FILE_BYTES)}")
+        raise UsageError(_in_file(key_file, "key.too_long", limit=MAX_KEY_FILE_BYTES))
     return b"".join(chunks)
 
 
-def _both(key: str, **params: object) -> str:
-    return f"{text(key, 'nb', **params)} / {text(key, 'en', **params)}"
+def _in_file(key_file: Path, key: str, **params: object) -> Say:
+    """A key file's problem, the file named first."""
+    return lambda lang: text("key.in_file", lang, path=key_file, message=text(key, lang, **params))
 
 
 def pseudonym(key: bytes, applicant_id: str) -> str:

@@ -14,13 +14,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from rekruttering.errors import RulePackError, UsageError
+from rekruttering.config import Refusal, invalid_toml, invalid_value
+from rekruttering.errors import RulePackError, UsageError, said
 from rekruttering.messages import Lang, text
 from rekruttering.resources import rules_dir
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 GroupName = Literal["immigrant_background", "disability", "cv_gap", "gender"]
 PARAMETERS = ("min_invited", "country_group", "before", "max_rank_distance", "max_score_gap_pct",
@@ -80,7 +84,7 @@ class Rule(BaseModel):
         from rekruttering.checks import CHECKS
 
         if value not in CHECKS:
-            raise ValueError(f"unknown check kind {value!r}; known: {', '.join(sorted(CHECKS))}")
+            raise Refusal("pack.unknown_check", value=value, known=", ".join(sorted(CHECKS)))
         return value
 
     @model_validator(mode="after")
@@ -91,15 +95,15 @@ class Rule(BaseModel):
         given = {name for name in PARAMETERS if getattr(self, name) is not None}
         extra = given - spec.parameters
         if extra:
-            raise ValueError(f"parameter(s) {', '.join(sorted(extra))} not used by check {self.check!r}")
+            raise Refusal("pack.unused_parameters", names=", ".join(sorted(extra)), check=self.check)
         if spec.needs_group and self.group is None:
-            raise ValueError(f"check {self.check!r} needs a group")
+            raise Refusal("pack.needs_group", check=self.check)
         if self.check == "interview_minimum" and len(self.groups) != 1:
-            raise ValueError("interview_minimum takes exactly one group")
+            raise Refusal("pack.one_group")
         if self.underrepresented_below is not None and "gender" not in self.groups:
-            raise ValueError("underrepresented_below only applies to a rule about gender")
+            raise Refusal("pack.underrepresented_gender_only")
         if self.in_force_from and self.in_force_to and self.in_force_to < self.in_force_from:
-            raise ValueError("in_force_to is before in_force_from")
+            raise Refusal("pack.dates_reversed")
         return self
 
     @property
@@ -132,7 +136,7 @@ class PackFile(BaseModel):
         seen: set[str] = set()
         for rule in self.rule:
             if rule.id in seen:
-                raise ValueError(f"rule id {rule.id} is used twice")
+                raise Refusal("pack.duplicate_id", rule=rule.id)
             seen.add(rule.id)
         return self
 
@@ -160,7 +164,7 @@ def resolve(name_or_path: str) -> Path:
     candidate = Path(name_or_path)
     if candidate.suffix == ".toml" or "/" in name_or_path or "\\" in name_or_path:
         if not candidate.is_file():
-            raise RulePackError(f"{name_or_path}: filen finnes ikke / file not found")
+            raise RulePackError(said("file.not_found", path=name_or_path))
         return candidate
     names = shipped_packs()
     wanted = name_or_path.strip().casefold()
@@ -172,7 +176,7 @@ def resolve(name_or_path: str) -> Path:
             message = text("pack.unknown", lang, name=name_or_path, available=", ".join(names))
             return message + (f" {text('pack.did_you_mean', lang, names=', '.join(close))}" if close else "")
 
-        raise RulePackError(f"{say('nb')} / {say('en')}")  # a pack error is said in both languages, as the others
+        raise RulePackError(say)
     return rules_dir() / f"{found}.toml"
 
 
@@ -182,11 +186,12 @@ def load_pack(name_or_path: str) -> RulePack:
     try:
         data: dict[str, Any] = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise RulePackError(f"{path}: ugyldig TOML / invalid TOML: {error}") from None
+        raise RulePackError(invalid_toml(path, error)) from None
     try:
         parsed = PackFile.model_validate(data)
     except ValidationError as error:
-        raise RulePackError(_describe(path, data, error)) from None
+        items = error.errors()
+        raise RulePackError(lambda lang: _describe(path, data, items, lang)) from None
     return RulePack(parsed.pack, tuple(parsed.rule), path, hashlib.sha256(raw).hexdigest())
 
 
@@ -223,11 +228,11 @@ def select_rules(pack: RulePack, select: Iterable[str] = (), ignore: Iterable[st
     return replace(pack, rules=rules)
 
 
-def _describe(path: Path, data: dict[str, Any], error: ValidationError) -> str:
-    lines = [f"{path}: ugyldig regelsett / invalid rule pack:"]
+def _describe(path: Path, data: dict[str, Any], items: list[ErrorDetails], lang: Lang) -> str:
+    lines = [text("pack.invalid", lang, path=path)]
     found = data.get("rule")
     rules: list[Any] = found if isinstance(found, list) else []
-    for item in error.errors():
+    for item in items:
         loc = list(item["loc"])
         where = ".".join(str(part) for part in loc)
         if len(loc) >= 2 and loc[0] == "rule" and isinstance(loc[1], int):
@@ -235,6 +240,6 @@ def _describe(path: Path, data: dict[str, Any], error: ValidationError) -> str:
             rule_id = rules[index].get("id", f"#{index + 1}") if index < len(rules) and isinstance(
                 rules[index], dict) else f"#{index + 1}"
             field = ".".join(str(part) for part in loc[2:]) or "-"
-            where = f"regel / rule {rule_id}, felt / field {field}"
-        lines.append(f"  {where}: {item['msg']}")
+            where = text("pack.where", lang, rule=rule_id, field=field)
+        lines.append(f"  {where}: {invalid_value(item, lang)}")
     return "\n".join(lines)

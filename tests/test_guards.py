@@ -49,9 +49,9 @@ def shortlist(d: Path) -> Path:
 
 
 @pytest.mark.parametrize(("content", "expected"), [
-    (None, "is not a regular file"),
-    (b"x" * 5000, "longer than 4096 bytes"),
-    (b"   \n\t  \n", "is only blanks"),
+    (None, "er ikke en vanlig fil"),
+    (b"x" * 5000, "lengre enn 4096 byte"),
+    (b"   \n\t  \n", "består bare av mellomrom"),
 ], ids=["dev-zero", "too-long", "blank"])
 def test_a_key_file_that_is_no_key_is_refused_at_once(tmp_path: Path, content: bytes | None, expected: str) -> None:
     applicants = write_csv(tmp_path / "soekere.csv", [HEADER, *ROWS])

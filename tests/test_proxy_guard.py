@@ -93,7 +93,8 @@ def test_a_proxy_header_is_refused_for_a_group_field(runner: CliRunner, tmp_path
     path = applicants(tmp_path, "Innvandrerbakgrunn", ["Ja", "Nei"])
     code, out, err = check(runner, path, "--columns", columns_file(tmp_path, "immigrant_background", header))
     assert code == 2 and out == "" and "Traceback" not in err
-    assert header in err and "own declaration" in err and "egen erklæring" in err
+    assert header in err and "own declaration" in err
+    assert "egen erklæring" not in err  # --lang en: the error in English only
 
 
 @pytest.mark.parametrize("header", ["Fødselsland", "Full name", "Etnisitet", "Språk", "Statsborgarskap"])
