@@ -734,6 +734,40 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "0 unjustified breaches, {review} to review: a person must look at the findings to review.",
     ),
     "report.verdict.ok": ("0 brudd uten begrunnelse, 0 til vurdering.", "0 unjustified breaches, 0 to review."),
+    # --- text13 ---
+    # the overview every report opens with, and the provenance section it ends with
+    "report.verdict.tillitsvalgt": (
+        "Brudd uten begrunnelse: {count}. Til vurdering: {review}.",
+        "Unjustified breaches: {count}. To review: {review}.",
+    ),
+    "overview.title": ("Oversikt", "Overview"),
+    "overview.checked": ("Stillinger kontrollert", "Postings checked"),
+    "overview.in_period": ("Stillinger i perioden", "Postings in the period"),
+    "overview.breach": ("Brudd å rette opp", "Breaches to fix"),
+    "overview.breach.tillitsvalgt": ("Brudd uten begrunnelse", "Unjustified breaches"),
+    "overview.review": ("Til vurdering", "To review"),
+    "overview.justified": ("Begrunnede avvik", "Justified deviations"),
+    "overview.count.one": ("{count} i 1 stilling", "{count} in 1 posting"),
+    "overview.count.other": ("{count} i {postings} stillinger", "{count} in {postings} postings"),
+    "overview.do.breach": ("Rett opp, eller skriv en begrunnelse for avviket.",
+                           "Fix them, or write a justification for the deviation."),
+    "overview.do.breach.invite": (
+        "Kall inn søkerne som står under «Kall inn til intervju», eller skriv en begrunnelse for avviket.",
+        "Invite the applicants listed under 'Invite to interview', or write a justification for the deviation.",
+    ),
+    "overview.do.review": ("En person må se på funnene og avgjøre dem.",
+                           "A person must look at these findings and decide them."),
+    "overview.do.justified": ("Begrunnelsen står ved funnet.", "The justification is shown with the finding."),
+    "overview.do.follow_up": ("Se «Brudd uten begrunnelse som bør følges opp».",
+                              "See 'Unjustified breaches to follow up'."),
+    "overview.invite": ("Kall inn til intervju (best rangert først)", "Invite to interview (best ranked first)"),
+    "report.about": ("Om rapporten", "About this report"),
+    "report.about.note": (
+        "Regelsett, verktøy og inndata med fingeravtrykk (SHA-256), så alle kan kontrollere hvilke data og regler rapporten bygger på.",
+        "Rule pack, tool and inputs with fingerprints (SHA-256), so anyone can verify which data and rules the report is built on.",
+    ),
+    "report.contents": ("Innhold", "Contents"),
+    # --- end text13 ---
     # summary
     "summary.title": ("Oversikt over rekrutteringen", "Recruitment summary"),
     "summary.period": ("Periode (søknadsfrist)", "Period (deadline)"),
