@@ -247,7 +247,7 @@ def test_html_has_contents_headings_in_order_and_header_cells(exports: Path, aud
     assert {"#overview", "#about"} <= set(parsed.links)
     assert parsed.header_cells and all(scope == ("col" if part == "thead" else "row")
                                        for part, scope in parsed.header_cells)
-    assert '<section id="overview" class="overview breach"' in page and '<nav class="toc"' in page
+    assert '<section id="overview" class="overview is-breach"' in page and '<nav class="toc"' in page
     assert page.index('id="overview"') < page.index("<h3>P-4") < page.index('id="about"')
 
 
@@ -280,3 +280,21 @@ def test_html_reads_in_order_in_a_browser(exports: Path) -> None:
                                     "<h3>P-4 · Rådgiver", "<h3>P-3 · Rådgiver", 'id="about"', "SHA-256")]
     assert order == sorted(order)
     assert '<a href="#overview">Overview</a>' in dom and not re.search(r"S-\d\d", dom)
+
+
+def test_summary_page_opens_with_the_overview_and_keeps_its_structure() -> None:
+    result = CliRunner().invoke(app, [str(a) for a in (*RUNS["summary-year"], "-f", "html", "--audience",
+                                                       "tillitsvalgt")], catch_exceptions=False)
+    assert result.exit_code == 1, result.stderr
+    page = result.stdout
+    parsed = Page()
+    parsed.feed(page)
+    assert parsed.headings[0] == 1 and parsed.headings.count(1) == 1
+    assert all(b <= a + 1 for a, b in zip(parsed.headings, parsed.headings[1:], strict=False))
+    assert all(link[1:] in parsed.ids for link in parsed.links) and len(parsed.links) >= 9
+    assert all(scope == ("col" if part == "thead" else "row") for part, scope in parsed.header_cells)
+    order = [page.index(s) for s in ('id="overview"', f'<h2>{text("summary.title.follow_up", "nb")}</h2>',
+                                     f'<h2>{text("summary.title.rules", "nb")}</h2>', 'id="about"', "SHA-256")]
+    assert order == sorted(order)
+    for key in HR_ONLY:
+        assert html.escape(text(key, "nb")) not in page, key

@@ -32,8 +32,8 @@ nav.toc { font-size: .9rem; } nav.toc h2 { font-size: 1rem; margin-top: 0; }
 nav.toc ol { margin: 0; padding-left: 1.4rem; columns: 2 16rem; }
 .overview { background: var(--box); border: 1px solid var(--line); border-left: .4rem solid var(--na);
             border-radius: .3rem; padding: .2rem 1rem .6rem; margin: 1rem 0; }
-.overview.breach { border-left-color: var(--breach); } .overview.review { border-left-color: var(--review); }
-.overview.met { border-left-color: var(--met); }
+.overview.is-breach { border-left-color: var(--breach); } .overview.is-review { border-left-color: var(--review); }
+.overview.is-met { border-left-color: var(--met); }
 .overview h2 { margin-top: .6rem; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: .5rem 0; }
 dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
@@ -136,12 +136,14 @@ def _table(table: Table, section: str, level: int = 2) -> list[str]:
     for heading, rows in table.groups():
         if heading:
             out.append(f"<h{level + 1}>{escape(' · '.join(c.text for c in heading if c.text))}</h{level + 1}>")
+        # in a group, a column only where some row has a value (a posting without a justification)
+        used = [i for i in range(len(columns)) if not heading or any(r[i].text for r in rows)]
         # the first column names its row (a row header) unless it holds numbers
         row_header = bool(rows) and any(r[0].number is None for r in rows) if columns else False
         out.append('<div class="table"><table><thead><tr>')
-        out.append("".join(f'<th scope="col">{escape(c)}</th>' for c in columns))
+        out.append("".join(f'<th scope="col">{escape(columns[i])}</th>' for i in used))
         out.append("</tr></thead><tbody>")
-        out += ["<tr>" + "".join(_cell(c, "th" if i == 0 and row_header else "td") for i, c in enumerate(r))
+        out += ["<tr>" + "".join(_cell(r[i], "th" if i == 0 and row_header else "td") for i in used)
                 + "</tr>" for r in rows]
         out.append("</tbody></table></div>")
     if sentences:
@@ -152,7 +154,7 @@ def _table(table: Table, section: str, level: int = 2) -> list[str]:
 
 def _overview(overview: Overview) -> list[str]:
     status = escape(overview.verdict.status or "")
-    out = [f'<section id="overview" class="overview {status}" aria-labelledby="overview-title">',
+    out = [f'<section id="overview" class="overview is-{status}" aria-labelledby="overview-title">',
            f'<h2 id="overview-title">{escape(overview.title)}</h2>',
            f'<p class="verdict {status}">{escape(overview.verdict.text)}</p>', '<dl class="facts">']
     for label, value in overview.facts:

@@ -33,11 +33,13 @@ def _table(table: Table, level: int = 2) -> list[str]:
     for heading, rows in table.groups():
         if heading:
             lines += [f"{'#' * (level + 1)} {escape(' · '.join(c.text for c in heading if c.text))}", ""]
-        lines.append("| " + " | ".join(escape(c) for c in columns) + " |")
+        # in a group, a column only where some row has a value (a posting without a justification)
+        used = [i for i in range(len(columns)) if not heading or any(r[i].text for r in rows)]
+        lines.append("| " + " | ".join(escape(columns[i]) for i in used) + " |")
         lines.append("|" + "|".join("---" if not all(r[i].number is not None for r in rows) or not rows else "--:"
-                                    for i in range(len(columns))) + "|")
+                                    for i in used) + "|")
         for r in rows:
-            lines.append("| " + " | ".join(escape(c.text) for c in r) + " |")
+            lines.append("| " + " | ".join(escape(r[i].text) for i in used) + " |")
         lines.append("")
     if sentences:
         lines += [f"- {escape(sentence)}" for sentence in sentences] + [""]
