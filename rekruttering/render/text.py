@@ -61,8 +61,8 @@ def _widths(columns: Sequence[str], rows: Sequence[Sequence[Cell]], numeric: Seq
             ) -> list[int] | None:
     """Column widths that fit ``width`` with texts wrapped at spaces (numbers whole), or None when they cannot."""
     n = len(columns)
-    need = [max([cell_len(columns[i]), *(cell_len(r[i].text) for r in rows)]) for i in range(n)]
-    least = [max([_words(columns[i]), *((cell_len(r[i].text) if numeric[i] else _words(r[i].text)) for r in rows)])
+    need = [max([1, cell_len(columns[i]), *(cell_len(r[i].text) for r in rows)]) for i in range(n)]
+    least = [max([1, _words(columns[i]), *((cell_len(r[i].text) if numeric[i] else _words(r[i].text)) for r in rows)])
              for i in range(n)]
     room = width - GAP * (n - 1)
     if sum(need) <= room:
@@ -118,7 +118,7 @@ def _block(console: Console, columns: Sequence[str], cells: Sequence[Cell], head
 
 
 def _table(table: Table, console: Console) -> None:
-    console.print(Text(table.title, style="bold"))
+    _say(console, Text(table.title, style="bold"))
     if table.note:
         _say(console, table.note)
     columns = table.columns[table.group_by:]
@@ -151,13 +151,13 @@ def _table(table: Table, console: Console) -> None:
 
 
 def _overview(overview: Overview, console: Console) -> None:
-    console.print(Text(overview.title, style="bold"))
+    _say(console, Text(overview.title, style="bold"))
     _say(console, _cell(overview.verdict))
     for label, value in overview.facts:
         _labelled(console, label, _cell(value), INDENT)
     console.print()
     if overview.invite:
-        console.print(Text(overview.invite_title, style="bold"))
+        _say(console, Text(overview.invite_title, style="bold"))
         for posting, ids in overview.invite:
             _say(console, Text(posting, style="bold") + Text(f" – {ids}"), INDENT, INDENT)
         console.print()
@@ -176,7 +176,7 @@ def render_to(console: Console, document: Document) -> None:
         console.print()
     for table in document.body():
         _table(table, console)
-    console.print(Text(text("report.about", lang), style="bold"))
+    _say(console, Text(text("report.about", lang), style="bold"))
     _say(console, text("report.about.note", lang))
     for label, value in document.meta:
         _labelled(console, label, Text(value), 0)
