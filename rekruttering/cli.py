@@ -152,8 +152,10 @@ def _console() -> Console:
         def on_broken_pipe(self) -> None:  # rich's own would exit 1, which reads as "a breach"
             _silence_stdout()
 
-    return PipeSafeConsole(file=sys.stdout, highlight=False, soft_wrap=False,
-                           width=int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None)
+    # COLUMNS wins; a terminal tells its own width; a pipe or a file gets the report's width (100)
+    width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else (
+        None if sys.stdout.isatty() else 100)
+    return PipeSafeConsole(file=sys.stdout, highlight=False, soft_wrap=False, width=width)
 
 
 def _pack_and_format(rules: str | None, fmt: Format | None, output: Path | None, settings: Config, lang: Lang

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rekruttering.messages import Lang, format_date, text
 from rekruttering.messages import verdict as closing_line
-from rekruttering.models import STATUSES, CheckReport, Provenance
-from rekruttering.render.document import Cell, Document, Table, row
+from rekruttering.models import STATUSES, CheckReport, PostingReport, Provenance
+from rekruttering.render.document import Blocks, Cell, Document, Overview, Table, row
+
+# the order postings are listed in: an unjustified breach first, then review, then justified
+SERIOUSNESS = ("breach", "review", "justified")
 
 
 def lang_of(report: Provenance) -> Lang:
@@ -44,6 +49,8 @@ def inputs_table(report: Provenance, lang: Lang) -> Table:
                  i.sha256])
             for i in report.inputs
         ),
+        key_columns=3,
+        part="provenance",
     )
 
 
@@ -65,6 +72,7 @@ def side_tables(report: Provenance, lang: Lang) -> list[Table]:
                                                  "report.justification", "report.file", "report.row")),
             rows=tuple(row([u.posting_id, u.rule, u.applicant_id, u.text, u.file,
                             str(u.row) if u.row is not None else ""]) for u in report.unused_justifications),
+            key_columns=3,
         ))
     if report.warnings:
         tables.append(Table(
@@ -74,8 +82,76 @@ def side_tables(report: Provenance, lang: Lang) -> list[Table]:
                                                  "report.message")),
             rows=tuple(row([w.file, w.sheet, str(w.row) if w.row is not None else "", w.column, w.message])
                        for w in report.warnings),
+            key_columns=4,
         ))
     return tables
+
+
+def seriousness(posting: PostingReport) -> int:
+    """0 for a posting with an unjustified breach, 1 with a finding to review, 2 justified, 3 the rest."""
+    statuses = {f.status for f in posting.findings}
+    return next((n for n, status in enumerate(SERIOUSNESS) if status in statuses), len(SERIOUSNESS))
+
+
+def most_serious_first(postings: Sequence[PostingReport]) -> list[PostingReport]:
+    return sorted(postings, key=lambda p: (seriousness(p), p.posting_id))
+
+
+def counted(count: int, postings: int | None, lang: Lang) -> str:
+    """"3 in 2 postings": findings of one status and the postings they are in (when known)."""
+    if postings is None:
+        return str(count)
+    return text("overview.count.one" if postings == 1 else "overview.count.other", lang, count=count,
+                postings=postings)
+
+
+def fact(label: str, count: int, postings: int | None, doing: str, status: str, lang: Lang) -> tuple[str, Cell]:
+    """One line of the overview: a count, the postings it is in, and (when there are any) what to do."""
+    if not count:
+        return label, Cell("0", None, number=0.0)
+    return label, Cell(f"{counted(count, postings, lang)}. {doing}", status, number=float(count))
+
+
+def meaning(status: str, lang: Lang) -> str:
+    """What a status means, as a sentence: the union representatives' overview explains, it does not instruct."""
+    said = text(f"status.meaning.{status}", lang)
+    return said[:1].upper() + said[1:] + "."
+
+
+def overview(report: CheckReport, verdict: Cell, lang: Lang) -> Overview:
+    """The verdict first: postings checked, breaches to fix, to review, justified; for HR whom to invite."""
+    hr = report.audience != "tillitsvalgt"
+    totals = report.totals
+    invite: list[tuple[str, str]] = []
+    if hr:
+        for p in most_serious_first(report.postings):
+            wanted = [f"{f.rule}: {', '.join(f.applicants)}" for f in p.findings
+                      if f.status == "breach" and f.check == "interview_minimum" and f.applicants]
+            if wanted:
+                invite.append((" ".join(v for v in (p.posting_id, p.title) if v), "; ".join(wanted)))
+
+    def postings_with(status: str) -> int | None:
+        if report.status_filter and status not in report.status_filter:
+            return None  # --status left some of them out of the report
+        return sum(any(f.status == status for f in p.findings) for p in report.postings)
+
+    def doing(status: str) -> str:
+        if not hr:
+            return meaning(status, lang)
+        if status == "breach":
+            return text("overview.do.breach.invite" if invite else "overview.do.breach", lang)
+        return text(f"overview.do.{status}", lang)
+
+    facts = (
+        (text("overview.checked", lang), Cell(str(totals.postings), number=float(totals.postings))),
+        fact(text("overview.breach" if hr else "overview.breach.tillitsvalgt", lang), totals.breach,
+             postings_with("breach"), doing("breach"), "breach", lang),
+        fact(text("overview.review", lang), totals.review, postings_with("review"), doing("review"), "review", lang),
+        fact(text("overview.justified", lang), totals.justified, postings_with("justified"), doing("justified"),
+             "justified", lang),
+    )
+    return Overview(text("overview.title", lang), verdict, facts, text("overview.invite", lang) if invite else "",
+                    tuple(invite))
 
 
 def build(report: CheckReport) -> Document:
@@ -89,9 +165,10 @@ def build(report: CheckReport) -> Document:
         rows=tuple(
             row([p.posting_id, p.title, p.unit, format_date(p.deadline, lang) if p.deadline else "", f.rule,
                  Cell(text(f"status.{f.status}", lang), f.status), f.message, f.justification])
-            for p in report.postings for f in p.findings
+            for p in most_serious_first(report.postings) for f in p.findings
         ),
         group_by=4,
+        blocks=Blocks(head=(1, 0), plain=(2,)),
     )
     totals = report.totals
     counts = [totals.postings, *(getattr(totals, s) for s in STATUSES)]
@@ -120,4 +197,4 @@ def build(report: CheckReport) -> Document:
                        total=totals.postings),)
     notes += withheld(report, lang)
     return Document("check", f"{text('report.title', lang)} – {text(f'report.for.{report.audience}', lang)}",
-                    lang, provenance(report, lang), tuple(tables), verdict, notes)
+                    lang, provenance(report, lang), tuple(tables), verdict, notes, overview(report, verdict, lang))

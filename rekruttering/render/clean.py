@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from rekruttering.render.document import Cell, Chart, Document, Table
+from rekruttering.render.document import Cell, Chart, Document, Overview, Table
 
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC strings up to BEL or ST
 # (or the end of the text when unterminated), and two- or three-character escapes (ESC c, ESC ( B).
@@ -58,6 +58,19 @@ def _table(table: Table) -> Table:
     )
 
 
+def _overview(overview: Overview | None) -> Overview | None:
+    if overview is None:
+        return None
+    return replace(
+        overview,
+        title=printable(overview.title),
+        verdict=_cell(overview.verdict),
+        facts=tuple((printable(label), _cell(value)) for label, value in overview.facts),
+        invite_title=printable(overview.invite_title),
+        invite=tuple((printable(posting), printable(ids)) for posting, ids in overview.invite),
+    )
+
+
 def printable_document(document: Document) -> Document:
     """The document with every text passed through ``printable``."""
     return replace(
@@ -67,4 +80,5 @@ def printable_document(document: Document) -> Document:
         tables=tuple(_table(t) for t in document.tables),
         verdict=_cell(document.verdict) if document.verdict else None,
         notes=tuple(printable(n) for n in document.notes),
+        overview=_overview(document.overview),
     )

@@ -1,9 +1,12 @@
 """The small document model every human-readable format is rendered from.
 
-A report becomes a ``Document``: a title, provenance lines, tables and a closing verdict. Text,
-Markdown, HTML and xlsx render the same document, so they say the same thing; JSON is the report
-model itself (the machine contract). Tables with ``group_by`` are shown as one sub-table per
-group in text, Markdown and HTML, and as one flat, filterable sheet in xlsx.
+A report becomes a ``Document``: a title, an overview (the verdict first: counts, what to do and,
+for HR, whom to invite), tables, provenance lines and a closing verdict. Text, Markdown, HTML and
+xlsx render the same document, so they say the same thing; JSON is the report model itself (the
+machine contract). Tables with ``group_by`` are shown as one sub-table per group in text,
+Markdown and HTML, and as one flat, filterable sheet in xlsx. Text, Markdown and HTML put the
+overview first and the provenance (``meta`` and the tables whose ``part`` is ``"provenance"``)
+last.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import groupby
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,19 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class Blocks:
+    """How the rows of a table always read in text: one block per row instead of a table row.
+
+    Indexes count the columns after the ``group_by`` ones. ``head`` columns make the block's first
+    line (joined, in this order), ``plain`` columns follow as wrapped paragraphs, and every other
+    non-empty column as a "column: value" paragraph.
+    """
+
+    head: tuple[int, ...]
+    plain: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
 class Table:
     name: str  # a short identifier: the sheet name in xlsx, the anchor in HTML
     title: str
@@ -42,6 +59,11 @@ class Table:
     note: str | None = None  # a sentence said under the title
     chart: Chart | None = None
     sentences: int | None = None  # a column of plain sentences: a list under the table, except in xlsx
+    # text: rows as blocks always (``blocks``), or only when the table is too wide for the terminal;
+    # then the first ``key_columns`` columns (after the group's) name the block
+    blocks: Blocks | None = None
+    key_columns: int = 1
+    part: Literal["body", "provenance"] = "body"  # provenance tables come last, with ``Document.meta``
 
     def without_sentences(self) -> tuple[Table, list[str]]:
         """The table without its sentence column, and the sentences (for text, Markdown and HTML)."""
@@ -64,14 +86,33 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Overview:
+    """What a reader needs before any detail: the verdict, the counts with what to do, and (HR only)
+    whom to invite, per breached posting with the applicant ids best ranked first."""
+
+    title: str
+    verdict: Cell
+    facts: tuple[tuple[str, Cell], ...]  # label, value (a count and what it asks of the reader)
+    invite_title: str = ""
+    invite: tuple[tuple[str, str], ...] = ()  # posting, "rule: ids" (empty for union representatives)
+
+
+@dataclass(frozen=True)
 class Document:
     kind: str  # "check" or "summary"
     title: str
     lang: str
     meta: tuple[tuple[str, str], ...]  # provenance: label, value
     tables: tuple[Table, ...]
-    verdict: Cell | None = None
+    verdict: Cell | None = None  # the closing line (the overview opens with the same verdict)
     notes: tuple[str, ...] = field(default_factory=tuple)
+    overview: Overview | None = None
+
+    def body(self) -> tuple[Table, ...]:
+        return tuple(t for t in self.tables if t.part == "body")
+
+    def provenance(self) -> tuple[Table, ...]:
+        return tuple(t for t in self.tables if t.part == "provenance")
 
 
 def cells(*values: str | None, status: str | None = None) -> tuple[Cell, ...]:

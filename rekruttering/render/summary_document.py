@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rekruttering.messages import Lang, format_date, format_number, text
 from rekruttering.messages import verdict as closing_line
-from rekruttering.render.check_document import inputs_table, lang_of, provenance, side_tables, withheld
-from rekruttering.render.document import Cell, Chart, Document, Table, row
+from rekruttering.render.check_document import fact, inputs_table, lang_of, meaning, provenance, side_tables, withheld
+from rekruttering.render.document import Cell, Chart, Document, Overview, Table, row
 from rekruttering.summary import RuleSummary, SummaryReport
 
 
@@ -51,31 +51,54 @@ def _compliance(name: str, title: str, rows: list[RuleSummary], lang: Lang, key:
     first = len(head) + 1
     chart = Chart(text("summary.chart.compliance", lang), tuple(range(first)), (first + 6,), percent=True)
     return Table(name, title, columns, body, note=text("summary.note.compliance", lang), chart=chart,
-                 sentences=len(columns) - 1)
+                 sentences=len(columns) - 1, key_columns=first)
+
+
+def overview(report: SummaryReport, verdict: Cell, period: str, lang: Lang) -> Overview:
+    """The verdict first: postings in the period, breaches to follow up, findings to review, justified."""
+    hr = report.audience != "tillitsvalgt"
+
+    def doing(status: str) -> str:
+        if not hr:
+            return meaning(status, lang)
+        return text("overview.do.follow_up" if status == "breach" else f"overview.do.{status}", lang)
+
+    breached = len({f.posting_id for f in report.follow_up})
+    return Overview(text("overview.title", lang), verdict, (
+        (text("summary.period", lang), Cell(period)),
+        (text("overview.in_period", lang), Cell(str(report.postings.in_period),
+                                                number=float(report.postings.in_period))),
+        fact(text("overview.breach" if hr else "overview.breach.tillitsvalgt", lang), len(report.follow_up),
+             breached, doing("breach"), "breach", lang),
+        fact(text("overview.review", lang), report.to_review, None, doing("review"), "review", lang),
+        fact(text("overview.justified", lang), sum(r.justified for r in report.rules), None, doing("justified"),
+             "justified", lang),
+    ))
 
 
 def build(report: SummaryReport) -> Document:
     lang = lang_of(report)
     period = " – ".join(format_date(d, lang) if d else "…" for d in (report.period.from_, report.period.to))
+    if not (report.period.from_ or report.period.to):
+        period = text("summary.period.all", lang)
     meta = provenance(
         report, lang,
-        (text("summary.period", lang), period if report.period.from_ or report.period.to
-         else text("summary.period.all", lang)),
+        (text("summary.period", lang), period),
         (text("summary.postings", lang), text("summary.postings.counts", lang, **report.postings.model_dump())),
         (text("summary.min_cell", lang), text("summary.min_cell.text", lang, k=report.min_cell)),
     )
-    tables = [
-        _compliance(text("summary.sheet.rules", lang), text("summary.title.rules", lang), report.rules, lang, None),
-        _compliance(text("summary.sheet.units", lang), text("summary.title.units", lang), report.by_unit, lang,
-                    "unit"),
-        _compliance(text("summary.sheet.months", lang), text("summary.title.months", lang), report.by_month, lang,
-                    "month"),
+    tables = [  # the breaches to follow up first: what the reader must act on
         Table(text("summary.sheet.follow_up", lang), text("summary.title.follow_up", lang),
               tuple(text(k, lang) for k in ("report.posting", "report.posting_title", "report.unit",
                                            "report.deadline_col", "report.rule")),
               tuple(row([f.posting_id, f.title, f.unit, format_date(f.deadline, lang) if f.deadline else "", f.rule])
                     for f in report.follow_up),
-              note=text("summary.note.follow_up", lang, count=len(report.follow_up))),
+              note=text("summary.note.follow_up", lang, count=len(report.follow_up)), key_columns=5),
+        _compliance(text("summary.sheet.rules", lang), text("summary.title.rules", lang), report.rules, lang, None),
+        _compliance(text("summary.sheet.units", lang), text("summary.title.units", lang), report.by_unit, lang,
+                    "unit"),
+        _compliance(text("summary.sheet.months", lang), text("summary.title.months", lang), report.by_month, lang,
+                    "month"),
         Table(text("summary.sheet.funnel", lang), text("summary.title.funnel", lang),
               (text("summary.col.group", lang), text("summary.col.category", lang),
                *(text(f"summary.stage.{s}", lang).capitalize() for s in ("applied", "qualified", "invited", "hired")),
@@ -85,7 +108,7 @@ def build(report: SummaryReport) -> Document:
                            for s in ("applied", "qualified", "invited", "hired")),
                          c.sentence]) for c in report.funnel_counts),
               note=text("summary.note.funnel", lang, k=report.min_cell),
-              chart=Chart(text("summary.chart.funnel", lang), (0, 1), (2, 3, 4, 5)), sentences=6),
+              chart=Chart(text("summary.chart.funnel", lang), (0, 1), (2, 3, 4, 5)), sentences=6, key_columns=2),
         Table(text("summary.sheet.steps", lang), text("summary.title.steps", lang),
               tuple(text(f"summary.col.{k}", lang) for k in (
                   "group", "step", "comparison", "rate_group", "rate_reference", "impact_ratio", "below",
@@ -105,7 +128,7 @@ def build(report: SummaryReport) -> Document:
                          _p(s.exact_p_one_sided, lang, s.exact_p_below_bound), _num(s.informative_postings, lang),
                          s.sentence])
                     for s in report.funnel),
-              note=text("summary.note.steps", lang), sentences=16),
+              note=text("summary.note.steps", lang), sentences=16, key_columns=3),
         Table(text("summary.sheet.representation", lang), text("summary.title.representation", lang),
               tuple(text(f"summary.col.{k}", lang) for k in ("group", "applicants", "invited", "hired", "population",
                                                            "meaning")),
@@ -126,4 +149,5 @@ def build(report: SummaryReport) -> Document:
         (text("summary.left_out_in_doubt", lang, count=report.left_out_in_doubt),) if report.left_out_in_doubt
         else ()) + (
         text("summary.method", lang, k=report.min_cell, minimum=report.min_informative),) + withheld(report, lang)
-    return Document("summary", title, lang, tuple(meta), tuple(tables), verdict, notes)
+    return Document("summary", title, lang, tuple(meta), tuple(tables), verdict, notes,
+                    overview(report, verdict, period, lang))
