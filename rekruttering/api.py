@@ -310,7 +310,9 @@ def check(
     context = replace(inputs.context, as_of=as_of)
     evaluation = evaluate(pack, dataset.postings, lang=options.lang, audience=options.audience,
                           justifications=inputs.justifications, context=context)
-    undated = sum(p.deadline is None and not any(d.field == "deadline" for d in p.doubts) for p in dataset.postings)
+    dated_rules = any(r.in_force_from is not None or r.in_force_to is not None for r in pack.rules)
+    undated = dated_rules * sum(p.deadline is None and not any(d.field == "deadline" for d in p.doubts)
+                                for p in dataset.postings)
     postings = evaluation.postings
     shown = [p for p in postings if any(f.status in options.statuses for f in p.findings)] if options.statuses \
         else postings

@@ -173,3 +173,10 @@ def test_an_empty_summary_period_is_said(runner: CliRunner, tmp_path: Path, lang
     code, out, err = run(runner, "summary", applicants, "-s", shortlist, "-r", "oslo", "--year", "2024",
                          "--lang", lang)
     assert code == 2 and out == "" and said in flat(err) and ("1 har ingen frist" in err or "1 has none" in err)
+
+
+def test_no_as_of_note_when_no_rule_has_dates(runner: CliRunner, undated: tuple[Path, Path]) -> None:
+    applicants, shortlist = undated
+    _, out, _ = run(runner, "check", applicants, "-s", shortlist, "-r", "oslo", "-f", "json")
+    report = json.loads(out)
+    assert report["as_of"] is None and report["postings_without_deadline"] == 0
