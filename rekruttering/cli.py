@@ -327,7 +327,8 @@ def check(
     columns: ColumnsOption = None,
     justifications: Annotated[Path | None, typer.Option(
         "--justifications", metavar="FILE", help="Written reasons for deviations (csv, xlsx or TOML): posting id, "
-        "rule, optionally applicant id, text, who, date. A breach they match becomes 'justified'.")] = None,
+        "rule, optionally applicant id, text, who, date. One with an applicant id excuses that applicant only; "
+        "one without excuses the finding.")] = None,
     workforce: Annotated[Path | None, typer.Option(
         "--workforce", metavar="FILE",
         help="Employees per unit by gender (csv/xlsx: Enhet, Kvinner, Menn), for the gender rules.")] = None,
