@@ -188,3 +188,10 @@ def _open_in_chromium(browser: str, page: Path, work: Path) -> tuple[str, list[s
     requests = [str(e["params"].get("url")) for e in log["events"]
                 if e.get("type") == start_job and e.get("params", {}).get("initiator", browser_own) != browser_own]
     return proc.stdout, requests
+
+
+def test_markdown_escapes_a_list_marker_but_not_a_number() -> None:
+    from rekruttering.render.markdown import escape
+
+    assert escape("83.8 %") == "83.8 %" and escape("01.01.2025") == "01.01.2025"
+    assert escape("1. punkt") == "1\\. punkt" and escape("- strek") == "\\- strek"

@@ -21,7 +21,9 @@ def escape(value: str) -> str:
     value = " ".join(printable(value).split())
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     value = _MARKDOWN.sub(r"\\\1", value)
-    return re.sub(r"^([-=+#>]|\d+\.)", r"\\\1", value)
+    value = re.sub(r"^([-=+#>])", r"\\\1", value)
+    # "1. " opens an ordered list; escape its dot (a backslash before a digit would show)
+    return re.sub(r"^(\d+)([.)])(?=\s|$)", r"\1\\\2", value)
 
 
 def _table(table: Table, level: int = 2) -> list[str]:
