@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+import zipfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,16 @@ def write_xlsx(path: Path, rows: Sequence[Sequence[object]], *, sheet: str = "Ar
     for row in [*above, *rows]:
         ws.append(list(row))
     book.save(path)
+    return path
+
+
+def rewrite_member(path: Path, member: str, change: Callable[[bytes], bytes]) -> Path:
+    """The same zip with one member's bytes changed (to put in what openpyxl cannot write)."""
+    with zipfile.ZipFile(path) as source:
+        items = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in items:
+            target.writestr(info.filename, change(data) if info.filename == member else data)
     return path
 
 

@@ -25,7 +25,7 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ROOT, run, write_csv
+from conftest import ROOT, rewrite_member, run, write_csv, write_xlsx
 
 HEADER = ["Stillings-ID", "Søker-ID", "Kvalifisert", "Innvandrerbakgrunn"]
 ROWS = [["P-1", "S-1", "Ja", "Ja"], ["P-1", "S-2", "Ja", "Nei"]]
@@ -81,24 +81,7 @@ def test_a_blank_key_in_the_environment_is_refused(runner: CliRunner, tmp_path: 
 
 
 def book(path: Path, rows: list[list[Any]], sheet: str = "Søkere") -> Path:
-    workbook = openpyxl.Workbook()
-    ws = workbook.active
-    assert ws is not None
-    ws.title = sheet
-    for row in rows:
-        ws.append(row)
-    workbook.save(path)
-    return path
-
-
-def rewrite_member(path: Path, member: str, change: Callable[[bytes], bytes]) -> Path:
-    """The same zip with one member's bytes changed (to put in what openpyxl cannot write)."""
-    with zipfile.ZipFile(path) as source:
-        items = [(info, source.read(info)) for info in source.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for info, data in items:
-            target.writestr(info.filename, change(data) if info.filename == member else data)
-    return path
+    return write_xlsx(path, rows, sheet=sheet)
 
 
 def lying_zip(path: Path, member: str, mib: int, said: int) -> Path:

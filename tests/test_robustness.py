@@ -34,7 +34,7 @@ from rekruttering import filetypes, readers
 from rekruttering.fields import load_column_map
 from rekruttering.readers import read_csv
 
-from conftest import ROOT, run, write_csv, write_xlsx
+from conftest import ROOT, rewrite_member, run, write_csv, write_xlsx
 
 HEADER = ["Stillings-ID", "Søker-ID", "Kvalifisert", "Innvandrerbakgrunn"]
 ROWS = [["P-1", "S-1", "Ja", "Ja"], ["P-1", "S-2", "Ja", "Nei"]]
@@ -70,16 +70,6 @@ def book(path: Path, sheets: dict[str, list[list[Any]]], hidden: tuple[str, ...]
         if name in hidden:
             sheet.sheet_state = "hidden"
     workbook.save(path)
-    return path
-
-
-def rewrite_member(path: Path, member: str, change: Callable[[bytes], bytes]) -> Path:
-    """The same zip with one member's bytes changed (to put in what openpyxl cannot write)."""
-    with zipfile.ZipFile(path) as source:
-        items = [(info, source.read(info)) for info in source.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for info, data in items:
-            target.writestr(info, change(data) if info.filename == member else data)
     return path
 
 
