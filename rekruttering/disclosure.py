@@ -126,8 +126,7 @@ class _Program:
             return None
         if result.status != 0:  # infeasible cannot happen for true counts; treat as no information
             return None
-        value = float(result.x[variable])
-        return value
+        return float(result.x[variable])
 
 
 def _dense(rows: Sequence[tuple[dict[int, float], float]], size: int) -> list[list[float]]:

@@ -2,9 +2,10 @@
 stratified statistics; representation against the population; and disclosure control.
 
 pandas is not needed here: a year is at most a few hundred thousand applications and every
-count is one pass over the typed postings. Counts of persons below ``min_cell`` are suppressed,
-with everything built on them and a second cell where a total would reveal the first. Counts of
-postings (compliance) are not counts of persons and are shown as they are.
+count is one pass over the typed postings. Which counts of persons are hidden is decided over the
+whole report by ``disclosure`` (from 1 to ``min_cell`` − 1, and as many more as it takes that none
+can be worked out); everything built on a hidden count is hidden with it. Counts of postings
+(compliance) are not counts of persons and are shown as they are.
 """
 
 from __future__ import annotations
