@@ -16,12 +16,9 @@ from typing import TYPE_CHECKING
 
 from rekruttering import __version__
 from rekruttering.checks import Context
-from rekruttering.engine import Justification, evaluate
+from rekruttering.checks.engine import Justification, evaluate
+from rekruttering.checks.pack import RulePack, load_pack, select_rules
 from rekruttering.errors import InputError, UsageError
-from rekruttering.fields import ColumnMap, Field, load_column_map
-from rekruttering.ingest import Dataset, expand_paths, inspect_file, load, with_postings
-from rekruttering.justifications import load_justifications
-from rekruttering.messages import Lang, format_date, text
 from rekruttering.models import (
     STATUSES,
     CheckReport,
@@ -36,12 +33,15 @@ from rekruttering.models import (
 )
 from rekruttering.privacy import Audience, for_audience, pseudonym
 from rekruttering.problems import Problem, ProblemLog
-from rekruttering.rulepack import RulePack, load_pack, select_rules
+from rekruttering.read.fields import ColumnMap, Field, load_column_map
+from rekruttering.read.join import Dataset, expand_paths, inspect_file, load, with_postings
+from rekruttering.read.justifications import load_justifications
+from rekruttering.words.catalogue import Lang, format_date, text
 
 if TYPE_CHECKING:
-    from rekruttering.summary import PostingCounts, SummaryReport
-from rekruttering.values import parse_id
-from rekruttering.workforce import load_workforce
+    from rekruttering.summary.report import PostingCounts, SummaryReport
+from rekruttering.read.values import parse_id
+from rekruttering.read.workforce import load_workforce
 
 CHECK_SCHEMA = "rekruttering.check/1"
 DEFAULT_MIN_CELL = 5
@@ -389,7 +389,7 @@ def summarise(
 ) -> SummaryReport:
     """Compliance, the funnel by group and representation over the postings of a period."""
     # imported here: the statistics need numpy, which `check` does not
-    from rekruttering.summary import (
+    from rekruttering.summary.report import (
         SUMMARY_SCHEMA,
         Disclosure,
         Period,

@@ -21,7 +21,7 @@ from typer.core import TyperCommand
 
 from rekruttering import __version__
 from rekruttering.errors import EXIT_BAD_INPUT, EXIT_BREACH, EXIT_OK, RekrutteringError, UsageError
-from rekruttering.messages import Lang, field_labels, level_label, text
+from rekruttering.words.catalogue import Lang, field_labels, level_label, text
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -29,15 +29,15 @@ if TYPE_CHECKING:
     from typer._click import Context, HelpFormatter
 
     from rekruttering.api import Options, Readiness
+    from rekruttering.checks.pack import RulePack
     from rekruttering.config import Config
     from rekruttering.errors import InputError
-    from rekruttering.fields import ColumnMap
-    from rekruttering.ingest import Inspection
     from rekruttering.models import Provenance
     from rekruttering.problems import Problem
+    from rekruttering.read.fields import ColumnMap
+    from rekruttering.read.join import Inspection
     from rekruttering.render import Format as FormatName
     from rekruttering.render.document import Document
-    from rekruttering.rulepack import RulePack
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -161,7 +161,7 @@ def _console() -> Console:
 def _pack_and_format(rules: str | None, fmt: Format | None, output: Path | None, settings: Config, lang: Lang
                      ) -> tuple[str, FormatName]:
     """The rule pack and report format from the options, the output's name, else the config; both checked."""
-    from rekruttering.output import choose_format
+    from rekruttering.render.output import choose_format
 
     pack = rules or settings.rules
     if not pack:
@@ -173,7 +173,7 @@ def _refuse_unsafe(output: Path | None, force: bool, paths: list[Path], options:
                    settings: Config) -> None:
     """Before any input is read: an output that would overwrite an input, a device or a link is refused."""
     if output is not None:
-        from rekruttering.output import refuse_unsafe, run_inputs
+        from rekruttering.render.output import refuse_unsafe, run_inputs
 
         inputs = run_inputs(paths, options, config, settings.pseudonym_key_file)
         refuse_unsafe(output, force, options.lang, inputs)
@@ -195,7 +195,7 @@ def _emit(report: BaseModel, chosen: FormatName, document: Callable[[], Document
             assert isinstance(content, str)  # choose_format sends xlsx to a file only
             sys.stdout.write(content)
             return
-        from rekruttering.output import say_written, write_report
+        from rekruttering.render.output import say_written, write_report
 
         write_report(content, output, force, lang)
         say_written(output, quiet, lang)
@@ -221,7 +221,7 @@ def _tell_inputs(report: Provenance, lang: Lang) -> None:
 
 
 def _catalogue() -> dict[str, tuple[str, str]]:
-    from rekruttering.messages import CATALOGUE
+    from rekruttering.words.catalogue import CATALOGUE
 
     return CATALOGUE
 
@@ -404,7 +404,7 @@ def check(
 def _date(value: str | None, option: str, lang: Lang) -> date | None:
     if value is None:
         return None
-    from rekruttering.values import parse_deadline
+    from rekruttering.read.values import parse_deadline
 
     parsed, ok = parse_deadline(value)  # a plausible date: "2025" is no date, nor 31.12.9999
     if not ok or parsed is None:
@@ -480,7 +480,7 @@ def summary(
     try:
         from rekruttering.api import DEFAULT_MIN_CELL, SummaryOptions, summarise
         from rekruttering.config import load_config
-        from rekruttering.ingest import expand_paths
+        from rekruttering.read.join import expand_paths
         from rekruttering.render.summary_document import build
 
         _noise(quiet, verbose, language)
@@ -553,8 +553,8 @@ def inspect(
     also which rules can run on the files."""
     language = _lang(lang)
     try:
-        from rekruttering.fields import load_column_map
-        from rekruttering.ingest import expand_paths, inspect_file
+        from rekruttering.read.fields import load_column_map
+        from rekruttering.read.join import expand_paths, inspect_file
 
         _noise(quiet, verbose, language)
         options = _preflight_options(rules, select, ignore, columns, config, lang)
@@ -602,7 +602,7 @@ def _inspection_json(results: list[Inspection], column_map: ColumnMap, pack: Rul
                      ready: Readiness | InputError | None, lang: Lang, failed: bool) -> dict[str, object]:
     """``inspect --format json``: files, their sheets and problems, and the pre-flight when --rules is given."""
     from rekruttering.api import Readiness
-    from rekruttering.explain import near_misses
+    from rekruttering.render.explain import near_misses
 
     files = []
     for result in results:
@@ -640,8 +640,8 @@ def _print_inspection(results: list[Inspection], column_map: ColumnMap, pack: Ru
     from rich.table import Table
     from rich.text import Text
 
-    from rekruttering.explain import near_misses
     from rekruttering.render.clean import printable
+    from rekruttering.render.explain import near_misses
 
     def safe(value: str, **style: str) -> Text:  # headers come from the file: no terminal escapes
         return Text(printable(value), **style)  # type: ignore[arg-type]
@@ -746,8 +746,8 @@ def reveal(
     try:
         from rekruttering.api import reveal as find
         from rekruttering.config import load_config
-        from rekruttering.ingest import expand_paths
         from rekruttering.privacy import pseudonym_key
+        from rekruttering.read.join import expand_paths
 
         _noise(quiet, verbose, language)
         settings = load_config(config)
@@ -779,7 +779,7 @@ def columns_command(
     """List the canonical fields and the headers accepted for each (case, spaces and punctuation ignored)."""
     language = _lang(lang)
     try:
-        from rekruttering.fields import SPECS, load_column_map
+        from rekruttering.read.fields import SPECS, load_column_map
 
         _noise(quiet, verbose, language)
         column_map = load_column_map(columns)
@@ -824,7 +824,7 @@ def rules_list(
     """List every rule of one pack (--rules) or of all shipped packs."""
     language = _lang(lang)
     try:
-        from rekruttering.explain import list_rules, packs, rules_json
+        from rekruttering.render.explain import list_rules, packs, rules_json
 
         _noise(quiet, verbose, language)
         if verbose:
@@ -849,7 +849,7 @@ def rules_show(
     """Explain one rule: its text, source, parameters, dates in force and what each status means."""
     language = _lang(lang)
     try:
-        from rekruttering.explain import find_rule, rule_json, show_rule
+        from rekruttering.render.explain import find_rule, rule_json, show_rule
 
         _noise(quiet, verbose, language)
         if verbose:

@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from rekruttering.errors import Say, UsageError, said
-from rekruttering.messages import text
+from rekruttering.words.catalogue import text
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
 
-    from rekruttering.messages import Lang
+    from rekruttering.words.catalogue import Lang
 
 CONFIG_NAME = "rekruttering.toml"
 

@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from rekruttering.messages import Lang
     from rekruttering.problems import Problem
+    from rekruttering.words.catalogue import Lang
 
 EXIT_OK = 0
 EXIT_BREACH = 1
@@ -26,7 +26,7 @@ Say = Callable[["Lang"], str]
 
 def said(key: str, **params: object) -> Say:
     """A catalogue message, put into words only once the language is known."""
-    from rekruttering.messages import text
+    from rekruttering.words.catalogue import text
 
     return lambda lang: text(key, lang, **params)
 

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Literal, TypeVar
 
 from rekruttering.errors import Say, UsageError, said
-from rekruttering.messages import text
 from rekruttering.models import CheckReport, Provenance
+from rekruttering.words.catalogue import text
 
 Audience = Literal["hr", "tillitsvalgt"]
 AUDIENCES: tuple[Audience, ...] = ("hr", "tillitsvalgt")

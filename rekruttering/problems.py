@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from rekruttering.errors import InputError
-from rekruttering.messages import Lang, field_labels, text
+from rekruttering.words.catalogue import Lang, field_labels, text
 
 Level = Literal["error", "warning"]
 
@@ -120,7 +120,7 @@ def _worded(key: str, value: str, lang: Lang) -> str:
 def _masked(key: str, value: str) -> str:
     """An applicant id that is a national id number (fødselsnummer) is never printed whole in a message."""
     if key in ("applicant", "near") and len(value.strip()) in (10, 11) and value.strip().isdigit():
-        from rekruttering.proxyguard import is_national_id
+        from rekruttering.read.proxyguard import is_national_id
 
         if is_national_id(value):
             return value.strip()[:6] + "*****"

@@ -7,7 +7,7 @@
   p = 0.2169. (statsmodels' own TestStratified3 uses the same departments with 139 instead of 138 men
   admitted to D, hence its 1.3368: tests/test_stats.py has that set.)
 * The same six departments as six postings through ``summary --format json``.
-* ``rekruttering.stats.stratified`` on 300 seeded random years against statsmodels' StratifiedTable and
+* ``rekruttering.summary.stats.stratified`` on 300 seeded random years against statsmodels' StratifiedTable and
   an exact conditional p computed here in exact rational arithmetic.
 * "Too little data" only where one person would flip the four-fifths verdict and the exact test is not
   significant.
@@ -28,7 +28,7 @@ import pytest
 from statsmodels.stats.contingency_tables import StratifiedTable
 from typer.testing import CliRunner
 
-from rekruttering.stats import (
+from rekruttering.summary.stats import (
     Stratum,
     cmh_test,
     exact_conditional_p,
@@ -52,7 +52,7 @@ def significant(value: float, digits: int) -> float:
     return float(f"{value:.{digits}g}")
 
 
-# --- Berkeley through rekruttering.stats ----------------------------------------------------------------
+# --- Berkeley through rekruttering.summary.stats ----------------------------------------------------------------
 
 
 def test_berkeley_matches_r_mantelhaen_test() -> None:
@@ -93,7 +93,7 @@ def summary(path: Path, *options: str) -> dict[str, Any]:
     code, out, err = run(CliRunner(), "summary", path, "--rules", "oslo", "--no-fail", "-f", "json", *options)
     assert code == 0, err
     report: dict[str, Any] = json.loads(out)
-    assert report["schema"] == "rekruttering.summary/2"
+    assert report["schema"] == "rekruttering.summary.report/2"
     return report
 
 

@@ -164,7 +164,7 @@ def test_a_member_that_unpacks_far_beyond_what_it_claims_is_refused(runner: CliR
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     import fastexcel
 
-    from rekruttering import filetypes
+    from rekruttering.read import filetypes
 
     monkeypatch.setattr(filetypes, "ZIP_MAX_MEMBER", 1 << 20)
     path = lying_zip(tmp_path / "soekere.xlsx", "xl/worksheets/sheet2.xml", 4, 4096)
@@ -181,7 +181,7 @@ def test_an_archive_that_unpacks_beyond_the_total_it_claims_is_refused(runner: C
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     import fastexcel
 
-    from rekruttering import filetypes
+    from rekruttering.read import filetypes
 
     monkeypatch.setattr(filetypes, "ZIP_MAX_TOTAL", 2 << 20)
     path = lying_zip(tmp_path / "soekere.xlsx", "xl/media/image1.bin", 3, 1000)
@@ -192,7 +192,7 @@ def test_an_archive_that_unpacks_beyond_the_total_it_claims_is_refused(runner: C
 
 def test_an_honest_archive_under_the_limits_is_read(runner: CliRunner, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    from rekruttering import filetypes
+    from rekruttering.read import filetypes
 
     monkeypatch.setattr(filetypes, "ZIP_MAX_MEMBER", 1 << 20)
     path = lying_zip(tmp_path / "soekere.xlsx", "xl/media/image1.bin", 1, 1 << 20)  # tells the truth
@@ -225,7 +225,7 @@ def test_a_value_far_down_in_a_narrow_sheet_is_read(runner: CliRunner, tmp_path:
     """Four columns down to row 1,048,576 is a large sheet, not a refused one."""
     path = sheet_xml(book(tmp_path / "soekere.xlsx", [HEADER, *ROWS]), lambda xml: xml.replace(
         b"</sheetData>", b'<row r="1048576"><c r="D1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'))
-    from rekruttering.readers import open_workbook
+    from rekruttering.read.readers import open_workbook
 
     reader, archive = open_workbook(path.read_bytes(), str(path))
     assert archive is not None and reader.sheet_names == ["Søkere"]
@@ -245,7 +245,7 @@ def bare_sheet(path: Path, body: bytes) -> zipfile.ZipFile:
 
 def test_cells_in_a_comment_are_no_cells_and_cost_one_pass(tmp_path: Path) -> None:
     """80,000 unclosed cell tags inside a comment: a backtracking scan would take minutes over them."""
-    from rekruttering.sheetscan import scan_sheet
+    from rekruttering.read.sheetscan import scan_sheet
 
     archive = bare_sheet(tmp_path / "k.zip", b"<!--" + b'<c r="B2"><f>1</f>' * 80_000 + b"-->")
     scan = scan_sheet(archive, "sheet.xml")
@@ -253,7 +253,7 @@ def test_cells_in_a_comment_are_no_cells_and_cost_one_pass(tmp_path: Path) -> No
 
 
 def test_unclosed_cells_are_each_one_cell(tmp_path: Path) -> None:
-    from rekruttering.sheetscan import scan_sheet
+    from rekruttering.read.sheetscan import scan_sheet
 
     body = b"".join(b'<row r="%d"><c r="B%d"><f>1</f>' % (i, i) for i in range(2, 80_002))
     scan = scan_sheet(bare_sheet(tmp_path / "k.zip", body), "sheet.xml")

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from rekruttering.errors import InputError
-from rekruttering.fields import Field, load_column_map, normalise_header
-from rekruttering.ingest import Dataset, load
 from rekruttering.problems import ProblemLog
-from rekruttering.readers import read_csv, read_excel
+from rekruttering.read.fields import Field, load_column_map, normalise_header
+from rekruttering.read.join import Dataset, load
+from rekruttering.read.readers import read_csv, read_excel
 
 from conftest import APPLICANT_HEADER, SHORTLIST_HEADER, write_csv, write_xlsx
 

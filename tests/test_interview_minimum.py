@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rekruttering.checks import Context
 from rekruttering.checks.interview import interview_minimum
+from rekruttering.checks.pack import Rule
 from rekruttering.models import Applicant, Posting
-from rekruttering.rulepack import Rule
 
 
 def rule(**extra: object) -> Rule:

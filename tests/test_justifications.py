@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from rekruttering.fields import load_column_map
-from rekruttering.justifications import load_justifications
 from rekruttering.problems import ProblemLog
-from rekruttering.workforce import load_workforce
+from rekruttering.read.fields import load_column_map
+from rekruttering.read.justifications import load_justifications
+from rekruttering.read.workforce import load_workforce
 
 from conftest import run, write_csv, write_xlsx
 

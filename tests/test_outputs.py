@@ -57,7 +57,7 @@ def test_report_is_created_private_from_the_start_and_named_on_stderr(
 
 def test_a_full_disk_leaves_the_old_report_and_no_temporary_file(
         runner: CliRunner, small_exports: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import rekruttering.output
+    import rekruttering.render.output
 
     target = tmp_path / "rapport.html"
     target.write_text("den gamle rapporten", encoding="utf-8")
@@ -67,7 +67,7 @@ def test_a_full_disk_leaves_the_old_report_and_no_temporary_file(
         os.write(fd, data[: len(data) // 2])
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(rekruttering.output, "_write_all", half_then_full)
+    monkeypatch.setattr(rekruttering.render.output, "_write_all", half_then_full)
     code, out, err = check(runner, small_exports, "-o", target, "--force", "--lang", "en")
     assert code == 2 and out == ""
     assert str(target) in err and "cannot be written" in err and os.strerror(errno.ENOSPC) in err

@@ -22,7 +22,7 @@ def test_wheel_carries_the_rule_packs_and_finds_them_installed(tmp_path: Path) -
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
                    check=True, capture_output=True)
-    code = ("import rekruttering.rulepack as r, rekruttering.resources as s; "
+    code = ("import rekruttering.checks.pack as r, rekruttering.resources as s; "
             "print(s.rules_dir()); print(r.load_pack('bergen').info.id)")
     proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True,
                           env={**os.environ, "PYTHONPATH": str(target)})

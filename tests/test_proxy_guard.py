@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from rekruttering.fields import Field
-from rekruttering.proxyguard import alias_refusal, is_national_id
+from rekruttering.read.fields import Field
+from rekruttering.read.proxyguard import alias_refusal, is_national_id
 
 from conftest import ROOT, run, write_csv, write_xlsx
 

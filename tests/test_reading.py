@@ -25,7 +25,7 @@ from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from rekruttering.cli import app
-from rekruttering.messages import Lang, text
+from rekruttering.words.catalogue import Lang, text
 
 from conftest import APPLICANT_HEADER, ROOT, SHORTLIST_HEADER, flat, write_csv
 

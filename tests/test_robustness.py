@@ -30,9 +30,9 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from rekruttering import filetypes, readers
-from rekruttering.fields import load_column_map
-from rekruttering.readers import read_csv
+from rekruttering.read import filetypes, readers
+from rekruttering.read.fields import load_column_map
+from rekruttering.read.readers import read_csv
 
 from conftest import ROOT, rewrite_member, run, write_csv, write_xlsx
 

@@ -15,12 +15,12 @@ from typing import Any
 import pytest
 
 from rekruttering.checks import CHECKS, Context, Headcount
-from rekruttering.engine import Justification, evaluate
-from rekruttering.fields import SPECS, Field
-from rekruttering.ingest import unreadable
+from rekruttering.checks.engine import Justification, evaluate
+from rekruttering.checks.pack import Rule, RulePack, load_pack, shipped_packs
 from rekruttering.models import Applicant, Doubt, Posting
-from rekruttering.rulepack import Rule, RulePack, load_pack, shipped_packs
-from rekruttering.values import parse_posting_type
+from rekruttering.read.fields import SPECS, Field
+from rekruttering.read.join import unreadable
+from rekruttering.read.values import parse_posting_type
 
 CASES_DIR = Path(__file__).parent / "rule_cases"
 DEFAULT_DEADLINE = date(2025, 3, 1)

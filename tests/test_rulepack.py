@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from rekruttering.checks.pack import load_pack, shipped_packs
 from rekruttering.errors import RulePackError
-from rekruttering.fields import load_column_map
-from rekruttering.rulepack import load_pack, shipped_packs
+from rekruttering.read.fields import load_column_map
 
 from conftest import run
 

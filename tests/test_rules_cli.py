@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from rekruttering.rulepack import load_pack, shipped_packs
+from rekruttering.checks.pack import load_pack, shipped_packs
 
 from conftest import run
 

@@ -1,4 +1,4 @@
-"""Tests for rekruttering.stats: impact ratio, Mantel-Haenszel, CMH and the exact conditional test.
+"""Tests for rekruttering.summary.stats: impact ratio, Mantel-Haenszel, CMH and the exact conditional test.
 
 statsmodels' StratifiedTable is the oracle (tests only; the module itself does not import it).
 Orientation of one stratum, here and in statsmodels: rows = group / reference, columns =
@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from scipy.stats import fisher_exact
 from statsmodels.stats.contingency_tables import StratifiedTable
 
-from rekruttering.stats import (
+from rekruttering.summary.stats import (
     FOUR_FIFTHS,
     Stratum,
     below_four_fifths,
@@ -566,7 +566,7 @@ def test_pairwise_fft_convolution_agrees_with_the_sequential_one(monkeypatch: py
     """A year of postings takes the FFT path; on the same strata it must give the sequential answer."""
     import random
 
-    import rekruttering.stats as stats_module
+    import rekruttering.summary.stats as stats_module
 
     rng = random.Random(11)
     strata = []

@@ -12,8 +12,8 @@ import pytest
 from statsmodels.stats.contingency_tables import StratifiedTable
 from typer.testing import CliRunner
 
-from rekruttering.fields import load_column_map
-from rekruttering.ingest import load
+from rekruttering.read.fields import load_column_map
+from rekruttering.read.join import load
 
 from conftest import ROOT, run, write_csv
 
@@ -35,7 +35,7 @@ def year_report() -> dict[str, Any]:
 
 def test_every_section_of_the_sample_year_has_content(year_report: dict[str, Any]) -> None:
     report = year_report
-    assert report["schema"] == "rekruttering.summary/2" and report["period"] == {"from": "2025-01-01",
+    assert report["schema"] == "rekruttering.summary.report/2" and report["period"] == {"from": "2025-01-01",
                                                                                   "to": "2025-12-31"}
     assert report["postings"] == {"in_period": 178, "outside_period": 0, "without_deadline": 0,
                                   "first_outside": None, "last_outside": None}

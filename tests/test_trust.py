@@ -18,12 +18,12 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from rekruttering.checks import Context, Headcount
-from rekruttering.engine import _decide, evaluate_rule
-from rekruttering.fields import Field
-from rekruttering.ingest import unreadable
+from rekruttering.checks.engine import _decide, evaluate_rule
+from rekruttering.checks.pack import load_pack, shipped_packs
 from rekruttering.models import Applicant, Doubt, Posting, PostingType
-from rekruttering.rulepack import load_pack, shipped_packs
-from rekruttering.values import excel_serial, parse_date, parse_deadline
+from rekruttering.read.fields import Field
+from rekruttering.read.join import unreadable
+from rekruttering.read.values import excel_serial, parse_date, parse_deadline
 
 from conftest import run, write_csv
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from rekruttering.models import PostingType
-from rekruttering.values import (
+from rekruttering.read.values import (
     parse_country_group,
     parse_date,
     parse_gender,

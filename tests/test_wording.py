@@ -20,11 +20,11 @@ from test_rule_cases import CASES, RULES, build_context, build_posting
 from typer.testing import CliRunner
 
 from rekruttering.checks import CHECKS, Outcome
-from rekruttering.engine import describe, evaluate
-from rekruttering.messages import LANGS, Lang, text
+from rekruttering.checks.engine import describe, evaluate
+from rekruttering.checks.pack import load_pack
 from rekruttering.models import Applicant, Finding, Posting
 from rekruttering.privacy import COMMON_PUBLIC_REASONS, PUBLIC_REASONS, Audience, public_reason
-from rekruttering.rulepack import load_pack
+from rekruttering.words.catalogue import LANGS, Lang, text
 
 from conftest import ROOT, run, write_csv
 
@@ -185,7 +185,7 @@ def check_reasons() -> dict[str, set[str]]:
     return {name: _reasons_of(Path(inspect.getfile(spec.function))) for name, spec in CHECKS.items()}
 
 
-COMMON_REASONS = _reasons_of(PACK / "engine.py")
+COMMON_REASONS = _reasons_of(PACK / "checks" / "engine.py")
 
 
 def test_the_reason_list_is_read_from_the_source() -> None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from rekruttering.models import Applicant, Posting, PostingType, Status
 
 if TYPE_CHECKING:
-    from rekruttering.rulepack import Rule
+    from rekruttering.checks.pack import Rule
 
 
 @dataclass(frozen=True)

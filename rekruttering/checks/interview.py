@@ -8,7 +8,7 @@ from rekruttering.checks.base import Context, Outcome, by_rank, ids, membership
 from rekruttering.models import Applicant, Posting
 
 if TYPE_CHECKING:
-    from rekruttering.rulepack import Rule
+    from rekruttering.checks.pack import Rule
 
 
 def interview_minimum(posting: Posting, rule: Rule, context: Context) -> Outcome:

@@ -20,11 +20,11 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Literal
 
 from rekruttering.checks.base import Context, Outcome, by_rank, ids, membership
-from rekruttering.fields import normalise_header
 from rekruttering.models import Applicant, Posting
+from rekruttering.read.fields import normalise_header
 
 if TYPE_CHECKING:
-    from rekruttering.rulepack import Rule
+    from rekruttering.checks.pack import Rule
 
 DEFAULT_RANK_DISTANCE = 1
 DEFAULT_SCORE_GAP_PCT = 5.0

@@ -11,11 +11,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rekruttering.checks.base import Context, Outcome, by_rank, ids
-from rekruttering.fields import normalise_header
 from rekruttering.models import Applicant, Posting, PostingType
+from rekruttering.read.fields import normalise_header
 
 if TYPE_CHECKING:
-    from rekruttering.rulepack import Rule
+    from rekruttering.checks.pack import Rule
 
 LAWFUL = {
     "disability": ("nedsattfunksjonsevne", "funksjonsnedsettelse", "funksjonshemming", "funksjonshemmede",

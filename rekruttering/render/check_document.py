@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rekruttering.messages import Lang, format_date, text
-from rekruttering.messages import verdict as closing_line
 from rekruttering.models import STATUSES, CheckReport, PostingReport, Provenance
 from rekruttering.render.document import Blocks, Cell, Document, Overview, Table, row
+from rekruttering.words.catalogue import Lang, format_date, text
+from rekruttering.words.catalogue import verdict as closing_line
 
 # the order postings are listed in: an unjustified breach first, then review, then justified
 SERIOUSNESS = ("breach", "review", "justified")

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from rekruttering.messages import Lang, format_date, format_number, text
 from rekruttering.models import CheckReport, Finding
 from rekruttering.render.document import Cell, Table, row
+from rekruttering.words.catalogue import Lang, format_date, format_number, text
 
 # the checks whose breach names the qualified declared applicants who were not invited: the ones to invite
 # (a quotation or reservation breach names the ones passed over or chosen, who are not to be invited)

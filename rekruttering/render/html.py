@@ -15,9 +15,9 @@ from __future__ import annotations
 import html
 import re
 
-from rekruttering.messages import Lang, text
 from rekruttering.render.clean import printable
 from rekruttering.render.document import Cell, Document, Overview, Table
+from rekruttering.words.catalogue import Lang, text
 
 CSS = """
 :root { --met: #1a7f37; --breach: #cf222e; --justified: #8a5c00; --review: #8250df; --na: #57606a;

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from rekruttering.messages import Lang, text
 from rekruttering.render.clean import printable
 from rekruttering.render.document import Document, Overview, Table
+from rekruttering.words.catalogue import Lang, text
 
 _MARKDOWN = re.compile(r"([\\`*_\[\]|~])")
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from rekruttering.messages import Lang, format_date, format_number, text
-from rekruttering.messages import verdict as closing_line
 from rekruttering.render.check_document import fact, inputs_table, lang_of, meaning, provenance, side_tables, withheld
 from rekruttering.render.document import Cell, Chart, Document, Overview, Table, row
-from rekruttering.summary import RuleSummary, SummaryReport
+from rekruttering.summary.report import RuleSummary, SummaryReport
+from rekruttering.words.catalogue import Lang, format_date, format_number, text
+from rekruttering.words.catalogue import verdict as closing_line
 
 
 def _num(value: int | float | None, lang: Lang, percent: bool = False, digits: int = 3,

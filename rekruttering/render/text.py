@@ -20,9 +20,9 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from rekruttering.messages import Lang, text
 from rekruttering.render.clean import printable_document
 from rekruttering.render.document import Cell, Document, Overview, Table
+from rekruttering.words.catalogue import Lang, text
 
 STYLES = {
     "met": "green",

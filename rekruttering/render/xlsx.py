@@ -18,9 +18,9 @@ import io
 from datetime import date, datetime
 from typing import Any, Literal
 
-from rekruttering.messages import Lang, text
 from rekruttering.render.clean import xml_safe
 from rekruttering.render.document import Cell, Document, Table
+from rekruttering.words.catalogue import Lang, text
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 MAX_WIDTH = 80

@@ -13,10 +13,10 @@ from rich.table import Table
 from rich.text import Text
 
 from rekruttering.checks import CHECKS
+from rekruttering.checks.pack import Rule, RulePack, load_pack, shipped_packs
 from rekruttering.errors import UsageError, said
-from rekruttering.fields import ColumnMap, Field, normalise_header
-from rekruttering.messages import Lang, format_date, format_number, group_label, text
-from rekruttering.rulepack import Rule, RulePack, load_pack, shipped_packs
+from rekruttering.read.fields import ColumnMap, Field, normalise_header
+from rekruttering.words.catalogue import Lang, format_date, format_number, group_label, text
 
 DEFAULTS = {
     "interview_minimum": {"min_invited": "1"},
@@ -189,7 +189,7 @@ def near_misses(ignored: Iterable[str], mapped: Mapping[Field, str], columns: Co
     Never a header the proxy guard would refuse for that field: a group field is never offered for a header
     about nationality, birth, language or the like, nor an id field for names or e-mail addresses.
     """
-    from rekruttering.proxyguard import alias_refusal
+    from rekruttering.read.proxyguard import alias_refusal
 
     known: dict[str, tuple[Field, str]] = {}
     for fld, aliases in columns.aliases.items():

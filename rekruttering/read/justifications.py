@@ -12,12 +12,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from rekruttering.engine import Justification
+from rekruttering.checks.engine import Justification
 from rekruttering.errors import InputError
-from rekruttering.fields import ColumnMap, Field
 from rekruttering.problems import Problem, ProblemLog
-from rekruttering.tables import read_table
-from rekruttering.values import parse_date
+from rekruttering.read.fields import ColumnMap, Field
+from rekruttering.read.tables import read_table
+from rekruttering.read.values import parse_date
 
 HEADERS = {
     "rule": ("Regel", "Regel-ID", "Regelid", "Rule", "Rule ID"),

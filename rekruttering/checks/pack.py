@@ -20,8 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from rekruttering.config import Refusal, invalid_toml, invalid_value
 from rekruttering.errors import RulePackError, UsageError, said
-from rekruttering.messages import Lang, text
 from rekruttering.resources import rules_dir
+from rekruttering.words.catalogue import Lang, text
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails

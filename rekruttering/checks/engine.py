@@ -16,10 +16,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from rekruttering.checks import CHECKS, Context, Outcome, by_rank, ids
-from rekruttering.messages import CATALOGUE, Lang, field_labels, format_date, format_number, group_label, text
+from rekruttering.checks.pack import Rule, RulePack
 from rekruttering.models import Applicant, Doubt, Finding, Posting, PostingReport, Severity
 from rekruttering.privacy import Audience, public_reason
-from rekruttering.rulepack import Rule, RulePack
+from rekruttering.words.catalogue import CATALOGUE, Lang, field_labels, format_date, format_number, group_label, text
 
 
 @dataclass(frozen=True)

@@ -17,13 +17,21 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, Literal
 
-from rekruttering import proxyguard
 from rekruttering.errors import InputError
-from rekruttering.fields import APPLICANT_ONLY, ID_FIELDS, SHORTLIST_ONLY, SPECS, ColumnMap, Field, normalise_header
 from rekruttering.models import Applicant, Doubt, Posting, PostingType
 from rekruttering.problems import Problem, ProblemLog
-from rekruttering.readers import SPREADSHEET_SUFFIXES, RawSheet, read_file
-from rekruttering.values import PARSERS, is_slash_date, near_id, parse_id
+from rekruttering.read import proxyguard
+from rekruttering.read.fields import (
+    APPLICANT_ONLY,
+    ID_FIELDS,
+    SHORTLIST_ONLY,
+    SPECS,
+    ColumnMap,
+    Field,
+    normalise_header,
+)
+from rekruttering.read.readers import SPREADSHEET_SUFFIXES, RawSheet, read_file
+from rekruttering.read.values import PARSERS, is_slash_date, near_id, parse_id
 
 Role = Literal["applicants", "shortlist", "combined"]
 NOT_AN_EXPORT = frozenset({"read.no_header", "read.no_header_legacy", "read.no_sheet", "read.no_sheet_hidden",

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rekruttering.errors import UsageError
-from rekruttering.messages import Lang, text
 from rekruttering.render import Format
+from rekruttering.words.catalogue import Lang, text
 
 if TYPE_CHECKING:
     from rekruttering.api import Options
@@ -54,7 +54,7 @@ def run_inputs(paths: Iterable[Path], options: Options, config: Path | None, key
     """Every file a run reads: the exports (a folder's spreadsheets included), the side files
     (justifications, workforce, columns, the config, the key file) and the rule pack given by path."""
     from rekruttering.config import CONFIG_NAME
-    from rekruttering.ingest import expand_paths
+    from rekruttering.read.join import expand_paths
 
     found = list(expand_paths(paths))
     side = (options.justifications, options.workforce, options.columns, config or Path.cwd() / CONFIG_NAME, key_file)

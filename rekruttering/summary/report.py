@@ -20,13 +20,13 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic import Field as ModelField
 
-from rekruttering.disclosure import Bound, Cell, Tables, interview_bounds, protect
-from rekruttering.messages import Lang, format_number, text
+from rekruttering.checks.pack import RulePack
 from rekruttering.models import Applicant, Posting, PostingReport, Provenance
-from rekruttering.rulepack import RulePack
-from rekruttering.stats import P_FLOOR, Stratum, below_four_fifths, impact_ratio, stratified
+from rekruttering.summary.disclosure import Bound, Cell, Tables, interview_bounds, protect
+from rekruttering.summary.stats import P_FLOOR, Stratum, below_four_fifths, impact_ratio, stratified
+from rekruttering.words.catalogue import Lang, format_number, text
 
-SUMMARY_SCHEMA = "rekruttering.summary/2"
+SUMMARY_SCHEMA = "rekruttering.summary.report/2"
 DEFAULT_MIN_INFORMATIVE = 5  # postings that must carry information before stratified statistics are published
 STAGES = ("applied", "qualified", "invited", "hired")
 DECLARED_GROUPS = ("immigrant_background", "disability", "cv_gap")

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Literal
 
 from rekruttering.errors import RulePackError, Say, said
-from rekruttering.messages import text
 from rekruttering.resources import rules_dir
+from rekruttering.words.catalogue import text
 
 Level = Literal["posting", "applicant", "shortlist"]
 # "yesno" is an applicant's declaration (blank or "ønsker ikke å oppgi" = not declared); "answer" is a
@@ -127,7 +127,7 @@ def _read_aliases(path: Path) -> dict[Field, list[str]]:
 
 def _alias_refusal(field: Field, alias: str) -> Say | None:
     """Why an alias may not map to ``field`` (``proxyguard``), in either language; None when it may."""
-    from rekruttering.proxyguard import alias_refusal  # proxyguard builds on this module
+    from rekruttering.read.proxyguard import alias_refusal  # proxyguard builds on this module
 
     if alias_refusal(field, alias, "nb") is None:
         return None

@@ -27,13 +27,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rekruttering.fields import GROUP_FIELDS, SPECS, Field
-from rekruttering.messages import Lang, text
 from rekruttering.problems import Problem
-from rekruttering.values import PARSERS
+from rekruttering.read.fields import GROUP_FIELDS, SPECS, Field
+from rekruttering.read.values import PARSERS
+from rekruttering.words.catalogue import Lang, text
 
 if TYPE_CHECKING:
-    from rekruttering.readers import RawSheet
+    from rekruttering.read.readers import RawSheet
 
 # The identity and text fields that may never carry personal data.
 IDENTITY_FIELDS = frozenset(

@@ -17,9 +17,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from xml.sax.saxutils import unescape
 
-from rekruttering.filetypes import inflate
 from rekruttering.problems import input_error
-from rekruttering.sheetscan import RANGE_MAX_CELLS, SheetScan, column_letters
+from rekruttering.read.filetypes import inflate
+from rekruttering.read.sheetscan import RANGE_MAX_CELLS, SheetScan, column_letters
 
 _PREFIX = re.compile(rb"<([\w.-]+):table[\s>]")
 _NAME = re.compile(rb"\bname=(?:\"([^\"]*)\"|'([^']*)')")

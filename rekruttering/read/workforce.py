@@ -10,10 +10,10 @@ from pathlib import Path
 
 from rekruttering.checks import Headcount
 from rekruttering.errors import InputError
-from rekruttering.fields import ColumnMap, Field, normalise_header
 from rekruttering.problems import ProblemLog
-from rekruttering.tables import read_table
-from rekruttering.values import parse_number
+from rekruttering.read.fields import ColumnMap, Field, normalise_header
+from rekruttering.read.tables import read_table
+from rekruttering.read.values import parse_number
 
 HEADERS = {
     "women": ("Kvinner", "Antall kvinner", "Women"),

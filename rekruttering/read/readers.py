@@ -33,8 +33,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rekruttering.errors import InputError
-from rekruttering.fields import ID_FIELDS, SPECS, ColumnMap, Field
-from rekruttering.filetypes import (
+from rekruttering.problems import Problem, ProblemLog
+from rekruttering.problems import first_line as _short
+from rekruttering.problems import input_error as _error
+from rekruttering.read.fields import ID_FIELDS, SPECS, ColumnMap, Field
+from rekruttering.read.filetypes import (
     ENCRYPTED_PACKAGE,
     OLE_MAGIC,
     SPREADSHEET_XML,
@@ -44,11 +47,8 @@ from rekruttering.filetypes import (
     sniff,
     utf16_without_bom,
 )
-from rekruttering.odsscan import check_ods
-from rekruttering.problems import Problem, ProblemLog
-from rekruttering.problems import first_line as _short
-from rekruttering.problems import input_error as _error
-from rekruttering.sheetscan import (
+from rekruttering.read.odsscan import check_ods
+from rekruttering.read.sheetscan import (
     RANGE_MAX_CELLS,
     SheetScan,
     UsedRange,
@@ -167,7 +167,7 @@ def _no_header_error(display: str, sheet: str | None, rows: Sequence[Sequence[ob
     if not any(data.search(cell) or len(cell) > 60 for cell in first):
         seen = ", ".join(repr(cell) for cell in first)[:300]
         return _error("read.no_header_legacy" if legacy else "read.no_header", display, sheet, seen=seen or "-")
-    from rekruttering.fields import load_column_map
+    from rekruttering.read.fields import load_column_map
 
     known = load_column_map()
     headers = ", ".join(repr(cell) for cell in first if known.field_for(cell) is not None)[:300]

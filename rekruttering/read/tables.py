@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rekruttering.errors import InputError
-from rekruttering.fields import normalise_header
-from rekruttering.filetypes import sniff
 from rekruttering.problems import Problem
-from rekruttering.readers import CSV_SUFFIXES, EXCEL_SUFFIXES, PROBE_ROWS, SEPARATORS, decode, open_workbook
+from rekruttering.read.fields import normalise_header
+from rekruttering.read.filetypes import sniff
+from rekruttering.read.readers import CSV_SUFFIXES, EXCEL_SUFFIXES, PROBE_ROWS, SEPARATORS, decode, open_workbook
 
 
 @dataclass(frozen=True)

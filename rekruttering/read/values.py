@@ -13,8 +13,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from rekruttering.fields import Kind
 from rekruttering.models import PostingType
+from rekruttering.read.fields import Kind
 
 YES = frozenset({"ja", "j", "yes", "y", "true", "sann", "sant", "1", "x", "✓", "✔"})
 NO = frozenset({"nei", "n", "no", "false", "usann", "usant", "0"})

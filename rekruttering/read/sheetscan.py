@@ -16,7 +16,7 @@ from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from rekruttering.filetypes import MIB
+from rekruttering.read.filetypes import MIB
 
 SCAN_CHUNK = 8 * MIB
 RANGE_MAX_CELLS = 1 << 26  # 64 columns of 1,048,576 rows: calamine holds every cell of the range, empty or not
