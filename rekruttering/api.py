@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 
 from rekruttering import __version__
 from rekruttering.checks import Context
-from rekruttering.checks.engine import Justification, evaluate
 from rekruttering.checks.pack import RulePack, load_pack, select_rules
 from rekruttering.errors import InputError, UsageError
 from rekruttering.models import (
     STATUSES,
     CheckReport,
     InputRef,
+    Justification,
     PostingReport,
     PostingType,
     RulePackRef,
@@ -33,10 +33,12 @@ from rekruttering.models import (
 )
 from rekruttering.privacy import Audience, for_audience, pseudonym
 from rekruttering.problems import Problem, ProblemLog
-from rekruttering.read.fields import ColumnMap, Field, load_column_map
+from rekruttering.read.columns import load_column_map
+from rekruttering.read.fields import ColumnMap, Field
 from rekruttering.read.join import Dataset, expand_paths, inspect_file, load, with_postings
 from rekruttering.read.justifications import load_justifications
 from rekruttering.words.catalogue import Lang, format_date, text
+from rekruttering.words.findings import evaluate
 
 if TYPE_CHECKING:
     from rekruttering.summary.report import PostingCounts, SummaryReport
@@ -87,7 +89,7 @@ def required_fields(pack: RulePack, dataset: Dataset) -> dict[Field, list[str]]:
         if rule.check == "moderate_quotation" or (rule.check == "reserved_posting" and not reserved):
             continue  # a quotation rule without its columns says "review" once a choice is recorded
         fields = [Field.qualified, *(Field(g) for g in rule.groups)]
-        if rule.country_group:
+        if rule.qualifier:
             fields.append(Field.country_group)
         for fld in fields:
             needed.setdefault(fld, []).append(rule.id)

@@ -553,7 +553,7 @@ def inspect(
     also which rules can run on the files."""
     language = _lang(lang)
     try:
-        from rekruttering.read.fields import load_column_map
+        from rekruttering.read.columns import load_column_map
         from rekruttering.read.join import expand_paths, inspect_file
 
         _noise(quiet, verbose, language)
@@ -779,7 +779,8 @@ def columns_command(
     """List the canonical fields and the headers accepted for each (case, spaces and punctuation ignored)."""
     language = _lang(lang)
     try:
-        from rekruttering.read.fields import SPECS, load_column_map
+        from rekruttering.read.columns import load_column_map
+        from rekruttering.read.fields import SPECS
 
         _noise(quiet, verbose, language)
         column_map = load_column_map(columns)

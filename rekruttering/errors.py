@@ -11,11 +11,13 @@ gives it in the one language the command line was asked for.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import Literal
 
-if TYPE_CHECKING:
-    from rekruttering.problems import Problem
-    from rekruttering.words.catalogue import Lang
+from rekruttering.keys import is_national_id
+from rekruttering.words.catalogue import Lang, field_labels, text
+
+Level = Literal["error", "warning"]
 
 EXIT_OK = 0
 EXIT_BREACH = 1
@@ -26,9 +28,54 @@ Say = Callable[["Lang"], str]
 
 def said(key: str, **params: object) -> Say:
     """A catalogue message, put into words only once the language is known."""
-    from rekruttering.words.catalogue import text
-
     return lambda lang: text(key, lang, **params)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem, with as much of file, sheet, row and column as is known."""
+
+    level: Level
+    code: str
+    params: tuple[tuple[str, str], ...] = ()
+    file: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+
+    def location(self, lang: Lang) -> str:
+        parts: list[str] = []
+        if self.file:
+            parts.append(self.file)
+        if self.sheet:
+            parts.append(text("loc.sheet", lang, sheet=self.sheet))
+        if self.row is not None:
+            parts.append(text("loc.row", lang, row=self.row))
+        if self.column:
+            parts.append(text("loc.column", lang, column=self.column))
+        return ", ".join(parts)
+
+    def message(self, lang: Lang) -> str:
+        return text(self.code, lang, **{k: _worded(k, _masked(k, v), lang) for k, v in self.params})
+
+    def render(self, lang: Lang) -> str:
+        where = self.location(lang)
+        return f"{where}: {self.message(lang)}" if where else self.message(lang)
+
+
+
+def _worded(key: str, value: str, lang: Lang) -> str:
+    """A canonical field name (``immigrant_background``) as the word a reader knows ("innvandrerbakgrunn")."""
+    return field_labels([value], lang) if key == "field" else value
+
+
+
+def _masked(key: str, value: str) -> str:
+    """An applicant id that is a national id number (fødselsnummer) is never printed whole in a message."""
+    if key in ("applicant", "near") and len(value.strip()) in (10, 11) and is_national_id(value):
+        return value.strip()[:6] + "*****"
+    return value
+
 
 
 class RekrutteringError(Exception):

@@ -29,6 +29,28 @@ class PostingType(StrEnum):
     cancelled = "cancelled"
 
 
+@dataclass(frozen=True)
+class Headcount:
+    """Employees of a unit by gender, from ``--workforce``; used to find the under-represented gender."""
+
+    women: float
+    men: float
+
+
+@dataclass(frozen=True)
+class Justification:
+    """A written reason for deviating from a rule on a posting (optionally about one applicant)."""
+
+    posting_id: str
+    rule_id: str
+    text: str
+    applicant_id: str | None = None
+    by: str | None = None
+    on: date | None = None
+    file: str | None = None
+    row: int | None = None
+
+
 DoubtCause = Literal["unreadable", "conflict"]
 
 

@@ -1,10 +1,11 @@
-"""Audiences, public wording and pseudonyms: what each reader of a report may see.
+"""Audiences and pseudonyms: what each reader of a report may see.
 
 ``hr`` (the case handlers of a posting) may see applicant ids where a finding concerns them,
 never names. ``tillitsvalgt`` (union representatives) sees statuses, rule texts, reasons and
 justifications only: no applicant ids anywhere, no row-level warnings, and reasons worded so
 they do not say whether a known person (the one hired, say) declared a group, nor whether a
 posting had zero or some declared applicants beyond what the status itself says.
+The public wording of each reason lives with its check kind (``checks.public_reason``).
 ``--pseudonymise`` replaces applicant ids in hr output by keyed HMAC-SHA256 pseudonyms.
 """
 
@@ -26,67 +27,6 @@ AUDIENCES: tuple[Audience, ...] = ("hr", "tillitsvalgt")
 KEY_ENV = "REKRUTTERING_PSEUDO_KEY"
 MIN_KEY_BYTES = 16
 MAX_KEY_FILE_BYTES = 4096  # a key file longer than this is not a key file
-
-# (check, reason) -> the reason a union representative sees, for every reason a check kind can
-# give. Its text is ``public.<check>.<public reason>`` (or ``public.common.<public reason>``) when
-# the catalogue has one, else the hr text of that reason, so a reason mapped to itself must have
-# an hr text that speaks only of the rule, the posting and its process. None of them may say or
-# imply that a named, invited or hired person declared a group: on a short interview list everyone
-# knows who was invited. (What a status alone can tell is in the README, under Privacy.)
-PUBLIC_REASONS: dict[tuple[str, str], str] = {
-    ("interview_minimum", "met"): "kept",
-    ("interview_minimum", "not_invited"): "not_kept",
-    ("interview_minimum", "invite_before_recommendation"): "not_kept_before_recommendation",
-    ("interview_minimum", "recommended_without_interview"): "recommended_without_interview",
-    ("interview_minimum", "qualification_unknown"): "needs_judgement",
-    ("interview_minimum", "invited_unknown_qualification"): "needs_judgement",
-    ("interview_minimum", "country_group_unknown"): "needs_judgement",
-    ("interview_minimum", "nobody_declared"): "no_qualified_declared",
-    ("interview_minimum", "none_qualified"): "no_qualified_declared",
-    ("moderate_quotation", "no_choice"): "no_choice",
-    ("moderate_quotation", "no_ranking"): "no_ranking",
-    ("moderate_quotation", "column_missing"): "column_missing",
-    ("moderate_quotation", "workforce_unknown"): "workforce_unknown",
-    ("moderate_quotation", "balanced"): "balanced",
-    ("moderate_quotation", "quotation_used"): "kept",
-    ("moderate_quotation", "chosen_best"): "kept",
-    ("moderate_quotation", "no_near_equal"): "kept",
-    ("moderate_quotation", "radical_quotation"): "not_kept",
-    ("moderate_quotation", "chosen_not_qualified"): "not_kept",
-    ("moderate_quotation", "near_equal_passed_over"): "needs_judgement",
-    ("moderate_quotation", "member_ranked_higher"): "needs_judgement",
-    ("moderate_quotation", "chosen_qualification_unknown"): "needs_judgement",
-    ("moderate_quotation", "chosen_group_unknown"): "needs_judgement",
-    ("moderate_quotation", "no_member"): "no_comparison",
-    ("reserved_posting", "not_reserved"): "not_reserved",
-    ("reserved_posting", "unlawful_reservation"): "unlawful_reservation",
-    ("reserved_posting", "reservation_unknown"): "reservation_unknown",
-    ("reserved_posting", "readvertise"): "readvertise",
-    ("reserved_posting", "outside_reservation"): "not_kept",
-    ("reserved_posting", "qualification_unknown"): "needs_judgement",
-    ("reserved_posting", "met"): "kept",
-}
-
-
-# reasons the engine gives for any check kind: applicability, and input it could not settle (which
-# fields or applicants were unclear is the case handler's business)
-COMMON_PUBLIC_REASONS = {
-    "posting_type": "posting_type",
-    "not_in_force_yet": "not_in_force_yet",
-    "no_longer_in_force": "no_longer_in_force",
-    "deadline_unknown": "deadline_unknown",
-    "value_unknown": "input_unclear",
-    "conflicting_input": "input_unclear",
-    "rows_set_aside": "input_unclear",
-}
-
-# what a reason nobody has mapped becomes: a union representative never gets a text not meant for them
-WITHHELD = "withheld"
-
-
-def public_reason(check: str, reason: str) -> str:
-    return PUBLIC_REASONS.get((check, reason)) or COMMON_PUBLIC_REASONS.get(reason, WITHHELD)
-
 
 Report = TypeVar("Report", bound=Provenance)
 

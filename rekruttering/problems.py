@@ -10,46 +10,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Literal
 
-from rekruttering.errors import InputError
-from rekruttering.words.catalogue import Lang, field_labels, text
-
-Level = Literal["error", "warning"]
+from rekruttering.errors import InputError, Level, Problem
 
 MAX_PER_KIND = 10
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One problem, with as much of file, sheet, row and column as is known."""
-
-    level: Level
-    code: str
-    params: tuple[tuple[str, str], ...] = ()
-    file: str | None = None
-    sheet: str | None = None
-    row: int | None = None
-    column: str | None = None
-
-    def location(self, lang: Lang) -> str:
-        parts: list[str] = []
-        if self.file:
-            parts.append(self.file)
-        if self.sheet:
-            parts.append(text("loc.sheet", lang, sheet=self.sheet))
-        if self.row is not None:
-            parts.append(text("loc.row", lang, row=self.row))
-        if self.column:
-            parts.append(text("loc.column", lang, column=self.column))
-        return ", ".join(parts)
-
-    def message(self, lang: Lang) -> str:
-        return text(self.code, lang, **{k: _worded(k, _masked(k, v), lang) for k, v in self.params})
-
-    def render(self, lang: Lang) -> str:
-        where = self.location(lang)
-        return f"{where}: {self.message(lang)}" if where else self.message(lang)
 
 
 @dataclass
@@ -112,21 +76,6 @@ class ProblemLog:
         return any(problem.level == "error" for problem in self.problems)
 
 
-def _worded(key: str, value: str, lang: Lang) -> str:
-    """A canonical field name (``immigrant_background``) as the word a reader knows ("innvandrerbakgrunn")."""
-    return field_labels([value], lang) if key == "field" else value
-
-
-def _masked(key: str, value: str) -> str:
-    """An applicant id that is a national id number (fødselsnummer) is never printed whole in a message."""
-    if key in ("applicant", "near") and len(value.strip()) in (10, 11) and value.strip().isdigit():
-        from rekruttering.read.proxyguard import is_national_id
-
-        if is_national_id(value):
-            return value.strip()[:6] + "*****"
-    return value
-
-
 def input_error(code: str, display: str | None = None, sheet: str | None = None, row: int | None = None,
                 **params: object) -> InputError:
     """An ``InputError`` carrying one problem."""
@@ -138,3 +87,6 @@ def first_line(error: BaseException) -> str:
     """An exception's first line, short enough for a message (third-party errors can be long)."""
     text = str(error).strip().splitlines()
     return (text[0] if text else type(error).__name__)[:300]
+
+
+__all__ = ["MAX_PER_KIND", "Level", "Problem", "ProblemLog", "first_line", "input_error"]

@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from rekruttering import __version__
-from rekruttering.read.fields import normalise_header
+from rekruttering.keys import normalise_header
 
 from conftest import APPLICANT_HEADER, ROOT, SHORTLIST_HEADER, flat, run, write_csv
 

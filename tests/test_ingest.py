@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from rekruttering.errors import InputError
+from rekruttering.keys import normalise_header
 from rekruttering.problems import ProblemLog
-from rekruttering.read.fields import Field, load_column_map, normalise_header
+from rekruttering.read.columns import load_column_map
+from rekruttering.read.fields import Field
 from rekruttering.read.join import Dataset, load
 from rekruttering.read.readers import read_csv, read_excel
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from rekruttering.checks import Context
-from rekruttering.checks.interview import interview_minimum
-from rekruttering.checks.pack import Rule
+from rekruttering.checks.interview import InterviewRule, interview_minimum
 from rekruttering.models import Applicant, Posting
 
 
-def rule(**extra: object) -> Rule:
-    return Rule.model_validate({
+def rule(**extra: object) -> InterviewRule:
+    return InterviewRule.model_validate({
         "id": "T01", "check": "interview_minimum", "group": "immigrant_background",
         "title": {"nb": "t", "en": "t"}, "text": {"nb": "t", "en": "t"},
         "source": {"document": "d", "section": "s", "summary": {"nb": "s", "en": "s"}}, **extra,

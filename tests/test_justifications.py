@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from rekruttering.problems import ProblemLog
-from rekruttering.read.fields import load_column_map
+from rekruttering.read.columns import load_column_map
 from rekruttering.read.justifications import load_justifications
 from rekruttering.read.workforce import load_workforce
 

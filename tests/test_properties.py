@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from rekruttering.checks import Context, Headcount
-from rekruttering.checks.engine import evaluate
 from rekruttering.checks.pack import RulePack, load_pack, shipped_packs
 from rekruttering.models import Applicant, Posting, PostingType
+from rekruttering.words.findings import evaluate
 
 from conftest import run
 

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from rekruttering.keys import is_national_id
 from rekruttering.read.fields import Field
-from rekruttering.read.proxyguard import alias_refusal, is_national_id
+from rekruttering.read.proxyguard import alias_refusal
 
 from conftest import ROOT, run, write_csv, write_xlsx
 

@@ -31,7 +31,7 @@ import pytest
 from typer.testing import CliRunner
 
 from rekruttering.read import filetypes, readers
-from rekruttering.read.fields import load_column_map
+from rekruttering.read.columns import load_column_map
 from rekruttering.read.readers import read_csv
 
 from conftest import ROOT, rewrite_member, run, write_csv, write_xlsx

@@ -14,13 +14,13 @@ from typing import Any
 
 import pytest
 
-from rekruttering.checks import CHECKS, Context, Headcount
-from rekruttering.checks.engine import Justification, evaluate
-from rekruttering.checks.pack import Rule, RulePack, load_pack, shipped_packs
-from rekruttering.models import Applicant, Doubt, Posting
+from rekruttering.checks import CHECKS, Context, Headcount, Rule
+from rekruttering.checks.pack import RulePack, load_pack, shipped_packs
+from rekruttering.models import Applicant, Doubt, Justification, Posting
 from rekruttering.read.fields import SPECS, Field
 from rekruttering.read.join import unreadable
 from rekruttering.read.values import parse_posting_type
+from rekruttering.words.findings import evaluate
 
 CASES_DIR = Path(__file__).parent / "rule_cases"
 DEFAULT_DEADLINE = date(2025, 3, 1)
@@ -68,8 +68,8 @@ def build_posting(case: dict[str, Any], rule: Rule) -> Posting:
                     fields["gender"] = wanted if spec["declared"] else {"kvinne": "mann", "mann": "kvinne"}[wanted]
                 else:
                     fields[group] = spec["declared"]
-            if rule.country_group and spec["declared"]:
-                fields.setdefault("country_group", rule.country_group)
+            if rule.qualifier and spec["declared"]:
+                fields.setdefault("country_group", rule.qualifier)
         for doubt in doubts:
             fields[doubt.field] = None
         applicants.append(Applicant(applicant_id=spec["id"], **fields, doubts=doubts))

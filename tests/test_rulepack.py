@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from rekruttering.checks.pack import load_pack, shipped_packs
 from rekruttering.errors import RulePackError
-from rekruttering.read.fields import load_column_map
+from rekruttering.read.columns import load_column_map
 
 from conftest import run
 

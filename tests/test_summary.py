@@ -12,7 +12,7 @@ import pytest
 from statsmodels.stats.contingency_tables import StratifiedTable
 from typer.testing import CliRunner
 
-from rekruttering.read.fields import load_column_map
+from rekruttering.read.columns import load_column_map
 from rekruttering.read.join import load
 
 from conftest import ROOT, run, write_csv

@@ -19,12 +19,12 @@ import pytest
 from test_rule_cases import CASES, RULES, build_context, build_posting
 from typer.testing import CliRunner
 
-from rekruttering.checks import CHECKS, Outcome
-from rekruttering.checks.engine import describe, evaluate
+from rekruttering.checks import CHECKS, COMMON_PUBLIC, Outcome, public_reason
 from rekruttering.checks.pack import load_pack
 from rekruttering.models import Applicant, Finding, Posting
-from rekruttering.privacy import COMMON_PUBLIC_REASONS, PUBLIC_REASONS, Audience, public_reason
+from rekruttering.privacy import Audience
 from rekruttering.words.catalogue import LANGS, Lang, text
+from rekruttering.words.findings import describe, evaluate
 
 from conftest import ROOT, run, write_csv
 
@@ -199,11 +199,24 @@ def test_the_reason_list_is_read_from_the_source() -> None:
 
 
 def test_every_reason_a_check_can_give_has_a_public_wording() -> None:
+    """Each kind declares its reasons (an enum) and their public wording; what its source can return
+    is exactly that list, so a new reason cannot reach a union representative unmapped."""
     for check, reasons in check_reasons().items():
-        for reason in reasons:
-            assert (check, reason) in PUBLIC_REASONS, (check, reason)
-        assert {r for c, r in PUBLIC_REASONS if c == check} == reasons, check  # no stale entries either
-    assert set(COMMON_PUBLIC_REASONS) == COMMON_REASONS
+        spec = CHECKS[check]
+        assert {r.value for r in spec.reasons} == reasons, check  # no undeclared and no stale reasons
+        assert set(spec.public) == reasons, check
+    assert set(COMMON_PUBLIC) == COMMON_REASONS
+
+
+def test_a_kind_whose_public_wording_leaves_out_a_reason_is_refused_at_import() -> None:
+    from dataclasses import replace as with_
+
+    from rekruttering.checks import _registry
+
+    spec = CHECKS["interview_minimum"]
+    partial = {k: v for k, v in spec.public.items() if k != "not_invited"}
+    with pytest.raises(RuntimeError, match="not_invited"):
+        _registry((with_(spec, public=partial),))
 
 
 def test_every_reason_a_check_can_give_has_a_rule_case() -> None:

@@ -1,53 +1,79 @@
-"""The check kinds: pure functions from one posting and one rule to an outcome.
+"""The check kinds and their registry: pure functions from one posting and one rule to an outcome.
 
-Rules are data (``rules/*.toml``); what a rule *does* is one of these functions, registered in
-``CHECKS`` by name. A check never reads files or formats text: it returns a status, a reason
-code, the applicants concerned and the numbers its message needs; ``engine`` localises.
+Rules are data (``rules/*.toml``); what a rule *does* is one check kind. Each kind lives in its
+own module with everything that belongs to it: its rule model (parameters and defaults), its
+reason codes, what a union representative sees of each reason, and the function. A check never
+reads files or writes sentences: it returns a status, a reason code, the applicants concerned
+and the numbers its message needs; ``words`` puts them into words.
+
+Adding a kind: write its module, add its ``SPEC`` to ``_KINDS`` below, and give it rule cases.
 """
 
 from __future__ import annotations
 
+from typing import Annotated
+
+from pydantic import Field
+
+from rekruttering.checks import interview, quotation, reserved
 from rekruttering.checks.base import (
+    COMMON_PUBLIC,
     OUTSIDE_COMPETITION,
     CheckSpec,
+    CommonReason,
     Context,
-    Headcount,
     Outcome,
     by_rank,
     ids,
     membership,
 )
-from rekruttering.checks.interview import interview_minimum
-from rekruttering.checks.quotation import moderate_quotation
-from rekruttering.checks.reserved import reserved_posting
-from rekruttering.models import STATUSES as ALL_STATUSES
-from rekruttering.models import PostingType
+from rekruttering.checks.interview import InterviewRule
+from rekruttering.checks.quotation import QuotationRule
+from rekruttering.checks.reserved import ReservedRule
+from rekruttering.checks.rule import RuleBase
+from rekruttering.models import Headcount
 
-CHECKS: dict[str, CheckSpec] = {
-    "interview_minimum": CheckSpec(
-        function=interview_minimum,
-        parameters=frozenset({"min_invited", "country_group", "before"}),
-        needs_group=True,
-        excluded_types=OUTSIDE_COMPETITION,
-        statuses=ALL_STATUSES,
-    ),
-    "moderate_quotation": CheckSpec(
-        function=moderate_quotation,
-        parameters=frozenset({"country_group", "max_rank_distance", "max_score_gap_pct", "underrepresented_below",
-                              "preference"}),
-        needs_group=True,
-        excluded_types=OUTSIDE_COMPETITION,
-        statuses=ALL_STATUSES,
-    ),
-    "reserved_posting": CheckSpec(
-        function=reserved_posting,
-        parameters=frozenset(),
-        needs_group=True,
-        excluded_types=frozenset({PostingType.cancelled}),
-        statuses=ALL_STATUSES,
-    ),
-}
+_KINDS: tuple[CheckSpec, ...] = (interview.SPEC, quotation.SPEC, reserved.SPEC)
+
+# one rule of a pack, as whichever kind its ``check`` names
+Rule = Annotated[InterviewRule | QuotationRule | ReservedRule, Field(discriminator="check")]
+
+# what a reason nobody has mapped becomes: a union representative never gets a text not meant for them
+WITHHELD = "withheld"
+
+
+def _registry(kinds: tuple[CheckSpec, ...]) -> dict[str, CheckSpec]:
+    """The kinds by name; a kind whose public wording leaves out one of its reasons is refused here,
+    at import, so that it can never reach a union representative with the hr wording."""
+    found: dict[str, CheckSpec] = {}
+    for spec in kinds:
+        missing = {r.value for r in spec.reasons} ^ set(spec.public)
+        if missing:
+            raise RuntimeError(f"{spec.name}: public wording does not match its reasons: {sorted(missing)}")
+        found[spec.name] = spec
+    return found
+
+
+CHECKS: dict[str, CheckSpec] = _registry(_KINDS)
+
+
+def public_reason(check: str, reason: str) -> str:
+    """The reason a union representative sees; anything unmapped is withheld (fails closed)."""
+    spec = CHECKS.get(check)
+    found = spec.public.get(reason) if spec is not None else None
+    return found or COMMON_PUBLIC.get(reason, WITHHELD)
+
 
 __all__ = [
-    "CHECKS", "OUTSIDE_COMPETITION", "CheckSpec", "Context", "Headcount", "Outcome", "by_rank", "ids", "membership",
+    "CHECKS", "COMMON_PUBLIC", "OUTSIDE_COMPETITION", "WITHHELD", "CheckSpec", "CommonReason", "Context",
+    "Headcount", "InterviewRule", "Outcome", "QuotationRule", "ReservedRule", "Rule", "RuleBase", "by_rank", "ids",
+    "membership", "public_reason",
 ]
+
+
+def parse_rule(data: object) -> RuleBase:
+    """One rule from its TOML table, as the kind its ``check`` names (for tests and tools)."""
+    from pydantic import TypeAdapter
+
+    parsed: RuleBase = TypeAdapter(Rule).validate_python(data)
+    return parsed

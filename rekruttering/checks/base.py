@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
-from rekruttering.models import Applicant, Posting, PostingType, Status
+from rekruttering.models import Applicant, Headcount, Posting, PostingType, Status
 
 if TYPE_CHECKING:
-    from rekruttering.checks.pack import Rule
+    from rekruttering.checks.rule import RuleBase
 
 
 @dataclass(frozen=True)
@@ -23,14 +24,6 @@ class Outcome:
     params: dict[str, str] = field(default_factory=dict)
     # whose shortlist justification may justify a breach besides ``applicants`` (say, the one chosen)
     justified_by: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Headcount:
-    """Employees of a unit by gender, from ``--workforce``; used to find the under-represented gender."""
-
-    women: float
-    men: float
 
 
 @dataclass(frozen=True)
@@ -47,14 +40,19 @@ class Context:
         return [] if self.fields is None else [n for n in names if n not in self.fields]
 
 
-CheckFunction = Callable[[Posting, "Rule", Context], Outcome]
-
-
 @dataclass(frozen=True)
 class CheckSpec:
-    function: CheckFunction
-    parameters: frozenset[str]
-    needs_group: bool
+    """A check kind: its function, rule model, reasons, their public wording, and where it applies.
+
+    ``public`` maps every reason the kind can give to the reason a union representative sees; the
+    registry refuses a kind whose mapping leaves a reason out (see ``checks.register``).
+    """
+
+    name: str
+    function: Callable[[Posting, Any, Context], Outcome]
+    rule_model: type[RuleBase]
+    reasons: type[StrEnum]
+    public: Mapping[str, str]
     excluded_types: frozenset[PostingType]
     statuses: tuple[Status, ...]
 
@@ -92,3 +90,29 @@ def by_rank(applicants: Iterable[Applicant]) -> list[Applicant]:
 
 def ids(applicants: Iterable[Applicant]) -> tuple[str, ...]:
     return tuple(a.applicant_id for a in applicants)
+
+
+class CommonReason(StrEnum):
+    """Reasons the engine gives before or instead of any check kind: applicability, and input it
+    could not settle."""
+
+    posting_type = "posting_type"
+    not_in_force_yet = "not_in_force_yet"
+    no_longer_in_force = "no_longer_in_force"
+    deadline_unknown = "deadline_unknown"
+    value_unknown = "value_unknown"
+    conflicting_input = "conflicting_input"
+    rows_set_aside = "rows_set_aside"
+
+
+# what a union representative sees of the common reasons (which fields or applicants were unclear is
+# the case handler's business)
+COMMON_PUBLIC: dict[str, str] = {
+    CommonReason.posting_type: "posting_type",
+    CommonReason.not_in_force_yet: "not_in_force_yet",
+    CommonReason.no_longer_in_force: "no_longer_in_force",
+    CommonReason.deadline_unknown: "deadline_unknown",
+    CommonReason.value_unknown: "input_unclear",
+    CommonReason.conflicting_input: "input_unclear",
+    CommonReason.rows_set_aside: "input_unclear",
+}

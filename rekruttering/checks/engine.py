@@ -1,4 +1,4 @@
-"""Evaluate a rule pack over postings: applicability, the check, justifications, texts.
+"""Judge postings by a rule pack: applicability, the check, doubts, and justifications. Codes only.
 
 The order per posting and rule: a posting outside the competition (internal, exempt, cancelled)
 or a rule not in force on the posting's deadline is ``not_applicable``; otherwise the check kind
@@ -13,36 +13,33 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
 
-from rekruttering.checks import CHECKS, Context, Outcome, by_rank, ids
-from rekruttering.checks.pack import Rule, RulePack
-from rekruttering.models import Applicant, Doubt, Finding, Posting, PostingReport, Severity
-from rekruttering.privacy import Audience, public_reason
-from rekruttering.words.catalogue import CATALOGUE, Lang, field_labels, format_date, format_number, group_label, text
+from rekruttering.checks import CHECKS, Context, Outcome, Rule, by_rank, ids
+from rekruttering.checks.pack import RulePack
+from rekruttering.models import Applicant, Doubt, Justification, Posting, Severity
 
 
 @dataclass(frozen=True)
-class Justification:
-    """A written reason for deviating from a rule on a posting (optionally about one applicant)."""
+class Verdict:
+    """One rule on one posting: the outcome after justifications, and the written reasons that bear on it."""
 
-    posting_id: str
-    rule_id: str
-    text: str
-    applicant_id: str | None = None
-    by: str | None = None
-    on: date | None = None
-    file: str | None = None
-    row: int | None = None
+    rule: Rule
+    outcome: Outcome
+    severity: Severity
+    row_texts: tuple[str, ...] = ()  # justifications on the shortlist rows of the applicants excused
+    file_entries: tuple[Justification, ...] = ()  # the justification file's entries that speak to it
+    as_of: bool = False  # the rule's dates were checked against the run's date, not a deadline
 
-    def render(self, lang: Lang) -> str:
-        signed = ", ".join(part for part in (self.by, format_date(self.on, lang) if self.on else None) if part)
-        return f"{self.text.strip()} ({signed})" if signed else self.text.strip()
+
+@dataclass(frozen=True)
+class PostingVerdicts:
+    posting: Posting
+    verdicts: tuple[Verdict, ...]
 
 
 @dataclass
-class Evaluation:
-    postings: list[PostingReport]
+class Judgement:
+    postings: list[PostingVerdicts]
     unused: list[Justification] = field(default_factory=list)
 
 
@@ -155,15 +152,11 @@ def matching(posting: Posting, rule: Rule, outcome: Outcome,
             and j.text.strip() and (j.applicant_id is None or j.applicant_id in concerned)]
 
 
-def justification_text(posting: Posting, excused: Iterable[str], from_file: Sequence[Justification],
-                       lang: Lang) -> str | None:
-    """The written reasons: the shortlist rows of the applicants excused, then the file's entries."""
+def row_texts(posting: Posting, excused: Iterable[str]) -> tuple[str, ...]:
+    """The written reasons on the shortlist rows of the applicants excused, in the posting's order."""
     named = set(excused)
-    texts = [a.justification.strip() for a in posting.applicants
-             if a.applicant_id in named and a.justification and a.justification.strip()]
-    texts += [j.render(lang) for j in from_file]
-    unique = list(dict.fromkeys(texts))
-    return " | ".join(unique) if unique else None
+    return tuple(dict.fromkeys(a.justification.strip() for a in posting.applicants
+                               if a.applicant_id in named and a.justification and a.justification.strip()))
 
 
 @dataclass(frozen=True)
@@ -171,13 +164,17 @@ class Excuse:
     """What the written justifications make of a breach."""
 
     outcome: Outcome
-    text: str | None
+    rows: tuple[str, ...]  # the shortlist rows' texts that bear on it
     used: tuple[Justification, ...]
     excused: frozenset[str] = frozenset()  # applicants whose shortlist row's justification was used
 
+    @property
+    def written(self) -> bool:
+        return bool(self.rows or self.used)
+
 
 def excuse(posting: Posting, rule: Rule, outcome: Outcome, justifications: Sequence[Justification],
-           context: Context, lang: Lang) -> Excuse:
+           context: Context) -> Excuse:
     """A justification excuses only whom it names.
 
     One for the posting and rule as a whole (a file entry without an applicant), or one about the
@@ -190,18 +187,18 @@ def excuse(posting: Posting, rule: Rule, outcome: Outcome, justifications: Seque
     written = {a.applicant_id for a in posting.applicants if a.justification and a.justification.strip()}
     excused = ({*outcome.applicants, *outcome.justified_by} & written) | {
         j.applicant_id for j in from_file if j.applicant_id is not None}
-    text = justification_text(posting, excused, from_file, lang)
-    if text is None:
-        return Excuse(outcome, None, ())
+    texts = row_texts(posting, excused)
+    if not texts and not from_file:
+        return Excuse(outcome, (), ())
     rows = frozenset(excused & written)
     whole = any(j.applicant_id is None for j in from_file) or bool(excused & set(outcome.justified_by))
     if whole:
-        return Excuse(replace(outcome, status="justified"), text, tuple(from_file), rows)
+        return Excuse(replace(outcome, status="justified"), texts, tuple(from_file), rows)
     rest = replace(posting, applicants=tuple(a for a in posting.applicants if a.applicant_id not in excused))
     after = evaluate_rule(rest, rule, context)
     if after.status in ("met", "not_applicable"):
-        return Excuse(replace(outcome, status="justified"), text, tuple(from_file), rows)
-    return Excuse(after, text, tuple(from_file), rows)
+        return Excuse(replace(outcome, status="justified"), texts, tuple(from_file), rows)
+    return Excuse(after, texts, tuple(from_file), rows)
 
 
 def severity_of(outcome: Outcome, rule: Rule) -> Severity:
@@ -210,97 +207,35 @@ def severity_of(outcome: Outcome, rule: Rule) -> Severity:
     return "warning" if outcome.status in ("review", "justified") else "info"
 
 
-def describe(outcome: Outcome, rule: Rule, posting: Posting, lang: Lang, audience: Audience) -> str:
-    """The finding's message; only the hr audience sees which applicants it concerns."""
-    params = dict(outcome.params)
-    if "date" in params:
-        params["date"] = format_date(params["date"], lang)
-    if "type" in params:
-        params["type"] = text(f"posting_type.{params['type']}", lang)
-    if "groups" in params:
-        params["groups"] = group_label(params["groups"].split(","), None, lang)
-    if "metric" in params:
-        params["detail"] = text(f"quotation.detail.{params['metric']}", lang,
-                                gap=format_number(params["gap"], lang),
-                                tolerance=format_number(params["tolerance"], lang))
-    if "duty" in params:
-        params["duty"] = text(f"quotation.duty.{params['duty']}", lang)
-    for name in ("fields", "columns"):
-        if name in params:
-            params[name] = field_labels(params[name].split(","), lang)
-    if "threshold" in params:
-        params["threshold"] = format_number(params["threshold"], lang)
-    key = f"{rule.check}.{outcome.reason}"
-    if audience != "hr":
-        public = public_reason(rule.check, outcome.reason)
-        for candidate in (f"public.{rule.check}.{public}", f"public.common.{public}"):
-            if candidate in CATALOGUE:
-                key = candidate
-                break
-    message = text(
-        key if key in CATALOGUE else f"common.{outcome.reason}", lang,
-        group=group_label(rule.groups, rule.country_group, lang), **params,
-    )
-    if audience == "hr" and outcome.applicants:
-        ranks = {a.applicant_id: a.rank for a in posting.applicants if a.rank is not None}
-        listed = ", ".join(
-            text("finding.applicant_rank", lang, id=i, rank=format_number(ranks[i], lang)) if i in ranks else i
-            for i in outcome.applicants
-        )
-        key = f"finding.applicants.{rule.check}.{outcome.reason}"
-        message += " " + text(key if key in CATALOGUE else f"finding.applicants.{outcome.status}", lang,
-                              applicants=listed)
-    return message
-
-
-def evaluate(
+def judge(
     pack: RulePack,
     postings: Iterable[Posting],
     *,
-    lang: Lang = "nb",
-    audience: Audience = "hr",
     justifications: Sequence[Justification] = (),
     context: Context | None = None,
-) -> Evaluation:
+) -> Judgement:
+    """Every rule of the pack on every posting, postings sorted by id and rules by id."""
     context = context or Context()
     used: set[int] = set()
-    reports: list[PostingReport] = []
+    judged: list[PostingVerdicts] = []
     stale_rows: list[Justification] = []
     for posting in sorted(postings, key=lambda p: p.posting_id):
-        findings: list[Finding] = []
+        verdicts: list[Verdict] = []
         rows_used: set[str] = set()
         for rule in sorted(pack.rules, key=lambda r: r.id):
             outcome = evaluate_rule(posting, rule, context)
-            justification = None
+            rows: tuple[str, ...] = ()
+            entries: tuple[Justification, ...] = ()
             if outcome.status == "breach":
-                excused = excuse(posting, rule, outcome, justifications, context, lang)
-                outcome, justification = excused.outcome, excused.text
+                excused = excuse(posting, rule, outcome, justifications, context)
+                outcome, rows, entries = excused.outcome, excused.rows, excused.used
                 used.update(id(j) for j in excused.used)
                 rows_used |= excused.excused
-            groups = list(rule.groups)
-            findings.append(Finding(
-                rule=rule.id,
-                check=rule.check,
-                group=None if not groups else groups[0] if len(groups) == 1 else groups,
-                status=outcome.status,
-                severity=severity_of(outcome, rule),
-                message=describe(outcome, rule, posting, lang, audience) + (
-                    " " + text("finding.as_of", lang, date=format_date(context.as_of, lang))
-                    if judged_as_of(posting, rule, context) else ""),
-                reason=outcome.reason if audience == "hr" else public_reason(rule.check, outcome.reason),
-                applicants=list(outcome.applicants) if audience == "hr" else [],
-                justification=justification,
-            ))
-        reports.append(PostingReport(
-            posting_id=posting.posting_id,
-            title=posting.title,
-            unit=posting.unit,
-            deadline=posting.deadline,
-            posting_type=posting.posting_type.value,
-            findings=findings,
-        ))
+            verdicts.append(Verdict(rule, outcome, severity_of(outcome, rule), rows, entries,
+                                    judged_as_of(posting, rule, context)))
+        judged.append(PostingVerdicts(posting, tuple(verdicts)))
         # a justification on a shortlist row that excused nobody is stale, and said, like a file's
         stale_rows += [Justification(posting.posting_id, "", a.justification.strip(), a.applicant_id)
                        for a in posting.applicants
                        if a.justification and a.justification.strip() and a.applicant_id not in rows_used]
-    return Evaluation(reports, [j for j in justifications if id(j) not in used] + stale_rows)
+    return Judgement(judged, [j for j in justifications if id(j) not in used] + stale_rows)

@@ -2,23 +2,75 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from enum import StrEnum
+from typing import Literal
 
-from rekruttering.checks.base import Context, Outcome, by_rank, ids, membership
-from rekruttering.models import Applicant, Posting
+from pydantic import Field, model_validator
 
-if TYPE_CHECKING:
-    from rekruttering.checks.pack import Rule
+from rekruttering.checks.base import OUTSIDE_COMPETITION, CheckSpec, Context, Outcome, by_rank, ids, membership
+from rekruttering.checks.rule import RuleBase
+from rekruttering.config import Refusal
+from rekruttering.models import STATUSES, Applicant, Posting
+
+DEFAULT_MIN_INVITED = 1
 
 
-def interview_minimum(posting: Posting, rule: Rule, context: Context) -> Outcome:
+class InterviewRule(RuleBase):
+    """An ``interview_minimum`` rule: one group, how many to invite, and when."""
+
+    check: Literal["interview_minimum"]
+    min_invited: int | None = Field(default=None, ge=1)  # None: DEFAULT_MIN_INVITED
+    country_group: Literal["1", "2"] | None = None
+    before: Literal["recommendation"] | None = None
+
+    @model_validator(mode="after")
+    def _one_group(self) -> InterviewRule:
+        if len(self.groups) != 1:
+            raise Refusal("pack.one_group")
+        return self
+
+    @property
+    def required(self) -> int:
+        return self.min_invited or DEFAULT_MIN_INVITED
+
+    def defaults(self) -> dict[str, str]:
+        return {"min_invited": str(DEFAULT_MIN_INVITED)}
+
+
+class Reason(StrEnum):
+    met = "met"
+    not_invited = "not_invited"
+    invite_before_recommendation = "invite_before_recommendation"
+    recommended_without_interview = "recommended_without_interview"
+    qualification_unknown = "qualification_unknown"
+    invited_unknown_qualification = "invited_unknown_qualification"
+    country_group_unknown = "country_group_unknown"
+    nobody_declared = "nobody_declared"
+    none_qualified = "none_qualified"
+
+
+# what a union representative sees: never whether a named, invited or hired person declared a group
+PUBLIC: dict[str, str] = {
+    Reason.met: "kept",
+    Reason.not_invited: "not_kept",
+    Reason.invite_before_recommendation: "not_kept_before_recommendation",
+    Reason.recommended_without_interview: "recommended_without_interview",
+    Reason.qualification_unknown: "needs_judgement",
+    Reason.invited_unknown_qualification: "needs_judgement",
+    Reason.country_group_unknown: "needs_judgement",
+    Reason.nobody_declared: "no_qualified_declared",
+    Reason.none_qualified: "no_qualified_declared",
+}
+
+
+def interview_minimum(posting: Posting, rule: InterviewRule, context: Context) -> Outcome:
     """At least ``min_invited`` qualified applicants of the group are invited to interview.
 
     An invited applicant who later declined or withdrew still counts. Unknown qualification or
     an unclear country group never gives ``met``: it gives ``review``.
     """
     group = rule.groups[0]
-    required = rule.min_invited or 1
+    required = rule.required
     members: list[Applicant] = []
     unclear: list[Applicant] = []
     for applicant in posting.applicants:
@@ -58,3 +110,6 @@ def interview_minimum(posting: Posting, rule: Rule, context: Context) -> Outcome
         return Outcome("review", reason, ids(by_rank(unknown)), params)
     return Outcome("not_applicable", "none_qualified")
 
+
+
+SPEC = CheckSpec("interview_minimum", interview_minimum, InterviewRule, Reason, PUBLIC, OUTSIDE_COMPETITION, STATUSES)

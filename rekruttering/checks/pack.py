@@ -12,12 +12,13 @@ import hashlib
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from rekruttering.checks import CHECKS, Rule
+from rekruttering.checks.rule import Localised
 from rekruttering.config import Refusal, invalid_toml, invalid_value
 from rekruttering.errors import RulePackError, UsageError, said
 from rekruttering.resources import rules_dir
@@ -25,93 +26,6 @@ from rekruttering.words.catalogue import Lang, text
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
-
-GroupName = Literal["immigrant_background", "disability", "cv_gap", "gender"]
-PARAMETERS = ("min_invited", "country_group", "before", "max_rank_distance", "max_score_gap_pct",
-              "underrepresented_below", "preference")
-
-
-class Localised(BaseModel):
-    """A text in bokmål and English."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    nb: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.nb
-
-
-class SourceRef(BaseModel):
-    """Where a rule comes from: the document, the section, and what it says in our own words."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    document: str = Field(min_length=1)
-    section: str = Field(min_length=1)
-    summary: Localised
-    verified: bool = True
-
-
-class Rule(BaseModel):
-    """One rule of a pack. Check-kind parameters live beside the common fields."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: str = Field(pattern=r"^[A-Za-z][A-Za-z0-9_-]{0,31}$")
-    check: str
-    group: GroupName | list[GroupName] | None = None
-    severity: Literal["error", "warning"] = "error"
-    title: Localised
-    text: Localised
-    source: SourceRef
-    in_force_from: date | None = None
-    in_force_to: date | None = None
-    justify: Localised | None = None
-    # parameters of the check kinds (each kind says which it uses; see checks.CHECKS)
-    min_invited: int | None = Field(default=None, ge=1)
-    country_group: Literal["1", "2"] | None = None
-    before: Literal["recommendation"] | None = None
-    max_rank_distance: int | None = Field(default=None, ge=0)
-    max_score_gap_pct: float | None = Field(default=None, ge=0, le=100)
-    underrepresented_below: float | None = Field(default=None, gt=0, le=0.5)
-    preference: Literal["shall", "may"] | None = None
-
-    @field_validator("check")
-    @classmethod
-    def _known_check(cls, value: str) -> str:
-        from rekruttering.checks import CHECKS
-
-        if value not in CHECKS:
-            raise Refusal("pack.unknown_check", value=value, known=", ".join(sorted(CHECKS)))
-        return value
-
-    @model_validator(mode="after")
-    def _parameters_fit_the_check(self) -> Rule:
-        from rekruttering.checks import CHECKS
-
-        spec = CHECKS[self.check]
-        given = {name for name in PARAMETERS if getattr(self, name) is not None}
-        extra = given - spec.parameters
-        if extra:
-            raise Refusal("pack.unused_parameters", names=", ".join(sorted(extra)), check=self.check)
-        if spec.needs_group and self.group is None:
-            raise Refusal("pack.needs_group", check=self.check)
-        if self.check == "interview_minimum" and len(self.groups) != 1:
-            raise Refusal("pack.one_group")
-        if self.underrepresented_below is not None and "gender" not in self.groups:
-            raise Refusal("pack.underrepresented_gender_only")
-        if self.in_force_from and self.in_force_to and self.in_force_to < self.in_force_from:
-            raise Refusal("pack.dates_reversed")
-        return self
-
-    @property
-    def groups(self) -> tuple[str, ...]:
-        if self.group is None:
-            return ()
-        return tuple(self.group) if isinstance(self.group, list) else (self.group,)
-
 
 class PackInfo(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -234,6 +148,14 @@ def _describe(path: Path, data: dict[str, Any], items: list[ErrorDetails], lang:
     rules: list[Any] = found if isinstance(found, list) else []
     for item in items:
         loc = list(item["loc"])
+        if len(loc) >= 3 and loc[0] == "rule" and loc[2] in CHECKS:
+            loc = [*loc[:2], *loc[3:]]  # pydantic names the kind it tried; the reader knows the rule
+        message = invalid_value(item, lang)
+        if item["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            loc = [*loc, "check"]
+            tag = (item.get("ctx") or {}).get("tag")
+            message = (text("pack.unknown_check", lang, value=tag, known=", ".join(sorted(CHECKS)))
+                       if tag is not None else text("invalid.missing", lang))
         where = ".".join(str(part) for part in loc)
         if len(loc) >= 2 and loc[0] == "rule" and isinstance(loc[1], int):
             index = loc[1]
@@ -241,5 +163,5 @@ def _describe(path: Path, data: dict[str, Any], items: list[ErrorDetails], lang:
                 rules[index], dict) else f"#{index + 1}"
             field = ".".join(str(part) for part in loc[2:]) or "-"
             where = text("pack.where", lang, rule=rule_id, field=field)
-        lines.append(f"  {where}: {invalid_value(item, lang)}")
+        lines.append(f"  {where}: {message}")
     return "\n".join(lines)

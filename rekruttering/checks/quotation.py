@@ -16,19 +16,82 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
 from fractions import Fraction
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-from rekruttering.checks.base import Context, Outcome, by_rank, ids, membership
-from rekruttering.models import Applicant, Posting
-from rekruttering.read.fields import normalise_header
+from pydantic import Field, model_validator
 
-if TYPE_CHECKING:
-    from rekruttering.checks.pack import Rule
+from rekruttering.checks.base import OUTSIDE_COMPETITION, CheckSpec, Context, Outcome, by_rank, ids, membership
+from rekruttering.checks.rule import RuleBase
+from rekruttering.config import Refusal
+from rekruttering.keys import normalise_header
+from rekruttering.models import STATUSES, Applicant, Posting
 
 DEFAULT_RANK_DISTANCE = 1
 DEFAULT_SCORE_GAP_PCT = 5.0
 DEFAULT_UNDERREPRESENTED_BELOW = 0.40
+
+
+class QuotationRule(RuleBase):
+    """A ``moderate_quotation`` rule: the groups, the tolerance of a near tie, and the duty."""
+
+    check: Literal["moderate_quotation"]
+    country_group: Literal["1", "2"] | None = None
+    max_rank_distance: int | None = Field(default=None, ge=0)  # None: DEFAULT_RANK_DISTANCE
+    max_score_gap_pct: float | None = Field(default=None, ge=0, le=100)  # None: DEFAULT_SCORE_GAP_PCT
+    underrepresented_below: float | None = Field(default=None, gt=0, le=0.5)  # None: the default
+    preference: Literal["shall", "may"] | None = None
+
+    @model_validator(mode="after")
+    def _threshold_only_for_gender(self) -> QuotationRule:
+        if self.underrepresented_below is not None and "gender" not in self.groups:
+            raise Refusal("pack.underrepresented_gender_only")
+        return self
+
+    def defaults(self) -> dict[str, str]:
+        found = {"max_rank_distance": str(DEFAULT_RANK_DISTANCE), "max_score_gap_pct": str(DEFAULT_SCORE_GAP_PCT),
+                 "preference": "may"}
+        if "gender" in self.groups:
+            found["underrepresented_below"] = str(DEFAULT_UNDERREPRESENTED_BELOW)
+        return found
+
+
+class Reason(StrEnum):
+    no_choice = "no_choice"
+    no_ranking = "no_ranking"
+    column_missing = "column_missing"
+    workforce_unknown = "workforce_unknown"
+    balanced = "balanced"
+    quotation_used = "quotation_used"
+    chosen_best = "chosen_best"
+    no_near_equal = "no_near_equal"
+    radical_quotation = "radical_quotation"
+    chosen_not_qualified = "chosen_not_qualified"
+    near_equal_passed_over = "near_equal_passed_over"
+    member_ranked_higher = "member_ranked_higher"
+    chosen_qualification_unknown = "chosen_qualification_unknown"
+    chosen_group_unknown = "chosen_group_unknown"
+    no_member = "no_member"
+
+
+PUBLIC: dict[str, str] = {
+    Reason.no_choice: "no_choice",
+    Reason.no_ranking: "no_ranking",
+    Reason.column_missing: "column_missing",
+    Reason.workforce_unknown: "workforce_unknown",
+    Reason.balanced: "balanced",
+    Reason.quotation_used: "kept",
+    Reason.chosen_best: "kept",
+    Reason.no_near_equal: "kept",
+    Reason.radical_quotation: "not_kept",
+    Reason.chosen_not_qualified: "not_kept",
+    Reason.near_equal_passed_over: "needs_judgement",
+    Reason.member_ranked_higher: "needs_judgement",
+    Reason.chosen_qualification_unknown: "needs_judgement",
+    Reason.chosen_group_unknown: "needs_judgement",
+    Reason.no_member: "no_comparison",
+}
 
 
 @dataclass(frozen=True)
@@ -66,7 +129,7 @@ def _decimal(value: float) -> Decimal:
     return Decimal(repr(value))
 
 
-def lead(a: Applicant, b: Applicant, rule: Rule, best_score: Decimal | None) -> Lead | None:
+def lead(a: Applicant, b: Applicant, rule: QuotationRule, best_score: Decimal | None) -> Lead | None:
     """How far ``a`` is ahead of ``b``: by score when both have one, else by rank, else None."""
     if a.score is not None and b.score is not None and best_score:
         pct = _decimal(rule.max_score_gap_pct if rule.max_score_gap_pct is not None else DEFAULT_SCORE_GAP_PCT)
@@ -77,7 +140,7 @@ def lead(a: Applicant, b: Applicant, rule: Rule, best_score: Decimal | None) -> 
     return None
 
 
-def underrepresented_gender(posting: Posting, rule: Rule, context: Context) -> tuple[str | None, str]:
+def underrepresented_gender(posting: Posting, rule: QuotationRule, context: Context) -> tuple[str | None, str]:
     """The unit's under-represented gender, or None with the reason it is not known or not needed."""
     if posting.underrepresented_gender in ("kvinne", "mann"):
         return posting.underrepresented_gender, ""
@@ -93,11 +156,11 @@ def underrepresented_gender(posting: Posting, rule: Rule, context: Context) -> t
     return None, "balanced"
 
 
-def _threshold_pct(rule: Rule) -> str:
+def _threshold_pct(rule: QuotationRule) -> str:
     return _plain(Decimal(repr(rule.underrepresented_below or DEFAULT_UNDERREPRESENTED_BELOW)) * 100)
 
 
-def _member(applicant: Applicant, rule: Rule, gender: str | None) -> bool | None:
+def _member(applicant: Applicant, rule: QuotationRule, gender: str | None) -> bool | None:
     """Membership in any of the rule's groups; gender means the unit's under-represented gender."""
     unknown = False
     for group in rule.groups:
@@ -116,7 +179,7 @@ def _in_competition(applicant: Applicant) -> bool:
     return applicant.qualified is True and applicant.withdrawn is not True
 
 
-def moderate_quotation(posting: Posting, rule: Rule, context: Context) -> Outcome:
+def moderate_quotation(posting: Posting, rule: QuotationRule, context: Context) -> Outcome:
     chosen_all = [a for a in posting.applicants if a.hired is True] or [
         a for a in posting.applicants if a.recommended is True]
     if not chosen_all:
@@ -174,3 +237,7 @@ def moderate_quotation(posting: Posting, rule: Rule, context: Context) -> Outcom
         return Outcome("not_applicable", "no_member")
     closest = min((found for _, found in compared), key=lambda f: f.amount)
     return Outcome("met", "no_near_equal", (), closest.params())
+
+
+SPEC = CheckSpec("moderate_quotation", moderate_quotation, QuotationRule, Reason, PUBLIC, OUTSIDE_COMPETITION,
+                 STATUSES)

@@ -8,14 +8,40 @@ without the reservation.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from enum import StrEnum
+from typing import Literal
 
-from rekruttering.checks.base import Context, Outcome, by_rank, ids
-from rekruttering.models import Applicant, Posting, PostingType
-from rekruttering.read.fields import normalise_header
+from rekruttering.checks.base import CheckSpec, Context, Outcome, by_rank, ids
+from rekruttering.checks.rule import RuleBase
+from rekruttering.keys import normalise_header
+from rekruttering.models import STATUSES, Applicant, Posting, PostingType
 
-if TYPE_CHECKING:
-    from rekruttering.checks.pack import Rule
+
+class ReservedRule(RuleBase):
+    """A ``reserved_posting`` rule: the groups a post may be reserved for (no further parameters)."""
+
+    check: Literal["reserved_posting"]
+
+
+class Reason(StrEnum):
+    not_reserved = "not_reserved"
+    unlawful_reservation = "unlawful_reservation"
+    reservation_unknown = "reservation_unknown"
+    readvertise = "readvertise"
+    outside_reservation = "outside_reservation"
+    qualification_unknown = "qualification_unknown"
+    met = "met"
+
+
+PUBLIC: dict[str, str] = {
+    Reason.not_reserved: "not_reserved",
+    Reason.unlawful_reservation: "unlawful_reservation",
+    Reason.reservation_unknown: "reservation_unknown",
+    Reason.readvertise: "readvertise",
+    Reason.outside_reservation: "not_kept",
+    Reason.qualification_unknown: "needs_judgement",
+    Reason.met: "kept",
+}
 
 LAWFUL = {
     "disability": ("nedsattfunksjonsevne", "funksjonsnedsettelse", "funksjonshemming", "funksjonshemmede",
@@ -36,7 +62,7 @@ def reserved_groups(text: str | None) -> tuple[set[str], bool]:
     return groups, unlawful
 
 
-def reserved_posting(posting: Posting, rule: Rule, context: Context) -> Outcome:
+def reserved_posting(posting: Posting, rule: ReservedRule, context: Context) -> Outcome:
     if posting.posting_type is not PostingType.reserved:
         return Outcome("not_applicable", "not_reserved")
     groups, unlawful = reserved_groups(posting.reserved_for)
@@ -64,3 +90,7 @@ def reserved_posting(posting: Posting, rule: Rule, context: Context) -> Outcome:
     if unknown:
         return Outcome("review", "qualification_unknown", ids(by_rank(unknown)), params)
     return Outcome("met", "met", (), params)
+
+
+SPEC = CheckSpec("reserved_posting", reserved_posting, ReservedRule, Reason, PUBLIC,
+                 frozenset({PostingType.cancelled}), STATUSES)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from rekruttering.errors import InputError
+from rekruttering.keys import normalise_header
 from rekruttering.models import Applicant, Doubt, Posting, PostingType
 from rekruttering.problems import Problem, ProblemLog
 from rekruttering.read import proxyguard
@@ -28,7 +29,6 @@ from rekruttering.read.fields import (
     SPECS,
     ColumnMap,
     Field,
-    normalise_header,
 )
 from rekruttering.read.readers import SPREADSHEET_SUFFIXES, RawSheet, read_file
 from rekruttering.read.values import PARSERS, is_slash_date, near_id, parse_id

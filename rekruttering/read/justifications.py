@@ -12,8 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from rekruttering.checks.engine import Justification
 from rekruttering.errors import InputError
+from rekruttering.models import Justification
 from rekruttering.problems import Problem, ProblemLog
 from rekruttering.read.fields import ColumnMap, Field
 from rekruttering.read.tables import read_table

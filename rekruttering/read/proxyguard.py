@@ -27,6 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rekruttering.keys import is_national_id
 from rekruttering.problems import Problem
 from rekruttering.read.fields import GROUP_FIELDS, SPECS, Field
 from rekruttering.read.values import PARSERS
@@ -146,36 +147,11 @@ def alias_refusal(fld: Field, alias: str, lang: Lang) -> str | None:
 # ---- cell contents ------------------------------------------------------------------------------
 
 _EMAIL = re.compile(r"^[^@\s<>(),;:]+@[^@\s<>(),;:]+\.[^@\s<>(),;:]{2,}$")
-_NUMBER_FLOAT = re.compile(r"^(\d{10,11})\.0+$")
 _WORD = re.compile(r"^[^\W\d_]+(?:['’\-][^\W\d_]+)*,?$")
-_ID_WEIGHTS_1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
-_ID_WEIGHTS_2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 
 
 def is_email(cell: str) -> bool:
     return bool(_EMAIL.match(cell.strip()))
-
-
-def _control(digits: list[int], weights: tuple[int, ...]) -> int:
-    rest = 11 - sum(d * w for d, w in zip(digits, weights, strict=False)) % 11
-    return 0 if rest == 11 else rest  # 10 means no valid number has these digits
-
-
-def is_national_id(cell: str) -> bool:
-    """An 11-digit fødselsnummer or D-nummer whose two mod-11 control digits are right.
-
-    Spaces are ignored, and a number Excel stored as a float with its leading zero lost
-    ("1019012345.0") is read back with it.
-    """
-    compact = "".join(cell.split())
-    if match := _NUMBER_FLOAT.match(compact):
-        compact = match.group(1)
-    if len(compact) == 10 and compact.isdigit():
-        compact = "0" + compact
-    if len(compact) != 11 or not compact.isascii() or not compact.isdigit():
-        return False
-    digits = [int(c) for c in compact]
-    return _control(digits, _ID_WEIGHTS_1) == digits[9] and _control(digits, _ID_WEIGHTS_2) == digits[10]
 
 
 def looks_like_name(cell: str) -> bool:

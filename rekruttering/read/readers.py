@@ -167,7 +167,7 @@ def _no_header_error(display: str, sheet: str | None, rows: Sequence[Sequence[ob
     if not any(data.search(cell) or len(cell) > 60 for cell in first):
         seen = ", ".join(repr(cell) for cell in first)[:300]
         return _error("read.no_header_legacy" if legacy else "read.no_header", display, sheet, seen=seen or "-")
-    from rekruttering.read.fields import load_column_map
+    from rekruttering.read.columns import load_column_map
 
     known = load_column_map()
     headers = ", ".join(repr(cell) for cell in first if known.field_for(cell) is not None)[:300]

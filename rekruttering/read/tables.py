@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rekruttering.errors import InputError
+from rekruttering.keys import normalise_header
 from rekruttering.problems import Problem
-from rekruttering.read.fields import normalise_header
 from rekruttering.read.filetypes import sniff
 from rekruttering.read.readers import CSV_SUFFIXES, EXCEL_SUFFIXES, PROBE_ROWS, SEPARATORS, decode, open_workbook
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from rekruttering.checks import Headcount
 from rekruttering.errors import InputError
+from rekruttering.keys import normalise_header
 from rekruttering.problems import ProblemLog
-from rekruttering.read.fields import ColumnMap, Field, normalise_header
+from rekruttering.read.fields import ColumnMap, Field
 from rekruttering.read.tables import read_table
 from rekruttering.read.values import parse_number
 

@@ -12,16 +12,12 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from rekruttering.checks import CHECKS
-from rekruttering.checks.pack import Rule, RulePack, load_pack, shipped_packs
+from rekruttering.checks import CHECKS, Rule
+from rekruttering.checks.pack import RulePack, load_pack, shipped_packs
 from rekruttering.errors import UsageError, said
-from rekruttering.read.fields import ColumnMap, Field, normalise_header
+from rekruttering.keys import normalise_header
+from rekruttering.read.fields import ColumnMap, Field
 from rekruttering.words.catalogue import Lang, format_date, format_number, group_label, text
-
-DEFAULTS = {
-    "interview_minimum": {"min_invited": "1"},
-    "moderate_quotation": {"max_rank_distance": "1", "max_score_gap_pct": "5.0", "preference": "may"},
-}
 
 
 def _packs(name: str | None) -> list[RulePack]:
@@ -39,14 +35,10 @@ def in_force(rule: Rule, lang: Lang) -> str:
 
 def parameters(rule: Rule) -> dict[str, str]:
     found = {"check": rule.check, "group": ", ".join(rule.groups) or "-", "severity": rule.severity}
-    for name in sorted(CHECKS[rule.check].parameters):
-        value = getattr(rule, name)
-        if value is not None:
-            found[name] = str(value)
-    for name, default in DEFAULTS.get(rule.check, {}).items():
+    for name, value in sorted(rule.parameters().items()):
+        found[name] = str(value)
+    for name, default in rule.defaults().items():
         found.setdefault(name, default)
-    if rule.check == "moderate_quotation" and "gender" in rule.groups:
-        found.setdefault("underrepresented_below", "0.4")
     return found
 
 
@@ -58,7 +50,7 @@ def list_rules(pack_name: str | None, lang: Lang) -> RenderableType:
         for key in ("rules.id", "rules.check", "rules.group", "rules.title", "rules.in_force"):
             table.add_column(text(key, lang))
         for rule in pack.rules:
-            table.add_row(rule.id, rule.check, group_label(rule.groups, rule.country_group, lang),
+            table.add_row(rule.id, rule.check, group_label(rule.groups, rule.qualifier, lang),
                           Text(rule.title.get(lang)), in_force(rule, lang))
         parts.append(table)
     return Group(*parts)
@@ -83,7 +75,7 @@ def status_name(status: str, lang: Lang) -> str:
 
 def show_rule(rule_id: str, pack_name: str | None, lang: Lang) -> RenderableType:
     pack, rule = find_rule(rule_id, pack_name)
-    group = group_label(rule.groups, rule.country_group, lang)
+    group = group_label(rule.groups, rule.qualifier, lang)
     lines: list[RenderableType] = [
         Text(f"{rule.id}: {rule.title.get(lang)}", style="bold"),
         Text(f"{text('rules.pack', lang)}: {pack.info.id} – {pack.info.title} ({pack.info.version})"),
@@ -99,7 +91,7 @@ def show_rule(rule_id: str, pack_name: str | None, lang: Lang) -> RenderableType
         Text(""),
         Text(text("rules.statuses", lang), style="bold"),
     ]
-    minimum = str(rule.min_invited or 1)
+    minimum = str(rule.required)
     for status in CHECKS[rule.check].statuses:
         meaning = text(f"explain.{rule.check}.{status}", lang, group=group, min=minimum)
         lines.append(Text(f"  {status_name(status, lang)}: {meaning}"))
@@ -135,8 +127,8 @@ def rules_json(pack_name: str | None, lang: Lang) -> dict[str, object]:
     """``rules list --format json``: every pack with its rules, the titles in ``lang``."""
     return {"schema": "rules/1", "lang": lang, "packs": [
         {**_pack_json(pack), "rules": [
-            {"id": rule.id, "check": rule.check, "groups": list(rule.groups), "country_group": rule.country_group,
-             "group_label": group_label(rule.groups, rule.country_group, lang), "severity": rule.severity,
+            {"id": rule.id, "check": rule.check, "groups": list(rule.groups), "country_group": rule.qualifier,
+             "group_label": group_label(rule.groups, rule.qualifier, lang), "severity": rule.severity,
              "title": rule.title.get(lang), **_dates(rule), "in_force": in_force(rule, lang)}
             for rule in pack.rules]}
         for pack in _packs(pack_name)]}
@@ -145,8 +137,8 @@ def rules_json(pack_name: str | None, lang: Lang) -> dict[str, object]:
 def rule_json(rule_id: str, pack_name: str | None, lang: Lang) -> dict[str, object]:
     """``rules show --format json``: what ``rules show`` says, as fields (the texts in ``lang``)."""
     pack, rule = find_rule(rule_id, pack_name)
-    group = group_label(rule.groups, rule.country_group, lang)
-    minimum = str(rule.min_invited or 1)
+    group = group_label(rule.groups, rule.qualifier, lang)
+    minimum = str(rule.required)
     params = parameters(rule)
     statuses = {status: {"label": text(f"status.{status}", lang),
                          "meaning": text(f"explain.{rule.check}.{status}", lang, group=group, min=minimum)}
@@ -155,7 +147,7 @@ def rule_json(rule_id: str, pack_name: str | None, lang: Lang) -> dict[str, obje
                      rank=params["max_rank_distance"]) if rule.check == "moderate_quotation" else None
     return {
         "schema": "rule/1", "lang": lang, "pack": _pack_json(pack), "id": rule.id, "check": rule.check,
-        "groups": list(rule.groups), "country_group": rule.country_group, "group_label": group,
+        "groups": list(rule.groups), "country_group": rule.qualifier, "group_label": group,
         "severity": rule.severity, "title": rule.title.get(lang), "text": rule.text.get(lang),
         "source": {"document": rule.source.document, "section": rule.source.section,
                    "summary": rule.source.summary.get(lang), "verified": rule.source.verified},

@@ -342,7 +342,7 @@ def compliance_bounds(rules: Sequence[RuleSummary], pack: RulePack, groups: Coll
             continue
         counts = {"met": row.met, "breach": row.breach, "justified": row.justified, "review": row.review,
                   "not_applicable": row.not_applicable}
-        bounds += interview_bounds(rule.groups[0], rule.min_invited or 1, counts)
+        bounds += interview_bounds(rule.groups[0], rule.required, counts)
     return bounds
 
 
