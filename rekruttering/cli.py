@@ -21,6 +21,7 @@ from typer.core import TyperCommand
 
 from rekruttering import __version__
 from rekruttering.errors import EXIT_BAD_INPUT, EXIT_BREACH, EXIT_OK, RekrutteringError, UsageError
+from rekruttering.formats import Format, ListFormat
 from rekruttering.words.catalogue import Lang, field_labels, level_label, text
 
 if TYPE_CHECKING:
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
     from rekruttering.problems import Problem
     from rekruttering.read.fields import ColumnMap
     from rekruttering.read.join import Inspection
-    from rekruttering.render import Format as FormatName
     from rekruttering.render.document import Document
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -81,19 +81,6 @@ app = typer.Typer(
 rules_app = typer.Typer(help="List the rule packs' rules, or explain one rule.", no_args_is_help=True,
                         rich_markup_mode=None, context_settings=CONTEXT)
 app.add_typer(rules_app, name="rules")
-
-
-class Format(StrEnum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-    html = "html"
-    xlsx = "xlsx"
-
-
-class ListFormat(StrEnum):
-    text = "text"
-    json = "json"
 
 
 class AudienceChoice(StrEnum):
@@ -159,7 +146,7 @@ def _console() -> Console:
 
 
 def _pack_and_format(rules: str | None, fmt: Format | None, output: Path | None, settings: Config, lang: Lang
-                     ) -> tuple[str, FormatName]:
+                     ) -> tuple[str, Format]:
     """The rule pack and report format from the options, the output's name, else the config; both checked."""
     from rekruttering.render.output import choose_format
 
@@ -179,7 +166,7 @@ def _refuse_unsafe(output: Path | None, force: bool, paths: list[Path], options:
         refuse_unsafe(output, force, options.lang, inputs)
 
 
-def _emit(report: BaseModel, chosen: FormatName, document: Callable[[], Document], output: Path | None,
+def _emit(report: BaseModel, chosen: Format, document: Callable[[], Document], output: Path | None,
           force: bool, quiet: bool, lang: Lang) -> None:
     """A coloured report on a terminal, the chosen format to stdout, or the output file (named on stderr)."""
     try:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from rekruttering.errors import Say, UsageError, said
+from rekruttering.formats import Format
 from rekruttering.words.catalogue import text
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ class Config(BaseModel):
     rules: str | None = None
     columns: Path | None = None
     lang: Literal["nb", "en"] | None = None
-    format: Literal["text", "json", "markdown", "html", "xlsx"] | None = None
+    format: Format | None = None
     audience: Literal["hr", "tillitsvalgt"] | None = None
     no_fail: bool | None = None
     justifications: Path | None = None
@@ -127,7 +128,7 @@ def invalid_value(item: ErrorDetails, lang: Lang) -> str:
     if kind in _LIMITS:
         key, name = _LIMITS[kind]
         return text(key, lang, limit=context.get(name))
-    if kind == "literal_error":
+    if kind in ("literal_error", "enum"):
         expected = str(context.get("expected", ""))
         return text("invalid.literal_error", lang, expected=expected.replace(" or ", " eller ") if lang == "nb"
                     else expected)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rekruttering.checks import Headcount
 from rekruttering.errors import InputError
 from rekruttering.keys import normalise_header
+from rekruttering.models import Headcount
 from rekruttering.problems import ProblemLog
 from rekruttering.read.fields import ColumnMap, Field
 from rekruttering.read.tables import read_table

@@ -1,37 +1,27 @@
-"""Report formats. Each module turns the same document model (or, for JSON, the report) into one format."""
+"""Report formats. Each module turns the same document model (or, for JSON, the report) into one
+format; ``render_report`` finds the module by the format's name (see ``rekruttering.formats``)."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel
+from rekruttering.formats import Format
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from rekruttering.render.document import Document
 
-Format = Literal["text", "json", "markdown", "html", "xlsx"]
-FORMATS: tuple[Format, ...] = ("text", "json", "markdown", "html", "xlsx")
+FORMATS: tuple[Format, ...] = tuple(Format)
 
 
-def render_report(report: BaseModel, fmt: Format, document: Callable[[], Document]) -> str | bytes:
+def render_report(report: BaseModel, fmt: Format | str, document: Callable[[], Document]) -> str | bytes:
     """The report in ``fmt``: JSON is the model itself; the others render its document. xlsx is bytes."""
-    if fmt == "json":
-        from rekruttering.render.json import render as render_json
+    module = importlib.import_module(f"rekruttering.render.{Format(fmt).value}")
+    rendered: str | bytes = module.render_report(report, document)
+    return rendered
 
-        return render_json(report)
-    if fmt == "markdown":
-        from rekruttering.render.markdown import render as render_markdown
 
-        return render_markdown(document())
-    if fmt == "html":
-        from rekruttering.render.html import render as render_html
-
-        return render_html(document())
-    if fmt == "xlsx":
-        from rekruttering.render.xlsx import render as render_xlsx
-
-        return render_xlsx(document())
-    from rekruttering.render.text import render as render_text
-
-    return render_text(document())
+__all__ = ["FORMATS", "Format", "render_report"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 from rekruttering.render.clean import printable
 from rekruttering.render.document import Cell, Document, Overview, Table
@@ -216,3 +217,7 @@ def render(document: Document) -> str:
         parts.append(f'<p class="verdict {escape(document.verdict.status or "")}">{escape(document.verdict.text)}</p>')
     parts += ["</main>", "</body>", "</html>", ""]
     return "\n".join(parts)
+
+
+def render_report(report: object, document: Callable[[], Document]) -> str:
+    return render(document())

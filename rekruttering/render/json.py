@@ -9,3 +9,7 @@ from pydantic import BaseModel
 
 def render(report: BaseModel) -> str:
     return json.dumps(report.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_report(report: BaseModel, document: object) -> str:
+    return render(report)

@@ -9,6 +9,7 @@ escape sequences and control characters are taken out (``clean.printable``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rekruttering.render.clean import printable
 from rekruttering.render.document import Document, Overview, Table
@@ -77,3 +78,7 @@ def render(document: Document) -> str:
     if document.verdict:
         lines += [f"**{escape(document.verdict.text)}**", ""]
     return "\n".join(lines)
+
+
+def render_report(report: object, document: Callable[[], Document]) -> str:
+    return render(document())

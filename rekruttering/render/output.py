@@ -19,33 +19,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rekruttering.errors import UsageError
-from rekruttering.render import Format
+from rekruttering.formats import Format, implied_by
 from rekruttering.words.catalogue import Lang, text
 
 if TYPE_CHECKING:
     from rekruttering.api import Options
 
-SUFFIX_FORMATS: dict[str, Format] = {
-    ".xlsx": "xlsx",
-    ".json": "json",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".txt": "text",
-}
 
 
-def choose_format(option: Format | None, output: Path | None, configured: Format | None, lang: Lang) -> Format:
+def choose_format(option: Format | str | None, output: Path | None, configured: Format | str | None, lang: Lang
+                  ) -> Format:
     """``--format``, else the format the output's name implies, else the config's, else text.
 
     An explicit ``--format`` that contradicts a known file suffix is refused rather than guessed.
     """
-    implied = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
+    implied = implied_by(output.suffix) if output is not None else None
     if option is not None and implied is not None and option != implied:
         raise UsageError(text("output.format_conflict", lang, format=option, path=output, implied=implied))
-    chosen: Format = option or implied or configured or "text"
-    if chosen == "xlsx" and output is None:
+    chosen = Format(option or implied or configured or Format.text)
+    if chosen.binary and output is None:
         raise UsageError(text("output.xlsx_needs_file", lang))
     return chosen
 

@@ -14,7 +14,7 @@ similar is shown as written; escape sequences and control characters are taken o
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -192,3 +192,7 @@ def render(document: Document, width: int = WIDTH) -> str:
     buffer = io.StringIO()
     render_to(Console(file=buffer, width=width, no_color=True, highlight=False, emoji=False), document)
     return buffer.getvalue()
+
+
+def render_report(report: object, document: Callable[[], Document]) -> str:
+    return render(document())

@@ -15,6 +15,7 @@ The method sheet names the rule pack, the input fingerprints, the tool version a
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, Literal
 
@@ -235,3 +236,7 @@ def render(document: Document) -> bytes:
     book.properties.creator = "rekruttering"
     book.save(buffer)
     return buffer.getvalue()
+
+
+def render_report(report: object, document: Callable[[], Document]) -> bytes:
+    return render(document())
