@@ -130,8 +130,7 @@ def invalid_value(item: ErrorDetails, lang: Lang) -> str:
         return text(key, lang, limit=context.get(name))
     if kind in ("literal_error", "enum"):
         expected = str(context.get("expected", ""))
-        return text("invalid.literal_error", lang, expected=expected.replace(" or ", " eller ") if lang == "nb"
-                    else expected)
+        return text("invalid.literal_error", lang, expected=expected.replace(" or ", f" {text('word.or', lang)} "))
     if kind == "string_pattern_mismatch":
         return text("invalid.pattern", lang, pattern=context.get("pattern", ""))
     return item["msg"] if lang == "en" else text("invalid.other", lang)

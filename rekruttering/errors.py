@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from rekruttering.keys import is_national_id
-from rekruttering.words.catalogue import Lang, field_labels, text
+from rekruttering.words.catalogue import CATALOGUE, Lang, field_labels, text
 
 Level = Literal["error", "warning"]
 
@@ -65,9 +65,11 @@ class Problem:
 
 
 def _worded(key: str, value: str, lang: Lang) -> str:
-    """A canonical field name (``immigrant_background``) as the word a reader knows ("innvandrerbakgrunn")."""
-    return field_labels([value], lang) if key == "field" else value
-
+    """A code as the words a reader knows: a canonical field name (``immigrant_background``) as
+    "innvandrerbakgrunn", a kind of field (``yesno``) as the answers it takes."""
+    if key == "field":
+        return field_labels([value], lang)
+    return text(f"forms.{value}", lang) if key == "forms" and f"forms.{value}" in CATALOGUE else value
 
 
 def _masked(key: str, value: str) -> str:

@@ -180,13 +180,6 @@ def _percent(part: int, whole: int) -> str:
     return str(math.floor(100 * part / whole))
 
 
-_FORMS = {
-    "yesno": "ja/nei, «ønsker ikke å oppgi»",
-    "gender": "kvinne/mann/annet, «ønsker ikke å oppgi»",
-    "country_group": "1/2, «ønsker ikke å oppgi»",
-}
-
-
 def group_column_refusal(fld: Field, counts: Mapping[str, int]) -> Refusal | None:
     """Refuse a group column whose cells are not declarations: an allowlist of the documented forms.
 
@@ -205,7 +198,7 @@ def group_column_refusal(fld: Field, counts: Mapping[str, int]) -> Refusal | Non
     if total < SMALL_SAMPLE and 2 * failing <= total:
         return None
     return Refusal("proxy.group_values", (("field", fld.value), ("share", _percent(total - failing, total)),
-                                          ("forms", _FORMS.get(SPECS[fld].kind, ""))))
+                                          ("forms", SPECS[fld].kind)))
 
 
 def personal_column_refusal(fld: Field, counts: Mapping[str, int]) -> Refusal | None:

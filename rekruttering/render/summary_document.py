@@ -27,7 +27,7 @@ def _p(value: float | None, lang: Lang, below_bound: bool = False) -> Cell:
         return Cell(":")
     if below_bound:
         return Cell("< 1e-12", number=value)
-    shown = "< 0,001" if lang == "nb" else "< 0.001"
+    shown = "< " + format_number(0.001, lang)
     return Cell(shown if value < 0.001 else format_number(value, lang), number=value)
 
 
