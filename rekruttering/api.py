@@ -41,7 +41,7 @@ from rekruttering.words.catalogue import Lang, format_date, text
 from rekruttering.words.findings import evaluate
 
 if TYPE_CHECKING:
-    from rekruttering.summary.report import PostingCounts, SummaryReport
+    from rekruttering.summary.model import PostingCounts, SummaryReport
 from rekruttering.read.values import parse_id
 from rekruttering.read.workforce import load_workforce
 
@@ -391,11 +391,9 @@ def summarise(
 ) -> SummaryReport:
     """Compliance, the funnel by group and representation over the postings of a period."""
     # imported here: the statistics need numpy, which `check` does not
+    from rekruttering.summary.model import SUMMARY_SCHEMA, Period, SummaryReport
     from rekruttering.summary.report import (
-        SUMMARY_SCHEMA,
         Disclosure,
-        Period,
-        SummaryReport,
         compliance_bounds,
         follow_up,
         funnel,

@@ -93,7 +93,7 @@ def summary(path: Path, *options: str) -> dict[str, Any]:
     code, out, err = run(CliRunner(), "summary", path, "--rules", "oslo", "--no-fail", "-f", "json", *options)
     assert code == 0, err
     report: dict[str, Any] = json.loads(out)
-    assert report["schema"] == "rekruttering.summary.report/2"
+    assert report["schema"] == "rekruttering.summary/2"
     return report
 
 

@@ -1,4 +1,4 @@
-"""Disclosure control of `summary --format json` (schema rekruttering.summary.report/2), tested by attacking it.
+"""Disclosure control of `summary --format json` (schema rekruttering.summary/2), tested by attacking it.
 
 The attacker is a linear program that knows only what one report publishes: the shown counts of
 `funnel_counts`, that every group splits the same applicants (a common total per stage), that the
@@ -36,7 +36,7 @@ from typer.testing import CliRunner
 
 from conftest import ROOT, run, write_csv
 
-SCHEMA = "rekruttering.summary.report/2"
+SCHEMA = "rekruttering.summary/2"
 STAGES = ("applied", "qualified", "invited", "hired")
 SHARE_STAGE = {"applicants_share": "applied", "invited_share": "invited", "hired_share": "hired"}
 ROUNDING = 0.0005 + 1e-9  # published rates and shares are rounded to 3 decimals; a little slack for floats

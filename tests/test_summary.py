@@ -35,7 +35,7 @@ def year_report() -> dict[str, Any]:
 
 def test_every_section_of_the_sample_year_has_content(year_report: dict[str, Any]) -> None:
     report = year_report
-    assert report["schema"] == "rekruttering.summary.report/2" and report["period"] == {"from": "2025-01-01",
+    assert report["schema"] == "rekruttering.summary/2" and report["period"] == {"from": "2025-01-01",
                                                                                   "to": "2025-12-31"}
     assert report["postings"] == {"in_period": 178, "outside_period": 0, "without_deadline": 0,
                                   "first_outside": None, "last_outside": None}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rekruttering.render.check_document import fact, inputs_table, lang_of, meaning, provenance, side_tables, withheld
 from rekruttering.render.document import Cell, Chart, Document, Overview, Table, row
-from rekruttering.summary.report import RuleSummary, SummaryReport
+from rekruttering.summary.model import RuleSummary, SummaryReport
 from rekruttering.words.catalogue import Lang, format_date, format_number, text
 from rekruttering.words.catalogue import verdict as closing_line
 

@@ -1,0 +1,144 @@
+"""The summary report as data: the JSON contract of ``summary`` (``rekruttering.summary/2``).
+
+Only models live here, so that a renderer can read a report without importing the computation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date
+
+from pydantic import BaseModel
+from pydantic import Field as ModelField
+
+from rekruttering.models import Provenance
+
+SUMMARY_SCHEMA = "rekruttering.summary/2"
+DEFAULT_MIN_INFORMATIVE = 5  # postings that must carry information before stratified statistics are published
+
+
+class Period(BaseModel):
+    from_: date | None = ModelField(default=None, serialization_alias="from")
+    to: date | None = None
+
+
+class PostingCounts(BaseModel):
+    in_period: int
+    outside_period: int
+    without_deadline: int
+    first_outside: date | None = None  # the earliest and latest deadline of the postings outside the period
+    last_outside: date | None = None
+
+
+class RuleSummary(BaseModel):
+    rule: str
+    title: str
+    check: str
+    unit: str | None = None
+    month: str | None = None
+    postings: int
+    met: int
+    breach: int
+    justified: int
+    review: int
+    not_applicable: int
+    compliance_rate: float | None
+    sentence: str
+
+
+class FollowUp(BaseModel):
+    posting_id: str
+    title: str | None
+    unit: str | None
+    deadline: date | None
+    rule: str
+
+
+class FunnelCount(BaseModel):
+    group: str
+    category: str
+    applied: int | None
+    qualified: int | None
+    invited: int | None
+    hired: int | None
+    suppressed: list[str]
+    missing: list[str] = ModelField(default_factory=list)  # stages the exports do not have
+    sentence: str
+
+
+class FunnelStep(BaseModel):
+    """One step of the funnel for one comparison: the focal category against the reference."""
+
+    group: str
+    stage: str
+    from_stage: str
+    focal: str
+    reference: str
+    left_out: list[str]
+    rate_group: float | None
+    rate_reference: float | None
+    impact_ratio: float | None
+    impact_ratio_exact: str | None
+    below_four_fifths: bool | None  # pooled over the postings
+    stratified_below_four_fifths: bool | None  # the Mantel-Haenszel risk ratio: the headline verdict
+    pooled_and_stratified_disagree: bool
+    too_little_data: bool
+    mh_risk_ratio: float | None
+    mh_odds_ratio: float | None
+    cmh_statistic: float | None
+    cmh_p: float | None
+    cmh_statistic_corrected: float | None
+    cmh_p_corrected: float | None
+    exact_p_one_sided: float | None
+    exact_p_below_bound: bool  # the true p is below 1e-12, and exact_p_one_sided holds that bound
+    informative_postings: int | None
+    stratified_published: bool
+    suppressed: list[str]
+    missing: bool
+    sentence: str
+
+
+class Representation(BaseModel):
+    group: str
+    population_share: float | None
+    population_source: str | None
+    applicants_share: float | None
+    invited_share: float | None
+    hired_share: float | None
+    suppressed: list[str]
+    missing: list[str] = ModelField(default_factory=list)
+    sentence: str
+
+
+class SummaryReport(Provenance):
+    """The whole ``summary`` result; ``--format json`` is this model dumped."""
+
+    period: Period
+    postings: PostingCounts
+    min_cell: int
+    suppress_zeros: bool = False
+    min_informative: int = DEFAULT_MIN_INFORMATIVE
+    internal_use: bool = False  # min_cell 1: nothing suppressed, not to be handed on
+    missing_stages: list[str] = ModelField(default_factory=list)
+    # applications left out of the funnel because a stage or a declaration could not be read or is in conflict
+    left_out_in_doubt: int = 0
+    rules: list[RuleSummary]
+    by_unit: list[RuleSummary]
+    by_month: list[RuleSummary]
+    follow_up: list[FollowUp]
+    funnel_counts: list[FunnelCount]
+    funnel: list[FunnelStep]
+    representation: list[Representation]
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.follow_up)
+
+    @property
+    def to_review(self) -> int:
+        """Findings in the period that a person must judge."""
+        return sum(r.review for r in self.rules)
+
+    def fails(self, fail_on: Collection[str]) -> bool:
+        """Exit code 1: an unjustified breach, or with ``--fail-on review`` also a finding to review."""
+        return self.failed or ("review" in fail_on and self.to_review > 0)
