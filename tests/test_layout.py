@@ -8,6 +8,7 @@ base (models, errors, problems, keys, config, resources), never one after it.
 from __future__ import annotations
 
 import ast
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -57,9 +58,9 @@ def test_no_import_cycles() -> None:
 
     def visit(module: str) -> None:
         if module in path:
-            loop = path[path.index(module):] + [module]
+            loop = [*path[path.index(module):], module]
             # a package importing its own submodules is not a cycle
-            if not all(b.startswith(a + ".") for a, b in zip(loop, loop[1:], strict=False)):
+            if not all(b.startswith(a + ".") for a, b in itertools.pairwise(loop)):
                 pytest.fail("import cycle: " + " → ".join(loop))
             return
         if module in done:

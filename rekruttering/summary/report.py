@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
 from rekruttering.checks.pack import RulePack
 from rekruttering.models import Applicant, Posting, PostingReport
 from rekruttering.summary.disclosure import Bound, Cell, Tables, interview_bounds, protect
@@ -29,7 +32,7 @@ from rekruttering.summary.model import (
     Representation,
     RuleSummary,
 )
-from rekruttering.summary.stats import P_FLOOR, Stratum, below_four_fifths, impact_ratio, stratified
+from rekruttering.summary.stats import P_FLOOR, below_four_fifths, impact_ratio, stratified_arrays
 from rekruttering.words.catalogue import Lang, format_number, text
 
 STAGES = ("applied", "qualified", "invited", "hired")
@@ -151,10 +154,14 @@ def missing_stages(shortlist_fields: Collection[str]) -> tuple[str, ...]:
     return () if "hired" in shortlist_fields else ("hired",)
 
 
-Tally = dict[str, list[int]]  # category -> how many ended at each level
-
-
 STAGE_FIELDS = frozenset({"qualified", "invited", "hired"})
+
+# For each group: an int64 array of shape (postings, categories, levels). Entry [p, c, l] is how many
+# applications of posting p answered the group question with categories(group)[c] and ended at level l
+# (see ``level``: 0 applied, 1 qualified, 2 invited, 3 hired). Applications in doubt for the group
+# (``in_doubt``) are not counted in that group's array.
+CountArray = npt.NDArray[np.int64]
+LEVELS = len(STAGES)
 
 
 def in_doubt(applicant: Applicant, group: str) -> bool:
@@ -163,13 +170,29 @@ def in_doubt(applicant: Applicant, group: str) -> bool:
     return any(d.field in STAGE_FIELDS or d.field == group for d in applicant.doubts)
 
 
-def _tally(applicants: Iterable[Applicant], group: str, levels: Sequence[int]) -> Tally:
-    found: Tally = {name: [0, 0, 0, 0] for name in categories(group)}
-    for applicant, reached_level in zip(applicants, levels, strict=True):
-        if applicant.doubts and in_doubt(applicant, group):
-            continue
-        found[category_of(applicant, group)][reached_level] += 1
-    return found
+def posting_counts(postings: Sequence[Posting], groups: Sequence[str]) -> dict[str, CountArray]:
+    """The funnel's input, counted in one pass over the typed postings: per group, an int64 array of shape
+    ``(len(postings), len(categories(group)), 4)`` whose entry ``[p, c, l]`` is how many applications of
+    posting ``p`` answered the group question with ``categories(group)[c]`` and ended at level ``l``
+    (0 applied, 1 qualified, 2 invited, 3 hired; see :func:`level`). Applications in doubt for a group
+    (:func:`in_doubt`) are left out of that group's array. A column-wise reader can build these arrays
+    directly and hand them to :func:`funnel_of_counts`."""
+    index = {g: {name: i for i, name in enumerate(categories(g))} for g in groups}
+    flat: dict[str, list[int]] = {g: [] for g in groups}
+    for p, posting in enumerate(postings):
+        for applicant in posting.applicants:
+            reached = level(applicant)
+            for group in groups:
+                if applicant.doubts and in_doubt(applicant, group):
+                    continue
+                size = len(index[group])
+                flat[group].append((p * size + index[group][category_of(applicant, group)]) * LEVELS + reached)
+    counts: dict[str, CountArray] = {}
+    for group in groups:
+        shape = (len(postings), len(index[group]), LEVELS)
+        found = np.bincount(np.array(flat[group], dtype=np.int64), minlength=math.prod(shape))
+        counts[group] = found.astype(np.int64).reshape(shape)
+    return counts
 
 
 def left_out_in_doubt(postings: Sequence[Posting], groups: Sequence[str]) -> int:
@@ -177,9 +200,10 @@ def left_out_in_doubt(postings: Sequence[Posting], groups: Sequence[str]) -> int
     return sum(1 for p in postings for a in p.applicants if a.doubts and any(in_doubt(a, g) for g in groups))
 
 
-def _at(tally: Tally, category: str, stage: int) -> int:
-    """How many of a category reached ``stage`` (those who ended there or further)."""
-    return sum(tally[category][stage:])
+def reached(counts: CountArray) -> CountArray:
+    """From (postings, categories, levels) counts of where applications ended, how many reached each level
+    (ended there or further), in the same shape."""
+    return np.flip(np.cumsum(np.flip(counts, axis=-1), axis=-1), axis=-1)
 
 
 @dataclass(frozen=True)
@@ -192,22 +216,19 @@ class Disclosure:
     min_informative: int = DEFAULT_MIN_INFORMATIVE
 
 
-def funnel_tables(postings: Sequence[Posting], groups: Sequence[str], missing: Collection[str]
-                  ) -> tuple[Tables, dict[str, list[Tally]]]:
-    """Every count of persons by group, category and stage (missing stages left out), and the tallies per
-    posting that the stratified statistics need."""
-    levels = [[level(a) for a in p.applicants] for p in postings]
+def funnel_tables(counts: dict[str, CountArray], missing: Collection[str]) -> Tables:
+    """Every count of persons by group, category and stage (missing stages left out), from the per-posting
+    counts of :func:`posting_counts` (the groups are its keys, in order)."""
     stages = tuple(s for s in STAGES if s not in missing)
     cells: dict[Cell, int] = {}
-    per_group: dict[str, list[Tally]] = {}
-    for group in groups:
-        per_posting = [_tally(p.applicants, group, lv) for p, lv in zip(postings, levels, strict=True)]
-        per_group[group] = per_posting
-        for name in categories(group):
+    for group, per_posting in counts.items():
+        totals = reached(per_posting).sum(axis=0)  # (categories, levels)
+        for c, name in enumerate(categories(group)):
             for stage in stages:
-                cells[(group, name, stage)] = sum(_at(t, name, STAGES.index(stage)) for t in per_posting)
+                cells[(group, name, stage)] = int(totals[c, STAGES.index(stage)])
+    groups = list(counts)
     shares = tuple(g for g in groups if g in DECLARED_GROUPS)
-    return Tables(cells, stages, {g: categories(g) for g in groups}, shares), per_group
+    return Tables(cells, stages, {g: categories(g) for g in groups}, shares)
 
 
 def compliance_bounds(rules: Sequence[RuleSummary], pack: RulePack, groups: Collection[str]) -> list[Bound]:
@@ -227,7 +248,16 @@ def funnel(postings: Sequence[Posting], groups: Sequence[str], settings: Disclos
            missing: Collection[str] = (), bounds: Sequence[Bound] = ()
            ) -> tuple[list[FunnelCount], list[FunnelStep], set[Cell], Tables]:
     """The funnel counts and steps, with disclosure control chosen over them and the facts in ``bounds``."""
-    tables, per_group = funnel_tables(postings, groups, missing)
+    return funnel_of_counts(posting_counts(postings, groups), settings, lang, missing=missing, bounds=bounds)
+
+
+def funnel_of_counts(by_group: dict[str, CountArray], settings: Disclosure, lang: Lang, *,
+                     missing: Collection[str] = (), bounds: Sequence[Bound] = ()
+                     ) -> tuple[list[FunnelCount], list[FunnelStep], set[Cell], Tables]:
+    """:func:`funnel` from the per-posting counts of :func:`posting_counts` (one array per group, the groups
+    in the order of the report)."""
+    groups = list(by_group)
+    tables = funnel_tables(by_group, missing)
     tables.bounds = list(bounds)
     hidden = protect(tables, settings.min_cell, zeros=settings.suppress_zeros)
     counts: list[FunnelCount] = []
@@ -246,15 +276,16 @@ def funnel(postings: Sequence[Posting], groups: Sequence[str], settings: Disclos
                              **{s: _n(shown[s], lang, s in missing) for s in STAGES}))
             counts.append(FunnelCount(group=group, category=name, suppressed=gone,
                                       missing=[s for s in STAGES if s in missing], sentence=sentence, **shown))
+        at = reached(by_group[group])
         for focal, reference in comparisons(group):
+            f, r = categories(group).index(focal), categories(group).index(reference)
             left_out = [c for c in categories(group) if c not in (focal, reference)]
             for i in range(1, len(STAGES)):
                 before, stage = STAGES[i - 1], STAGES[i]
                 if before in missing or stage in missing:
                     steps.append(_missing_step(group, focal, reference, left_out, before, stage, lang))
                     continue
-                strata = [Stratum(_at(t, focal, i), _at(t, focal, i - 1), _at(t, reference, i),
-                                  _at(t, reference, i - 1)) for t in per_group[group]]
+                strata = (at[:, f, i], at[:, f, i - 1], at[:, r, i], at[:, r, i - 1])
                 involved = [(group, c, s) for c in (focal, reference) for s in (before, stage)]
                 step = _step(strata, group, focal, reference, left_out, before, stage, tables,
                              any(c in hidden for c in involved), settings, lang)
@@ -315,7 +346,10 @@ def _flips(g_sel: int, g_tot: int, r_sel: int, r_tot: int, below: bool) -> bool:
     return False
 
 
-def _step(strata: list[Stratum], group: str, focal: str, reference: str, left_out: list[str], before: str,
+StepCounts = tuple[CountArray, CountArray, CountArray, CountArray]  # focal selected, total; reference selected, total
+
+
+def _step(strata: StepCounts, group: str, focal: str, reference: str, left_out: list[str], before: str,
           stage: str, tables: Tables, gone: bool, settings: Disclosure, lang: Lang) -> FunnelStep:
     cells = tables.cells
     g_sel, g_tot = cells[(group, focal, stage)], cells[(group, focal, before)]
@@ -324,7 +358,7 @@ def _step(strata: list[Stratum], group: str, focal: str, reference: str, left_ou
     if gone:
         return _empty_step(group, focal, reference, left_out, before, stage, suppressed=list(STEP_NUMBERS),
                            sentence=text("summary.sentence.step_suppressed", lang, **names))
-    result = stratified(strata)
+    result = stratified_arrays(*strata)
     published = result.informative_strata >= settings.min_informative
     ratio = impact_ratio(g_sel, g_tot, r_sel, r_tot)
     below = below_four_fifths(ratio) if ratio is not None else None

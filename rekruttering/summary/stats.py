@@ -26,15 +26,19 @@ the CMH statistic are done in exact rational arithmetic and rounded to ``float``
 undefined (zero denominator, no informative stratum, empty input) is ``None``: no function here
 raises on empty or degenerate input or returns NaN or infinity. Impossible counts (negative, or
 more selected than total) raise ``ValueError`` when a :class:`Stratum` is built.
+
+A year has tens of thousands of strata, so the work is done on four integer arrays, one element per
+stratum (:func:`stratified_arrays`); the functions that take :class:`Stratum` objects turn them into
+those arrays and give the same results.
 """
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from typing import Literal
 
 import numpy as np
@@ -43,6 +47,7 @@ import numpy.typing as npt
 FOUR_FIFTHS = Fraction(4, 5)
 
 Direction = Literal["less", "greater"]
+IntArray = npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +163,69 @@ def below_four_fifths(ratio: Fraction) -> bool:
 # --- strata ----------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class StrataArrays:
+    """Strata as four int64 arrays of one length, one element per stratum (per posting), checked.
+
+    Build it with :meth:`of` (from arrays) or :meth:`from_strata` (from :class:`Stratum` objects).
+    """
+
+    group_selected: IntArray
+    group_total: IntArray
+    reference_selected: IntArray
+    reference_total: IntArray
+
+    @classmethod
+    def of(cls, group_selected: npt.ArrayLike, group_total: npt.ArrayLike, reference_selected: npt.ArrayLike,
+           reference_total: npt.ArrayLike) -> StrataArrays:
+        """The four arrays, checked as :class:`Stratum` checks one stratum; ``ValueError`` if impossible."""
+        named = {"group_selected": group_selected, "group_total": group_total,
+                 "reference_selected": reference_selected, "reference_total": reference_total}
+        arrays: dict[str, IntArray] = {}
+        for name, value in named.items():
+            array = np.asarray(value)
+            if array.size and array.dtype.kind not in "iu":
+                raise ValueError(f"{name} must hold integers, not {array.dtype}")
+            if array.ndim != 1:
+                raise ValueError(f"{name} must be one-dimensional, not of shape {array.shape}")
+            arrays[name] = array.astype(np.int64)
+            if (arrays[name] < 0).any():
+                raise ValueError(f"{name} must not be negative")
+        if len({a.shape for a in arrays.values()}) != 1:
+            raise ValueError("the four arrays must have the same length")
+        if (arrays["group_selected"] > arrays["group_total"]).any():
+            raise ValueError("group_selected > group_total")
+        if (arrays["reference_selected"] > arrays["reference_total"]).any():
+            raise ValueError("reference_selected > reference_total")
+        return cls(**arrays)
+
+    @classmethod
+    def from_strata(cls, strata: Iterable[Stratum]) -> StrataArrays:
+        rows = [(s.group_selected, s.group_total, s.reference_selected, s.reference_total) for s in strata]
+        table = np.array(rows, dtype=np.int64).reshape(-1, 4)
+        return cls(table[:, 0].copy(), table[:, 1].copy(), table[:, 2].copy(), table[:, 3].copy())
+
+    def __len__(self) -> int:
+        return len(self.group_total)
+
+    @property
+    def total(self) -> IntArray:
+        return self.group_total + self.reference_total
+
+    @property
+    def selected(self) -> IntArray:
+        return self.group_selected + self.reference_selected
+
+    def informative(self) -> npt.NDArray[np.bool_]:
+        """Which strata are informative (see :func:`is_informative`)."""
+        selected, total = self.selected, self.total
+        return (self.group_total > 0) & (self.reference_total > 0) & (selected > 0) & (selected < total)
+
+    def crude(self) -> Stratum:
+        return Stratum(int(self.group_selected.sum()), int(self.group_total.sum()),
+                       int(self.reference_selected.sum()), int(self.reference_total.sum()))
+
+
 def is_informative(stratum: Stratum) -> bool:
     """Both groups present and neither everyone nor no one selected.
 
@@ -184,23 +252,55 @@ def crude(strata: Iterable[Stratum]) -> Stratum:
     return Stratum(gs, gt, rs, rt)
 
 
-def _exact_sum(terms: Iterable[tuple[int, int]]) -> Fraction:
-    """Sum of ``numerator / denominator`` terms, exactly; terms with the same denominator are added as ints."""
-    by_denominator: defaultdict[int, int] = defaultdict(int)
-    for numerator, denominator in terms:
-        by_denominator[denominator] += numerator
-    return sum((Fraction(num, den) for den, num in sorted(by_denominator.items())), Fraction(0))
-
-
-def _usable(strata: Iterable[Stratum]) -> list[Stratum]:
-    """Strata with at least two people: smaller ones carry no information and would divide by zero."""
-    return [s for s in strata if s.total >= 2]
-
-
 def _ratio(numerator: Fraction, denominator: Fraction) -> float | None:
     if denominator == 0:
         return None
     return float(numerator / denominator)
+
+
+# --- exact sums over the strata ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Sums:
+    """The exact sums behind the Mantel-Haenszel estimators and the CMH statistic (see their functions)."""
+
+    risk_numerator: Fraction
+    risk_denominator: Fraction
+    odds_numerator: Fraction
+    odds_denominator: Fraction
+    delta: Fraction
+    variance: Fraction
+
+
+def _fraction_sum(numerators: list[int], denominators: list[int]) -> Fraction:
+    """Σ numerator / denominator exactly, over one common denominator (a single Fraction, no gcd per term)."""
+    common = math.lcm(*denominators) if denominators else 1
+    return Fraction(sum(num * (common // den) for num, den in zip(numerators, denominators, strict=True)), common)
+
+
+def _sums(strata: StrataArrays) -> _Sums:
+    """Every term has the stratum total ``n`` (or ``n²(n−1)``, a function of ``n``) as its denominator, so the
+    numerators are added as integers per distinct ``n`` and only the few distinct ``n`` meet as fractions.
+
+    Strata with fewer than two people carry no information and would divide by zero: they are left out.
+    """
+    usable = strata.total >= 2
+    gs, gt = strata.group_selected[usable], strata.group_total[usable]
+    rs, rt = strata.reference_selected[usable], strata.reference_total[usable]
+    n = gt + rt
+    if len(n) and len(n) * int(n.max()) ** 4 >= 1 << 62:  # the variance terms could overflow int64
+        gs, gt, rs, rt, n = (x.astype(object) for x in (gs, gt, rs, rt, n))
+    m = gs + rs
+    numerators = [gs * rt, rs * gt, gs * (rt - rs), (gt - gs) * rs, gs * n - gt * m, gt * rt * m * (n - m)]
+    order = np.argsort(n, kind="stable")
+    ordered = n[order]
+    starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1]))) if len(n) else np.array([], int)
+    totals = [int(x) for x in ordered[starts].tolist()]
+    summed = [[int(x) for x in np.add.reduceat(num[order], starts).tolist()] if len(n) else [] for num in numerators]
+    risk_num, risk_den, odds_num, odds_den, delta = (_fraction_sum(s, totals) for s in summed[:5])
+    variance = _fraction_sum(summed[5], [t * t * (t - 1) for t in totals])
+    return _Sums(risk_num, risk_den, odds_num, odds_den, delta, variance)
 
 
 # --- Mantel-Haenszel estimators ----------------------------------------------------------------------
@@ -215,18 +315,17 @@ def mh_risk_ratio(strata: Iterable[Stratum]) -> float | None:
     everyone was selected: both rates are 1 there and it adds equally to both sums, pulling the
     estimate towards 1, as in the standard estimator. ``None`` when the denominator is zero.
     """
-    usable = _usable(strata)
-    numerator = _exact_sum((s.group_selected * s.reference_total, s.total) for s in usable)
-    denominator = _exact_sum((s.reference_selected * s.group_total, s.total) for s in usable)
-    return _ratio(numerator, denominator)
+    sums = _sums(StrataArrays.from_strata(strata))
+    return _ratio(sums.risk_numerator, sums.risk_denominator)
 
 
 def mh_risk_ratio_exact(strata: Iterable[Stratum]) -> Fraction | None:
     """The Mantel-Haenszel risk ratio as an exact fraction, for comparing it with 4/5 exactly."""
-    usable = _usable(strata)
-    numerator = _exact_sum((s.group_selected * s.reference_total, s.total) for s in usable)
-    denominator = _exact_sum((s.reference_selected * s.group_total, s.total) for s in usable)
-    return None if denominator == 0 else numerator / denominator
+    return _risk_ratio_exact(_sums(StrataArrays.from_strata(strata)))
+
+
+def _risk_ratio_exact(sums: _Sums) -> Fraction | None:
+    return None if sums.risk_denominator == 0 else sums.risk_numerator / sums.risk_denominator
 
 
 def mh_odds_ratio(strata: Iterable[Stratum]) -> float | None:
@@ -234,10 +333,8 @@ def mh_odds_ratio(strata: Iterable[Stratum]) -> float | None:
 
     Only informative strata add to the sums. ``None`` when the denominator is zero.
     """
-    usable = _usable(strata)
-    numerator = _exact_sum((s.group_selected * s.reference_not_selected, s.total) for s in usable)
-    denominator = _exact_sum((s.group_not_selected * s.reference_selected, s.total) for s in usable)
-    return _ratio(numerator, denominator)
+    sums = _sums(StrataArrays.from_strata(strata))
+    return _ratio(sums.odds_numerator, sums.odds_denominator)
 
 
 # --- Cochran-Mantel-Haenszel test --------------------------------------------------------------------
@@ -264,18 +361,14 @@ def cmh_test(strata: Iterable[Stratum]) -> CMHResult | None:
 
     ``None`` when no stratum is informative (the variance is zero).
     """
-    usable = _usable(strata)
-    delta = _exact_sum((s.group_selected * s.total - s.group_total * s.selected, s.total) for s in usable)
-    variance = _exact_sum(
-        (
-            s.group_total * s.reference_total * s.selected * (s.total - s.selected),
-            s.total * s.total * (s.total - 1),
-        )
-        for s in usable
-    )
+    return _cmh(_sums(StrataArrays.from_strata(strata)))
+
+
+def _cmh(sums: _Sums) -> CMHResult | None:
+    variance = sums.variance
     if variance == 0:
         return None
-    distance = abs(delta)
+    distance = abs(sums.delta)
     correction = Fraction(1, 2) if distance >= Fraction(1, 2) else Fraction(0)
     statistic = float(distance * distance / variance)
     statistic_corrected = float((distance - correction) ** 2 / variance)
@@ -290,15 +383,22 @@ def cmh_test(strata: Iterable[Stratum]) -> CMHResult | None:
 # --- exact conditional test --------------------------------------------------------------------------
 
 
-def _hypergeometric(stratum: Stratum) -> tuple[int, npt.NDArray[np.float64]]:
-    """Lowest possible group-selected count and the pmf over the support, given the stratum's margins."""
-    lowest = max(0, stratum.selected - stratum.reference_total)
-    highest = min(stratum.group_total, stratum.selected)
+@lru_cache(maxsize=1 << 14)
+def _hypergeometric(group_total: int, reference_total: int, selected: int) -> tuple[int, npt.NDArray[np.float64]]:
+    """Lowest possible group-selected count and the pmf over the support, given a stratum's margins.
+
+    A year of postings has few distinct margins (33 k strata, about 1,700 margins), so each is built
+    once; the pmf is read-only because it is shared.
+    """
+    lowest = max(0, selected - reference_total)
+    highest = min(group_total, selected)
     # exact integer weights C(K, k)·C(N−K, n−k); their sum is C(N, n), so one division normalises
-    weights = [math.comb(stratum.group_total, k) * math.comb(stratum.reference_total, stratum.selected - k)
+    weights = [math.comb(group_total, k) * math.comb(reference_total, selected - k)
                for k in range(lowest, highest + 1)]
     total = sum(weights)
-    return lowest, np.array([w / total for w in weights], dtype=np.float64)
+    pmf = np.array([w / total for w in weights], dtype=np.float64)
+    pmf.setflags(write=False)
+    return lowest, pmf
 
 
 SEQUENTIAL_LIMIT = 20_000  # above this total support, convolve pairwise with FFT (a year of postings)
@@ -325,23 +425,46 @@ def _pairwise(pieces: list[npt.NDArray[np.float64]]) -> npt.NDArray[np.float64]:
     return pieces[0]
 
 
-def _lower_tail(pieces: list[tuple[int, npt.NDArray[np.float64]]], observed: int) -> float:
+def _power(pmf: npt.NDArray[np.float64], times: int) -> npt.NDArray[np.float64]:
+    """The pmf of the sum of ``times`` independent copies, by repeated squaring."""
+    result: npt.NDArray[np.float64] | None = None
+    while True:
+        if times & 1:
+            result = pmf if result is None else _convolve(result, pmf)
+        times >>= 1
+        if not times:
+            break
+        pmf = _convolve(pmf, pmf)
+    assert result is not None
+    return result
+
+
+Piece = tuple[int, npt.NDArray[np.float64]]
+
+
+def _lower_tail(distinct: list[Piece], which: list[int], counts: list[int], observed: int) -> float:
     """P(Σ X_k ≤ observed) for independent X_k = lowest_k + (index into pmf_k).
+
+    ``distinct`` holds the distribution of each distinct margin, ``counts`` how many strata have it and
+    ``which`` the margin of each stratum in turn.
 
     For a few strata, convolves one stratum at a time and drops, after each step, the partial sums
     that are already too large to end at or below ``observed`` whatever the remaining strata add
     (each adds at least its lowest value). That cut is exact; it only keeps the arrays short. For
-    many strata (a year of postings) the one-at-a-time convolution is quadratic, so the pmfs are
-    convolved pairwise by FFT instead; p-values from about 1e-12 up keep full precision.
+    many strata (a year of postings) the one-at-a-time convolution is quadratic, so each distinct
+    margin's pmf is raised to its count and those are convolved pairwise by FFT instead; p-values
+    from about 1e-12 up keep full precision.
     """
-    if sum(len(pmf) for _, pmf in pieces) > SEQUENTIAL_LIMIT:
-        whole = _pairwise([pmf for _, pmf in pieces])
-        keep = observed - sum(lowest for lowest, _ in pieces) + 1
+    lowest_sum = sum(lowest * k for (lowest, _), k in zip(distinct, counts, strict=True))
+    if sum(len(pmf) * k for (_, pmf), k in zip(distinct, counts, strict=True)) > SEQUENTIAL_LIMIT:
+        whole = _pairwise([_power(pmf, k) for (_, pmf), k in zip(distinct, counts, strict=True)])
+        keep = observed - lowest_sum + 1
         return 0.0 if keep <= 0 else float(whole[:keep].sum()) / float(whole.sum())
-    remaining_lowest = sum(lowest for lowest, _ in pieces)
+    remaining_lowest = lowest_sum
     distribution: npt.NDArray[np.float64] = np.ones(1, dtype=np.float64)
     offset = 0
-    for lowest, pmf in pieces:
+    for index in which:
+        lowest, pmf = distinct[index]
         remaining_lowest -= lowest
         offset += lowest
         distribution = np.convolve(distribution, pmf)
@@ -368,21 +491,40 @@ def exact_conditional_p(strata: Iterable[Stratum], direction: Direction = "less"
 
     ``None`` when no stratum is informative (the distribution is a single point).
     """
+    return _exact_p(StrataArrays.from_strata(strata), direction)
+
+
+def _exact_p(strata: StrataArrays, direction: Direction) -> float | None:
     if direction not in ("less", "greater"):
         raise ValueError(f"direction must be 'less' or 'greater', not {direction!r}")
-    informative = [s for s in strata if is_informative(s)]
-    if not informative:
+    informative = strata.informative()
+    if not informative.any():
         return None
     # Strata without information have one possible value, the observed one: they shift S and the
     # observed value alike, so they are left out.
-    observed = sum(s.group_selected for s in informative)
-    pieces = [_hypergeometric(s) for s in informative]
+    observed = int(strata.group_selected[informative].sum())
+    group_total, reference_total = strata.group_total[informative], strata.reference_total[informative]
+    selected = strata.selected[informative]
+    # one integer per margin (group_total, reference_total, selected), as np.unique on rows is slow;
+    # selected ≤ group_total + reference_total, so the key is unique and small while totals are
+    span = int(group_total.max() + reference_total.max()) + 1
+    if span ** 3 < 1 << 62:
+        keys = (group_total * span + reference_total) * span + selected
+        unique_keys, inverse, times = np.unique(keys, return_inverse=True, return_counts=True)
+        margins = [(k // (span * span), k // span % span, k % span) for k in unique_keys.tolist()]
+    else:
+        rows, inverse, times = np.unique(np.stack([group_total, reference_total, selected], axis=1), axis=0,
+                                         return_inverse=True, return_counts=True)
+        margins = [(g, r, m) for g, r, m in rows.tolist()]
+    distinct = [_hypergeometric(*margin) for margin in margins]
+    counts: list[int] = times.tolist()
     if direction == "greater":
         # P(S ≥ s) = P(S' ≤ s') with X'_k = lowest_k + highest_k − X_k: the same support, pmf reversed.
-        highest_sum = sum(lowest + len(pmf) - 1 for lowest, pmf in pieces)
-        observed = sum(lowest for lowest, _ in pieces) + highest_sum - observed
-        pieces = [(lowest, pmf[::-1].copy()) for lowest, pmf in pieces]
-    p = _lower_tail(pieces, observed)
+        lowest_sum = sum(lowest * k for (lowest, _), k in zip(distinct, counts, strict=True))
+        highest_sum = sum((lowest + len(pmf) - 1) * k for (lowest, pmf), k in zip(distinct, counts, strict=True))
+        observed = lowest_sum + highest_sum - observed
+        distinct = [(lowest, pmf[::-1]) for lowest, pmf in distinct]
+    p = _lower_tail(distinct, inverse.reshape(-1).tolist(), counts, observed)
     if not math.isfinite(p):  # pragma: no cover - the pmfs are finite and normalised
         return None
     return min(1.0, max(0.0, p))
@@ -393,22 +535,33 @@ def exact_conditional_p(strata: Iterable[Stratum], direction: Direction = "less"
 
 def stratified(strata: Iterable[Stratum]) -> StratifiedResult:
     """The stratified statistics for one funnel step, one stratum per posting."""
-    items = tuple(strata)
-    pooled = crude(items)
-    cmh = cmh_test(items)
+    return _stratified(StrataArrays.from_strata(strata))
+
+
+def stratified_arrays(group_selected: npt.ArrayLike, group_total: npt.ArrayLike, reference_selected: npt.ArrayLike,
+                      reference_total: npt.ArrayLike) -> StratifiedResult:
+    """The stratified statistics for one funnel step from four integer arrays, one element per posting:
+    the group's selected and total, the reference's selected and total. ``ValueError`` on impossible counts."""
+    return _stratified(StrataArrays.of(group_selected, group_total, reference_selected, reference_total))
+
+
+def _stratified(strata: StrataArrays) -> StratifiedResult:
+    pooled = strata.crude()
+    sums = _sums(strata)
+    cmh = _cmh(sums)
     return StratifiedResult(
-        strata=len(items),
-        informative_strata=informative_strata(items),
+        strata=len(strata),
+        informative_strata=int(strata.informative().sum()),
         crude=pooled,
         crude_impact_ratio=impact_ratio(
             pooled.group_selected, pooled.group_total, pooled.reference_selected, pooled.reference_total
         ),
-        mh_risk_ratio=mh_risk_ratio(items),
-        mh_odds_ratio=mh_odds_ratio(items),
+        mh_risk_ratio=_ratio(sums.risk_numerator, sums.risk_denominator),
+        mh_odds_ratio=_ratio(sums.odds_numerator, sums.odds_denominator),
         cmh_statistic=None if cmh is None else cmh.statistic,
         cmh_p=None if cmh is None else cmh.p_value,
         cmh_statistic_corrected=None if cmh is None else cmh.statistic_corrected,
         cmh_p_corrected=None if cmh is None else cmh.p_value_corrected,
-        exact_p_one_sided=exact_conditional_p(items, "less"),
-        mh_risk_ratio_exact=mh_risk_ratio_exact(items),
+        exact_p_one_sided=_exact_p(strata, "less"),
+        mh_risk_ratio_exact=_risk_ratio_exact(sums),
     )
