@@ -57,6 +57,8 @@ class Dataset:
     applicant_fields: frozenset[Field]  # fields present in at least one applicant sheet
     has_shortlist: bool
     shortlist_fields: frozenset[Field] = frozenset()  # shortlist fields present in at least one sheet
+    # the postings read column-wise (a ``columnar.frame.Frame``), besides ``postings``; None on the typed path
+    frame: Any = None
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:

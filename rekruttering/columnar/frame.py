@@ -8,7 +8,8 @@ doubt a posting is complex.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -49,6 +50,11 @@ class Frame:
     post: npt.NDArray[np.int64]  # per application: its posting's index
     applicant_id: npt.NDArray[Any]  # object array of str
     values: dict[Field, npt.NDArray[Any]] = field(default_factory=dict)
+
+    def renamed(self, alias: Callable[[str], str]) -> Frame:
+        """The frame with every applicant id replaced by ``alias(id)`` (a pseudonym)."""
+        ids = np.array([alias(str(v)) for v in self.applicant_id.tolist()], dtype=object)
+        return replace(self, applicant_id=ids)
 
     @property
     def size(self) -> int:

@@ -1,0 +1,130 @@
+"""What ``summary`` counts, from the simple postings' arrays: statuses per rule, unit and month, the
+breaches to follow up, and the funnel tallies per posting, group, category and level.
+
+The funnel's interface is an array per group of shape (postings, categories, 4): how many
+applications of each category ended at each level (0 applied, 1 qualified, 2 invited, 3 hired, as
+``summary.level``). ``tables_of`` adapts it to what ``summary.funnel_of`` takes today.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from rekruttering.columnar.frame import Frame
+from rekruttering.columnar.statuses import RuleStatuses
+from rekruttering.disclosure import Cell, Tables
+from rekruttering.fields import Field
+from rekruttering.models import STATUSES, Posting
+from rekruttering.summary import (
+    DECLARED_GROUPS,
+    STAGES,
+    FollowUp,
+    RuleCounts,
+    Tally,
+    _tally,
+    categories,
+    level,
+)
+
+Levels = npt.NDArray[np.int64]  # (postings, categories, 4)
+
+
+def levels(frame: Frame) -> npt.NDArray[np.int64]:
+    """Per application, how far it got (``summary.level``)."""
+    values = frame.values
+    qualified, invited, hired = values[Field.qualified] == 1, values[Field.invited] == 1, values[Field.hired] == 1
+    out: npt.NDArray[np.int64] = np.where(~qualified, 0, np.where(~invited, 1, np.where(hired, 3, 2)))
+    return out
+
+
+def category_codes(frame: Frame, group: str) -> npt.NDArray[np.int64]:
+    """Per application, the index of its category in ``summary.categories(group)``."""
+    names = categories(group)
+    if group == "gender":
+        gender = frame.values[Field.gender]
+        out = np.full(len(gender), names.index("not_declared"), dtype=np.int64)
+        for name in names[:-1]:
+            out[gender == name] = names.index(name)
+        return out
+    value = frame.values[Field(group)]
+    found: npt.NDArray[np.int64] = np.where(value == 1, names.index("yes"),
+                                            np.where(value == 0, names.index("no"), names.index("not_declared")))
+    return found
+
+
+def frame_tallies(frame: Frame, groups: Sequence[str], postings: npt.NDArray[np.int64]) -> dict[str, Levels]:
+    """Per group, the tallies of the frame's postings at ``postings`` (indices), in that order."""
+    reached = levels(frame)
+    where = np.full(frame.size, -1, dtype=np.int64)
+    where[postings] = np.arange(len(postings))
+    row = where[frame.post]
+    kept = row >= 0
+    out: dict[str, Levels] = {}
+    for group in groups:
+        width = len(categories(group))
+        cell = (row[kept] * width + category_codes(frame, group)[kept]) * 4 + reached[kept]
+        out[group] = np.bincount(cell, minlength=len(postings) * width * 4).reshape(len(postings), width, 4)
+    return out
+
+
+def typed_tallies(postings: Sequence[Posting], groups: Sequence[str]) -> dict[str, Levels]:
+    """The same tallies from typed postings (the complex ones), by ``summary``'s own code."""
+    out: dict[str, Levels] = {}
+    for group in groups:
+        names = categories(group)
+        found = np.zeros((len(postings), len(names), 4), dtype=np.int64)
+        for i, posting in enumerate(postings):
+            tally = _tally(posting.applicants, group, [level(a) for a in posting.applicants])
+            found[i] = [tally[name] for name in names]
+        out[group] = found
+    return out
+
+
+def tables_of(per_group: dict[str, Levels], groups: Sequence[str], missing: Sequence[str] | frozenset[str]
+              ) -> tuple[Tables, dict[str, list[Tally]]]:
+    """``summary.funnel_tables``'s result from the arrays: counts of persons and the tallies per posting."""
+    stages = tuple(s for s in STAGES if s not in missing)
+    cells: dict[Cell, int] = {}
+    tallies: dict[str, list[Tally]] = {}
+    for group in groups:
+        names = categories(group)
+        array = per_group[group]
+        reached = array[:, :, ::-1].cumsum(axis=2)[:, :, ::-1].sum(axis=0)  # at a stage or further
+        for c, name in enumerate(names):
+            for stage in stages:
+                cells[(group, name, stage)] = int(reached[c, STAGES.index(stage)])
+        tallies[group] = [dict(zip(names, rows, strict=True)) for rows in array.tolist()]
+    shares = tuple(g for g in groups if g in DECLARED_GROUPS)
+    return Tables(cells, stages, {g: categories(g) for g in groups}, shares), tallies
+
+
+def add_statuses(counts: RuleCounts, statuses: RuleStatuses, keys: Sequence[str | None] | None,
+                 postings: npt.NDArray[np.int64]) -> None:
+    """Count the rule's statuses over the frame's postings at ``postings``, by ``keys`` (per posting: its
+    unit or month; None: over all)."""
+    rule_id = statuses.rule.id
+    status = statuses.status[postings]
+    if keys is None:
+        for code, n in enumerate(np.bincount(status, minlength=len(STATUSES)).tolist()):
+            if n:
+                counts[(rule_id, None)][STATUSES[code]] += n
+        return
+    chosen = [keys[i] for i in postings.tolist()]
+    names = sorted({k or "" for k in chosen})
+    key_code = np.array([names.index(k or "") for k in chosen], dtype=np.int64) if chosen else np.zeros(0, np.int64)
+    table = np.bincount(key_code * len(STATUSES) + status, minlength=len(names) * len(STATUSES))
+    for k, name in enumerate(names):
+        for code in range(len(STATUSES)):
+            n = int(table[k * len(STATUSES) + code])
+            if n:
+                counts[(rule_id, name)][STATUSES[code]] += n
+
+
+def breaches(frame: Frame, statuses: RuleStatuses, postings: npt.NDArray[np.int64]) -> list[FollowUp]:
+    """The rule's breaches among the frame's postings at ``postings``."""
+    found = postings[statuses.status[postings] == STATUSES.index("breach")]
+    return [FollowUp(posting_id=frame.posting_ids[i], title=frame.title[i], unit=frame.unit[i],
+                     deadline=frame.deadline[i], rule=statuses.rule.id) for i in found.tolist()]

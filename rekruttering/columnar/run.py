@@ -1,0 +1,149 @@
+"""The two ways ``summary`` gets its numbers: typed (every posting through ``engine.evaluate``) and
+column-wise (simple postings as arrays, the others typed), giving the same ``SummaryParts``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from rekruttering import ingest
+from rekruttering.checks import Context
+from rekruttering.columnar.counts import add_statuses, breaches, frame_tallies, tables_of, typed_tallies
+from rekruttering.columnar.frame import split
+from rekruttering.columnar.statuses import Statuses
+from rekruttering.disclosure import Tables
+from rekruttering.engine import Justification, evaluate
+from rekruttering.fields import ColumnMap
+from rekruttering.messages import Lang
+from rekruttering.privacy import Audience
+from rekruttering.problems import ProblemLog
+from rekruttering.rulepack import RulePack
+from rekruttering.summary import (
+    FollowUp,
+    PostingCounts,
+    RuleCounts,
+    Tally,
+    follow_up,
+    funnel_tables,
+    in_period,
+    left_out_in_doubt,
+    rule_counts,
+)
+
+
+def load(applicant_paths: Sequence[Path], shortlist_paths: Sequence[Path] = (), *, columns: ColumnMap,
+         on_file: Callable[[Path], None] | None = None, side_files: Iterable[Path] = ()) -> ingest.Dataset:
+    """``ingest.load``, with the simple postings left as columns in ``Dataset.frame``."""
+    log = ProblemLog()
+    sheets = ingest.read_exports(applicant_paths, shortlist_paths, columns=columns, log=log, on_file=on_file,
+                                 side_files=side_files)
+    coerced = ingest.coerce_all(sheets)
+    parts = split(coerced)
+    joined = ingest.join(coerced, log, parts.rows)
+    for sheet, used in zip(coerced, parts.used, strict=True):
+        sheet.info.rows_used += used
+    return replace(ingest.finish(joined, log, parts.frame.size), frame=parts.frame)
+
+
+@dataclass
+class SummaryParts:
+    """Everything ``summary`` computes over the postings of the period, before disclosure control."""
+
+    counts: PostingCounts
+    rules: RuleCounts
+    by_unit: RuleCounts
+    by_month: RuleCounts
+    follow_up: list[FollowUp]
+    tallied: tuple[Tables, dict[str, list[Tally]]]
+    left_out: int
+    unused: list[Justification]
+
+
+def _unit(unit: str | None) -> str:
+    return unit or "–"
+
+
+def _month(deadline: date | None) -> str:
+    return deadline.strftime("%Y-%m") if deadline else "–"
+
+
+def _empty(counts: PostingCounts) -> SummaryParts:
+    return SummaryParts(counts, {}, {}, {}, [], (Tables({}, (), {}, ()), {}), 0, [])
+
+
+def typed_parts(pack: RulePack, dataset: ingest.Dataset, start: date | None, end: date | None,
+                groups: Sequence[str], missing: Sequence[str], *, lang: Lang, audience: Audience,
+                justifications: Sequence[Justification], context: Context) -> SummaryParts:
+    """The reference: every posting through ``engine.evaluate``."""
+    kept, counts = in_period(dataset.postings, start, end)
+    if not kept:
+        return _empty(counts)
+    evaluation = evaluate(pack, kept, lang=lang, audience=audience, justifications=justifications, context=context)
+    reports = evaluation.postings
+    return SummaryParts(
+        counts, rule_counts(reports), rule_counts(reports, lambda r: _unit(r.unit)),
+        rule_counts(reports, lambda r: _month(r.deadline)), follow_up(reports),
+        funnel_tables(kept, groups, missing), left_out_in_doubt(kept, groups), evaluation.unused)
+
+
+def columnar_parts(pack: RulePack, dataset: ingest.Dataset, start: date | None, end: date | None,
+                   groups: Sequence[str], missing: Sequence[str], *, lang: Lang, audience: Audience,
+                   justifications: Sequence[Justification], context: Context) -> SummaryParts:
+    """The same parts, with the frame's postings counted column-wise. A simple posting a file
+    justification names is evaluated typed, with the complex ones, so that ``engine`` excuses it."""
+    frame = dataset.frame
+    kept, counts = in_period(dataset.postings, start, end)
+    deadline = np.array([d if d is not None else np.datetime64("NaT") for d in frame.deadline],
+                        dtype="datetime64[D]")
+    undated = np.isnat(deadline)
+    outside = np.zeros(frame.size, dtype=bool)
+    if start is not None:
+        outside |= ~undated & (deadline < np.datetime64(start, "D"))
+    if end is not None:
+        outside |= ~undated & (deadline > np.datetime64(end, "D"))
+    in_frame = ~undated & ~outside
+    dates = [d for d, o in zip(frame.deadline, outside.tolist(), strict=True) if o and d is not None]
+    firsts = [d for d in (counts.first_outside, min(dates, default=None)) if d is not None]
+    lasts = [d for d in (counts.last_outside, max(dates, default=None)) if d is not None]
+    counts = PostingCounts(in_period=counts.in_period + int(in_frame.sum()),
+                           outside_period=counts.outside_period + int(outside.sum()),
+                           without_deadline=counts.without_deadline + int(undated.sum()),
+                           first_outside=min(firsts, default=None), last_outside=max(lasts, default=None))
+    if not counts.in_period:
+        return _empty(counts)
+
+    statuses = Statuses(frame, context)
+    named = {j.posting_id for j in justifications}
+    excused = np.array([i in named for i in frame.posting_ids], dtype=bool) & in_frame
+    typed = [*kept, *(statuses.typed(i) for i in np.flatnonzero(excused).tolist())]
+    evaluation = evaluate(pack, typed, lang=lang, audience=audience, justifications=justifications,
+                          context=context)
+    reports = evaluation.postings
+    rules, by_unit, by_month = (rule_counts(reports), rule_counts(reports, lambda r: _unit(r.unit)),
+                                rule_counts(reports, lambda r: _month(r.deadline)))
+    counted = in_frame & ~excused
+    chosen = np.flatnonzero(counted)
+    units = [_unit(u) for u in frame.unit]
+    months = [_month(d) for d in frame.deadline]
+    found = follow_up(reports)
+    for rule in pack.rules:
+        rule_statuses = statuses.rule(rule, counted)
+        add_statuses(rules, rule_statuses, None, chosen)
+        add_statuses(by_unit, rule_statuses, units, chosen)
+        add_statuses(by_month, rule_statuses, months, chosen)
+        found += breaches(frame, rule_statuses, chosen)
+    found.sort(key=lambda f: (f.posting_id, f.rule))
+
+    # the funnel: every posting of the period, sorted by id, as the typed path orders them
+    in_frame_at = np.flatnonzero(in_frame)
+    from_frame = frame_tallies(frame, groups, in_frame_at)
+    from_typed = typed_tallies(kept, groups)
+    ids = [*(p.posting_id for p in kept), *(frame.posting_ids[i] for i in in_frame_at.tolist())]
+    order = np.array(sorted(range(len(ids)), key=ids.__getitem__), dtype=np.int64)
+    per_group = {g: np.concatenate([from_typed[g], from_frame[g]])[order] for g in groups}
+    return SummaryParts(counts, rules, by_unit, by_month, found, tables_of(per_group, groups, missing),
+                        left_out_in_doubt(kept, groups), evaluation.unused)
