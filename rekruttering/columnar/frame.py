@@ -8,7 +8,7 @@ doubt a posting is complex.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -50,6 +50,31 @@ class Frame:
     post: npt.NDArray[np.int64]  # per application: its posting's index
     applicant_id: npt.NDArray[Any]  # object array of str
     values: dict[Field, npt.NDArray[Any]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, postings: Sequence[Posting]) -> Frame:
+        """The frame of typed postings without doubts (sorted by id): the conformance test's adapter."""
+        postings = sorted(postings, key=lambda p: p.posting_id)
+        people = [(i, a) for i, p in enumerate(postings) for a in p.applicants]
+        values: dict[Field, npt.NDArray[Any]] = {}
+        for fld in APPLICATION_FIELDS:
+            if fld is Field.justification:
+                continue
+            cells = [getattr(a, fld.value) for _, a in people]
+            if fld in BOOL_FIELDS:
+                values[fld] = np.array([-1 if v is None else int(v) for v in cells], dtype=np.int8)
+            elif fld in FLOAT_FIELDS:
+                values[fld] = np.array([np.nan if v is None else v for v in cells], dtype=np.float64)
+            else:
+                values[fld] = np.array(cells, dtype=object)
+        return cls(
+            posting_ids=[p.posting_id for p in postings], title=[p.title for p in postings],
+            unit=[p.unit for p in postings], deadline=[p.deadline for p in postings],
+            posting_type=[p.posting_type for p in postings], reserved_for=[p.reserved_for for p in postings],
+            underrepresented_gender=[p.underrepresented_gender for p in postings],
+            has_shortlist=all(p.has_shortlist for p in postings),
+            post=np.array([i for i, _ in people], dtype=np.int64),
+            applicant_id=np.array([a.applicant_id for _, a in people], dtype=object), values=values)
 
     def renamed(self, alias: Callable[[str], str]) -> Frame:
         """The frame with every applicant id replaced by ``alias(id)`` (a pseudonym)."""

@@ -17,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from rekruttering.checks import CHECKS, Context, Outcome
+from rekruttering.checks.quotation import DEFAULT_RANK_DISTANCE, DEFAULT_SCORE_GAP_PCT, underrepresented_gender
 from rekruttering.columnar.frame import Frame
 from rekruttering.engine import evaluate_rule
 from rekruttering.fields import Field
@@ -26,6 +27,7 @@ from rekruttering.rulepack import Rule
 IntArray = npt.NDArray[np.int64]
 STATUS_CODE = {s: i for i, s in enumerate(STATUSES)}
 TYPES = tuple(PostingType)
+GENDER_CODES = {"kvinne": 1, "mann": 2}
 
 
 @dataclass
@@ -91,6 +93,7 @@ class Statuses:
             put(open_ & (self.type_code != TYPES.index(PostingType.reserved)), "not_applicable", "not_reserved")
         elif rule.check == "moderate_quotation":
             self._quotation_first_steps(put)
+            self._quotation(rule, put, result.status < 0)
         left = result.status < 0 if only is None else (result.status < 0) & only
         for index in np.flatnonzero(left).tolist():  # the reference check decides the rest
             outcome = evaluate_rule(self.typed(index), rule, self.context)
@@ -122,6 +125,126 @@ class Statuses:
         put(chosen == 0, "not_applicable", "no_choice")
         ranked = self.per_posting(~np.isnan(values[Field.rank]) | ~np.isnan(values[Field.score]))
         put(ranked == 0, "not_applicable", "no_ranking")
+
+    def _quotation(self, rule: Rule, put: Any, open_: npt.NDArray[np.bool_]) -> None:
+        """``checks.quotation.moderate_quotation`` after its first two steps, on every posting at once.
+
+        Leads are compared in floating point; a posting where a lead lies within rounding of the
+        tolerance is left to the reference check, which compares exactly (decimal).
+        """
+        if self.context.missing([*rule.groups, "qualified"]):
+            put(open_, "review", "column_missing")
+            return
+        sets = self.quotation_sets(rule, open_)
+        gender_known: npt.NDArray[np.bool_] = sets["gender_known"]
+        if "gender" in rule.groups and len(rule.groups) == 1:
+            why = sets["why"]
+            for reason in ("workforce_unknown", "balanced"):
+                put(open_ & ~gender_known & (why == reason), "not_applicable", reason)
+        chosen = sets["chosen"]
+        qualified = _gather(self.frame.values[Field.qualified], chosen, -2)
+        put(open_ & (qualified == 0), "breach", "chosen_not_qualified")
+        put(open_ & (qualified == -1), "review", "chosen_qualification_unknown")
+        chosen_member = sets["chosen_member"]
+        put(open_ & (chosen_member == -1), "review", "chosen_group_unknown")
+        settled = open_ & ~(sets["close_call"] > 0)
+        member_chosen, other_chosen = settled & (chosen_member == 1), settled & (chosen_member == 0)
+        put(member_chosen & (sets["clearly_ahead"] > 0), "breach", "radical_quotation")
+        put(member_chosen & (sets["ahead"] > 0), "met", "quotation_used")
+        put(member_chosen, "met", "chosen_best")
+        put(other_chosen & (sets["better"] > 0), "review", "member_ranked_higher")
+        put(other_chosen & (sets["near"] > 0), "review", "near_equal_passed_over")
+        put(other_chosen & (sets["compared"] == 0), "not_applicable", "no_member")
+        put(other_chosen, "met", "no_near_equal")
+
+    def quotation_sets(self, rule: Rule, open_: npt.NDArray[np.bool_]) -> dict[str, Any]:
+        """Per posting, the chosen applicant and the counts the quotation check turns on; per application
+        (keys ending in ``_rows``) the applicants each finding would name."""
+        frame, values = self.frame, self.frame.values
+        post = frame.post
+        # the unit's under-represented gender, by the reference function, once per (stated gender, unit)
+        gender_of = np.zeros(frame.size, dtype=np.int64)  # 0 none, 1 kvinne, 2 mann
+        why = np.full(frame.size, "", dtype=object)
+        if "gender" in rule.groups:
+            seen: dict[tuple[str | None, str | None], tuple[str | None, str]] = {}
+            for i, key in enumerate(zip(frame.underrepresented_gender, frame.unit, strict=True)):
+                if key not in seen:
+                    stub = Posting("", unit=key[1], underrepresented_gender=key[0])
+                    seen[key] = underrepresented_gender(stub, rule, self.context)
+                gender, reason = seen[key]
+                gender_of[i] = GENDER_CODES.get(gender or "", 0)
+                why[i] = reason
+        member = self._members(rule, gender_of)
+
+        # the one chosen: the best ranked of those hired, else of those recommended (``by_rank``)
+        hired, recommended = values[Field.hired] == 1, values[Field.recommended] == 1
+        any_hired = self.per_posting(hired) > 0
+        candidate = np.flatnonzero(np.where(any_hired[post], hired, recommended) & open_[post])
+        rank, score = values[Field.rank], values[Field.score]
+        _, id_order = np.unique(frame.applicant_id[candidate].astype(str), return_inverse=True)
+        order = np.lexsort((id_order, -np.nan_to_num(score[candidate]), np.isnan(score[candidate]),
+                            np.nan_to_num(rank[candidate]), np.isnan(rank[candidate]), post[candidate]))
+        ranked = candidate[order]
+        first = ranked[np.r_[True, post[ranked][1:] != post[ranked][:-1]]] if len(ranked) else ranked
+        chosen = np.full(frame.size, -1, dtype=np.int64)
+        chosen[post[first]] = first
+        chosen_member = _gather(member, chosen, 0)
+
+        # leads over the one chosen, by score where both have one and the best score is not 0, else by rank
+        best = np.full(frame.size, -np.inf)
+        scored = ~np.isnan(score)
+        np.maximum.at(best, post[scored], score[scored])
+        mine = chosen[post]
+        has_chosen = mine >= 0
+        c = np.maximum(mine, 0)
+        pct = rule.max_score_gap_pct if rule.max_score_gap_pct is not None else DEFAULT_SCORE_GAP_PCT
+        distance = rule.max_rank_distance if rule.max_rank_distance is not None else DEFAULT_RANK_DISTANCE
+        by_score = scored & scored[c] & np.isfinite(best[post]) & (best[post] != 0)
+        by_rank_ = ~by_score & ~np.isnan(rank) & ~np.isnan(rank[c])
+        with np.errstate(invalid="ignore"):
+            lead = np.where(by_score, score - score[c], rank[c] - rank)  # how far each is ahead of the chosen
+            tolerance = np.where(by_score, pct * best[post] / 100, float(distance))
+        has_lead = by_score | by_rank_
+        in_competition = (values[Field.qualified] == 1) & (values[Field.withdrawn] != 1) & has_chosen & (
+            np.arange(len(post)) != mine)
+        chosen_is_member = chosen_member[post]
+        # chosen a member: those not members ahead of them; chosen not a member: members (or maybe) compared
+        ahead = in_competition & has_lead & (member == 0) & (chosen_is_member == 1) & (lead > 0)
+        compared = in_competition & has_lead & (member != 0) & (chosen_is_member == 0)
+        band = 1e-9 * np.maximum(1.0, np.abs(tolerance))
+        close = (ahead & (np.abs(lead - tolerance) <= band)) | (compared & (np.abs(lead + tolerance) <= band))
+        return {
+            "gender_known": gender_of > 0, "why": why, "chosen": chosen, "chosen_member": chosen_member,
+            "close_call": self.per_posting(close),
+            "ahead": self.per_posting(ahead), "clearly_ahead": self.per_posting(ahead & (lead > tolerance)),
+            "compared": self.per_posting(compared), "better": self.per_posting(compared & (lead > 0)),
+            "near": self.per_posting(compared & (lead >= -tolerance)),
+            "clearly_ahead_rows": ahead & (lead > tolerance), "better_rows": compared & (lead > 0),
+            "near_rows": compared & (lead >= -tolerance),
+        }
+
+    def _members(self, rule: Rule, gender_of: IntArray) -> IntArray:
+        """Per application, ``checks.quotation._member``: 1 a member of any of the rule's groups, -1 maybe
+        (declared, but the country group unknown), 0 not."""
+        values = self.frame.values
+        yes = np.zeros(len(self.frame.post), dtype=bool)
+        maybe = np.zeros(len(self.frame.post), dtype=bool)
+        for group in rule.groups:
+            if group == "gender":
+                wanted = gender_of[self.frame.post]
+                codes = np.array([GENDER_CODES.get(g, 3) for g in values[Field.gender].tolist()], dtype=np.int64)
+                yes |= (wanted > 0) & (codes == wanted)
+                continue
+            declared = values[Field(group)] == 1
+            country_group = rule.country_group if group == "immigrant_background" else None
+            if country_group is None:
+                yes |= declared
+                continue
+            country = values[Field.country_group]
+            yes |= declared & (country == country_group)
+            maybe |= declared & np.fromiter((c is None for c in country.tolist()), dtype=bool, count=len(country))
+        out: IntArray = np.where(yes, 1, np.where(maybe, -1, 0)).astype(np.int64)
+        return out
 
     def interview_sets(self, rule: Rule) -> dict[str, npt.NDArray[np.bool_]]:
         """Per application, the sets ``checks.interview`` counts (members, pool, invited ...)."""
@@ -171,16 +294,28 @@ class Statuses:
         and a detailed report: never computed for every posting)."""
         if index in statuses.outcomes:
             return statuses.outcomes[index].applicants
+        reason = statuses.reason_of(index)
+        start, end = int(self.bounds[index]), int(self.bounds[index + 1])
+        if statuses.rule.check == "moderate_quotation":
+            only = np.zeros(self.frame.size, dtype=bool)
+            only[index] = True
+            sets = self.quotation_sets(statuses.rule, only)
+            if reason in ("chosen_not_qualified", "chosen_qualification_unknown", "chosen_group_unknown"):
+                return (str(self.frame.applicant_id[sets["chosen"][index]]),)
+            rows = {"radical_quotation": "clearly_ahead_rows", "member_ranked_higher": "better_rows",
+                    "near_equal_passed_over": "near_rows"}.get(reason)
+            return () if rows is None else self._by_rank(sets[rows][start:end], start, end)
         if statuses.rule.check != "interview_minimum":
             return ()
-        reason = statuses.reason_of(index)
         named = {"not_invited": "not_invited", "recommended_without_interview": "not_invited",
                  "invite_before_recommendation": "not_invited", "invited_unknown_qualification": "maybe_invited",
                  "qualification_unknown": "unknown", "country_group_unknown": "unknown"}.get(reason)
         if named is None:
             return ()
-        start, end = int(self.bounds[index]), int(self.bounds[index + 1])
-        chosen = self.interview_sets(statuses.rule)[named][start:end]
+        return self._by_rank(self.interview_sets(statuses.rule)[named][start:end], start, end)
+
+    def _by_rank(self, chosen: npt.NDArray[np.bool_], start: int, end: int) -> tuple[str, ...]:
+        """The ids of the chosen applications of one posting, ordered as ``checks.by_rank``."""
         rank = self.frame.values[Field.rank][start:end]
         score = self.frame.values[Field.score][start:end]
         ids = self.frame.applicant_id[start:end]
@@ -188,3 +323,11 @@ class Statuses:
                  -(0.0 if np.isnan(score[i]) else float(score[i])), str(ids[i]))
                 for i in np.flatnonzero(chosen).tolist()]
         return tuple(row[-1] for row in sorted(rows))
+
+
+def _gather(values: npt.NDArray[Any], index: IntArray, default: int) -> IntArray:
+    """``values[index]``, with ``default`` where the index is -1 (no such application)."""
+    out = np.full(len(index), default, dtype=np.int64)
+    found = index >= 0
+    out[found] = values[index[found]]
+    return out
