@@ -23,7 +23,7 @@ from rekruttering.fields import APPLICANT_ONLY, ID_FIELDS, SHORTLIST_ONLY, SPECS
 from rekruttering.models import Applicant, Doubt, Posting, PostingType
 from rekruttering.problems import Problem, ProblemLog
 from rekruttering.readers import SPREADSHEET_SUFFIXES, RawSheet, read_file
-from rekruttering.values import PARSERS, is_slash_date, near_id, parse_id
+from rekruttering.values import PARSERS, is_slash_date, near_id, parse_id, parse_ids
 
 Role = Literal["applicants", "shortlist", "combined"]
 NOT_AN_EXPORT = frozenset({"read.no_header", "read.no_header_legacy", "read.no_sheet", "read.no_sheet_hidden",
@@ -194,6 +194,9 @@ def coerce_sheet(raw: RawSheet, info: SheetInfo, order: int = 0) -> CoercedSheet
     return CoercedSheet(raw, info, columns, bad_ids, unread, notes, order)
 
 
+MANY_IDS = 1000  # from this many distinct ids in a column, the plain ones are recognised column-wise
+
+
 def _coerce(sheet: RawSheet, log: ProblemLog) -> tuple[dict[Field, list[Any]], set[int], dict[int, set[Field]]]:
     """Each mapped column as a list of typed values, the rows whose id could not be read, and the cells
     that could not be read (row position -> fields); see ``_coerce_codes``."""
@@ -234,7 +237,7 @@ def _coerce_codes(sheet: RawSheet, log: ProblemLog | _Notes
         parser = parse_id if is_id else PARSERS[SPECS[fld].kind]
         codes, uniques = pd.factorize(column_of(sheet.data, name), use_na_sentinel=True)
         texts = ["" if u is None else str(u) for u in uniques.tolist()]
-        parsed = [parser(t) for t in texts]
+        parsed = parse_ids(texts) if is_id and len(texts) > MANY_IDS else [parser(t) for t in texts]
         lookup = np.empty(len(parsed) + 1, dtype=object)
         lookup[:-1] = [value for value, _ in parsed]
         lookup[-1] = parser("")[0]  # a missing cell (code -1) is a blank one

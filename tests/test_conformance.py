@@ -22,6 +22,7 @@ from rekruttering.errors import InputError
 from rekruttering.fields import SPECS
 from rekruttering.models import Applicant, Posting, PostingType
 from rekruttering.rulepack import Rule, load_pack, shipped_packs
+from rekruttering.values import parse_id, parse_ids
 
 ALL_RULES = [rule for name in shipped_packs() for rule in load_pack(name).rules]
 
@@ -165,3 +166,9 @@ def test_summary_is_the_same_column_wise(tmp_path: Path, data: tuple[list[list[s
         paths, shortlists = [*paths, *shortlists], []
     options = SummaryOptions(rules=rules, start=period[0], end=period[1], min_cell=1)
     assert _summary(paths, shortlists, options, True) == _summary(paths, shortlists, options, False)
+
+
+@given(st.lists(st.one_of(st.text(max_size=12), st.from_regex(r"[A-Za-z0-9 .,+\-eE\u200b]{0,12}", fullmatch=True))))
+@settings(max_examples=300, deadline=None)
+def test_ids_read_column_wise_as_one_by_one(texts: list[str]) -> None:
+    assert parse_ids(texts) == [parse_id(t) for t in texts]

@@ -11,6 +11,7 @@ no doubt, no row set aside and no written justification, so nothing else of ``en
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -59,6 +60,20 @@ class Statuses:
                                  dtype="datetime64[D]")
         self.bounds = frame.bounds()
         self._typed: dict[int, Posting] = {}
+
+    @cached_property
+    def gender_codes(self) -> IntArray:
+        """Per application: 1 kvinne, 2 mann, 3 another answer, 0 none."""
+        codes: dict[str | None, int] = {None: 0, "kvinne": 1, "mann": 2}
+        out: IntArray = np.fromiter((codes.get(g, 3) for g in self.frame.values[Field.gender].tolist()),
+                                    dtype=np.int64, count=len(self.frame.post))
+        return out
+
+    @cached_property
+    def country_unknown(self) -> npt.NDArray[np.bool_]:
+        """Per application: no country group given."""
+        country = self.frame.values[Field.country_group]
+        return np.fromiter((c is None for c in country.tolist()), dtype=bool, count=len(country))
 
     def typed(self, index: int) -> Posting:
         found = self._typed.get(index)
@@ -232,7 +247,7 @@ class Statuses:
         for group in rule.groups:
             if group == "gender":
                 wanted = gender_of[self.frame.post]
-                codes = np.array([GENDER_CODES.get(g, 3) for g in values[Field.gender].tolist()], dtype=np.int64)
+                codes = self.gender_codes
                 yes |= (wanted > 0) & (codes == wanted)
                 continue
             declared = values[Field(group)] == 1
@@ -242,7 +257,7 @@ class Statuses:
                 continue
             country = values[Field.country_group]
             yes |= declared & (country == country_group)
-            maybe |= declared & np.fromiter((c is None for c in country.tolist()), dtype=bool, count=len(country))
+            maybe |= declared & self.country_unknown
         out: IntArray = np.where(yes, 1, np.where(maybe, -1, 0)).astype(np.int64)
         return out
 
@@ -254,7 +269,7 @@ class Statuses:
             member, unclear = declared, np.zeros_like(declared)
         else:
             country = values[Field.country_group]
-            unclear = declared & np.fromiter((c is None for c in country.tolist()), dtype=bool, count=len(country))
+            unclear = declared & self.country_unknown
             member = declared & (country == rule.country_group)
         qualified, withdrawn, invited = (values[Field.qualified], values[Field.withdrawn], values[Field.invited])
         pool = member & (qualified == 1) & ((withdrawn != 1) | (invited == 1))
