@@ -182,6 +182,11 @@ class CoercedSheet:
     notes: _Notes
     order: int = 0  # the sheet's place among the sheets as given
 
+    @property
+    def size(self) -> int:
+        """How many rows the sheet has."""
+        return len(self.columns[Field.posting_id][0])
+
     def typed(self, rows: Any = None) -> dict[Field, list[Any]]:
         """Each column as a list of typed values: of every row, or of the rows at ``rows`` (positions)."""
         return {f: (lookup[codes] if rows is None else lookup[codes[rows]]).tolist()
@@ -453,7 +458,7 @@ def join(coerced: Sequence[CoercedSheet], log: ProblemLog, rows: Sequence[Any] |
         sheet.notes.replay(log)
         wanted = None if rows is None else rows[sheet_index]
         typed = sheet.typed(wanted)
-        positions = range(len(raw.data)) if wanted is None else wanted.tolist()
+        positions = range(sheet.size) if wanted is None else wanted.tolist()
         if info.role != "shortlist":
             applicant_fields |= set(raw.mapping) & set(APPLICANT_FIELDS)
         if info.role != "applicants":

@@ -12,13 +12,14 @@ import numpy as np
 
 from rekruttering import ingest
 from rekruttering.checks import Context
-from rekruttering.columnar.counts import add_statuses, breaches, frame_tallies, tables_of, typed_tallies
-from rekruttering.columnar.frame import split
+from rekruttering.columnar.counts import Levels, add_statuses, breaches, frame_tallies, tables_of, typed_tallies
+from rekruttering.columnar.frame import Frame, IntArray, split
 from rekruttering.columnar.statuses import Statuses
 from rekruttering.disclosure import Tables
 from rekruttering.engine import Justification, evaluate
 from rekruttering.fields import ColumnMap
 from rekruttering.messages import Lang
+from rekruttering.models import Posting
 from rekruttering.privacy import Audience
 from rekruttering.problems import ProblemLog
 from rekruttering.rulepack import RulePack
@@ -138,12 +139,20 @@ def columnar_parts(pack: RulePack, dataset: ingest.Dataset, start: date | None, 
         found += breaches(frame, rule_statuses, chosen)
     found.sort(key=lambda f: (f.posting_id, f.rule))
 
-    # the funnel: every posting of the period, sorted by id, as the typed path orders them
-    in_frame_at = np.flatnonzero(in_frame)
-    from_frame = frame_tallies(frame, groups, in_frame_at)
-    from_typed = typed_tallies(kept, groups)
-    ids = [*(p.posting_id for p in kept), *(frame.posting_ids[i] for i in in_frame_at.tolist())]
+    per_group, left_out = funnel_arrays(frame, np.flatnonzero(in_frame), kept, groups)
+    return SummaryParts(counts, rules, by_unit, by_month, found, tables_of(per_group, groups, missing), left_out,
+                        evaluation.unused)
+
+
+def funnel_arrays(frame: Frame, in_frame: IntArray, typed: Sequence[Posting], groups: Sequence[str]
+                  ) -> tuple[dict[str, Levels], int]:
+    """The funnel's input: per group an array (postings, categories, 4) of how many applications of each
+    category ended at each level, over the frame's postings at ``in_frame`` and the ``typed`` ones, sorted
+    by posting id as the typed path orders them; and how many applications were left out for a value in
+    doubt (only typed postings have doubts)."""
+    from_frame = frame_tallies(frame, groups, in_frame)
+    from_typed = typed_tallies(typed, groups)
+    ids = [*(p.posting_id for p in typed), *(frame.posting_ids[i] for i in in_frame.tolist())]
     order = np.array(sorted(range(len(ids)), key=ids.__getitem__), dtype=np.int64)
-    per_group = {g: np.concatenate([from_typed[g], from_frame[g]])[order] for g in groups}
-    return SummaryParts(counts, rules, by_unit, by_month, found, tables_of(per_group, groups, missing),
-                        left_out_in_doubt(kept, groups), evaluation.unused)
+    return ({g: np.concatenate([from_typed[g], from_frame[g]])[order] for g in groups},
+            left_out_in_doubt(typed, groups))
