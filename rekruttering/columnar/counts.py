@@ -9,6 +9,7 @@ applications of each category ended at each level (0 applied, 1 qualified, 2 inv
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -101,30 +102,45 @@ def tables_of(per_group: dict[str, Levels], groups: Sequence[str], missing: Sequ
     return Tables(cells, stages, {g: categories(g) for g in groups}, shares), tallies
 
 
-def add_statuses(counts: RuleCounts, statuses: RuleStatuses, keys: Sequence[str | None] | None,
+@dataclass(frozen=True)
+class Keys:
+    """A key per posting (its unit or month) as a code into ``names``."""
+
+    codes: npt.NDArray[np.int64]
+    names: list[str]
+
+    @classmethod
+    def of(cls, keys: Sequence[str]) -> Keys:
+        names = sorted(set(keys))
+        where = {name: i for i, name in enumerate(names)}
+        return cls(np.fromiter((where[k] for k in keys), dtype=np.int64, count=len(keys)), names)
+
+
+def add_statuses(counts: RuleCounts, statuses: RuleStatuses, keys: Keys | None,
                  postings: npt.NDArray[np.int64]) -> None:
-    """Count the rule's statuses over the frame's postings at ``postings``, by ``keys`` (per posting: its
-    unit or month; None: over all)."""
+    """Count the rule's statuses over the frame's postings at ``postings``, by ``keys`` (None: over all)."""
     rule_id = statuses.rule.id
     status = statuses.status[postings]
-    if keys is None:
-        for code, n in enumerate(np.bincount(status, minlength=len(STATUSES)).tolist()):
+    width = len(STATUSES)
+    names: list[str | None] = [None] if keys is None else list(keys.names)
+    code = np.zeros(len(postings), dtype=np.int64) if keys is None else keys.codes[postings]
+    table = np.bincount(code * width + status, minlength=len(names) * width).reshape(len(names), width).tolist()
+    for name, row in zip(names, table, strict=True):
+        for status_code, n in enumerate(row):
             if n:
-                counts[(rule_id, None)][STATUSES[code]] += n
-        return
-    chosen = [keys[i] for i in postings.tolist()]
-    names = sorted({k or "" for k in chosen})
-    key_code = np.array([names.index(k or "") for k in chosen], dtype=np.int64) if chosen else np.zeros(0, np.int64)
-    table = np.bincount(key_code * len(STATUSES) + status, minlength=len(names) * len(STATUSES))
-    for k, name in enumerate(names):
-        for code in range(len(STATUSES)):
-            n = int(table[k * len(STATUSES) + code])
-            if n:
-                counts[(rule_id, name)][STATUSES[code]] += n
+                counts[(rule_id, name)][STATUSES[status_code]] += n
 
 
-def breaches(frame: Frame, statuses: RuleStatuses, postings: npt.NDArray[np.int64]) -> list[FollowUp]:
-    """The rule's breaches among the frame's postings at ``postings``."""
-    found = postings[statuses.status[postings] == STATUSES.index("breach")]
-    return [FollowUp(posting_id=frame.posting_ids[i], title=frame.title[i], unit=frame.unit[i],
-                     deadline=frame.deadline[i], rule=statuses.rule.id) for i in found.tolist()]
+def breaches(statuses: RuleStatuses, postings: npt.NDArray[np.int64]) -> list[int]:
+    """The frame's postings at ``postings`` where the rule is in breach."""
+    found: list[int] = postings[statuses.status[postings] == STATUSES.index("breach")].tolist()
+    return found
+
+
+def follow_up(frame: Frame, found: Sequence[tuple[str, str, int | FollowUp]]) -> list[FollowUp]:
+    """The breaches to follow up, sorted by posting and rule as the typed path lists them: (posting id,
+    rule, the frame's posting index or the typed path's entry)."""
+    return [entry if isinstance(entry, FollowUp) else
+            FollowUp(posting_id=posting_id, title=frame.title[entry], unit=frame.unit[entry],
+                     deadline=frame.deadline[entry], rule=rule)
+            for posting_id, rule, entry in sorted(found, key=lambda item: (item[0], item[1]))]

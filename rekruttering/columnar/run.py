@@ -12,7 +12,16 @@ import numpy as np
 
 from rekruttering import ingest
 from rekruttering.checks import Context
-from rekruttering.columnar.counts import Levels, add_statuses, breaches, frame_tallies, tables_of, typed_tallies
+from rekruttering.columnar.counts import (
+    Keys,
+    Levels,
+    add_statuses,
+    breaches,
+    frame_tallies,
+    tables_of,
+    typed_tallies,
+)
+from rekruttering.columnar.counts import follow_up as follow_up_of
 from rekruttering.columnar.frame import Frame, IntArray, split
 from rekruttering.columnar.statuses import Statuses
 from rekruttering.disclosure import Tables
@@ -128,20 +137,19 @@ def columnar_parts(pack: RulePack, dataset: ingest.Dataset, start: date | None, 
                                 rule_counts(reports, lambda r: _month(r.deadline)))
     counted = in_frame & ~excused
     chosen = np.flatnonzero(counted)
-    units = [_unit(u) for u in frame.unit]
-    months = [_month(d) for d in frame.deadline]
-    found = follow_up(reports)
+    units = Keys.of([_unit(u) for u in frame.unit])
+    months = Keys.of([_month(d) for d in frame.deadline])
+    found: list[tuple[str, str, int | FollowUp]] = [(f.posting_id, f.rule, f) for f in follow_up(reports)]
     for rule in pack.rules:
         rule_statuses = statuses.rule(rule, counted)
         add_statuses(rules, rule_statuses, None, chosen)
         add_statuses(by_unit, rule_statuses, units, chosen)
         add_statuses(by_month, rule_statuses, months, chosen)
-        found += breaches(frame, rule_statuses, chosen)
-    found.sort(key=lambda f: (f.posting_id, f.rule))
+        found += [(frame.posting_ids[i], rule.id, i) for i in breaches(rule_statuses, chosen)]
 
     per_group, left_out = funnel_arrays(frame, np.flatnonzero(in_frame), kept, groups)
-    return SummaryParts(counts, rules, by_unit, by_month, found, tables_of(per_group, groups, missing), left_out,
-                        evaluation.unused)
+    return SummaryParts(counts, rules, by_unit, by_month, follow_up_of(frame, found),
+                        tables_of(per_group, groups, missing), left_out, evaluation.unused)
 
 
 def funnel_arrays(frame: Frame, in_frame: IntArray, typed: Sequence[Posting], groups: Sequence[str]
