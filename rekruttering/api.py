@@ -83,7 +83,8 @@ def required_fields(pack: RulePack, dataset: Dataset) -> dict[Field, list[str]]:
     A reservation rule needs its group columns only when some posting is reserved; a quotation
     rule matters only after the decision, so its missing columns become ``review`` findings.
     """
-    reserved = any(p.posting_type is PostingType.reserved for p in dataset.postings)
+    reserved = any(p.posting_type is PostingType.reserved for p in dataset.postings) or (
+        dataset.frame is not None and PostingType.reserved in dataset.frame.posting_type)
     needed: dict[Field, list[str]] = {}
     for rule in pack.rules:
         if rule.check == "moderate_quotation" or (rule.check == "reserved_posting" and not reserved):
@@ -177,12 +178,12 @@ class Inputs:
 
 
 def load_input(applicants: Sequence[Path], shortlists: Sequence[Path], options: Options,
-               on_file: Callable[[Path], None] | None = None) -> Inputs:
+               on_file: Callable[[Path], None] | None = None, loader: Callable[..., Dataset] = load) -> Inputs:
     full = load_pack(options.rules)
     pack = select_rules(full, options.select, options.ignore, options.lang)
     columns = load_column_map(options.columns, options.aliases)
     side = [p for p in (options.justifications, options.workforce) if p is not None]
-    dataset = load(applicants, shortlists, columns=columns, on_file=on_file, side_files=side)
+    dataset = loader(applicants, shortlists, columns=columns, on_file=on_file, side_files=side)
     verify_input(pack, dataset, columns)
     dataset = with_postings(dataset, options.postings)
     log = ProblemLog()
@@ -207,8 +208,10 @@ def pseudonymised(inputs: Inputs, key: bytes) -> Inputs:
 
     postings = [replace(p, applicants=tuple(replace(a, applicant_id=pseudonym(key, a.applicant_id))
                                             for a in p.applicants)) for p in inputs.dataset.postings]
+    frame = inputs.dataset.frame
     dataset = replace(inputs.dataset, postings=postings,
-                      warnings=pseudonymised_problems(inputs.dataset.warnings, key))
+                      warnings=pseudonymised_problems(inputs.dataset.warnings, key),
+                      frame=frame.renamed(lambda value: pseudonym(key, value)) if frame is not None else None)
     justifications = tuple(replace(j, applicant_id=alias(j.applicant_id)) for j in inputs.justifications)
     return replace(inputs, dataset=dataset, justifications=justifications,
                    warnings=tuple(pseudonymised_problems(inputs.warnings, key)))
@@ -224,10 +227,11 @@ def pseudonymised_problems(problems: Sequence[Problem], key: bytes) -> list[Prob
 
 
 def load_pseudonymised(applicants: Sequence[Path], shortlists: Sequence[Path], options: Options,
-                       on_file: Callable[[Path], None] | None = None) -> Inputs:
+                       on_file: Callable[[Path], None] | None = None, loader: Callable[..., Dataset] = load
+                       ) -> Inputs:
     """``load_input``, with the applicant ids in an input error pseudonymised as in the report."""
     try:
-        return load_input(applicants, shortlists, options, on_file)
+        return load_input(applicants, shortlists, options, on_file, loader)
     except InputError as error:
         if options.pseudonym_key is None:
             raise
@@ -388,37 +392,42 @@ def summarise(
     *,
     now: datetime | None = None,
     on_file: Callable[[Path], None] | None = None,
+    columnar: bool = True,
 ) -> SummaryReport:
-    """Compliance, the funnel by group and representation over the postings of a period."""
+    """Compliance, the funnel by group and representation over the postings of a period.
+
+    ``columnar`` counts the postings whose values are not in doubt column-wise (``rekruttering.columnar``),
+    with the same result as the typed path (``columnar=False``), which evaluates every posting.
+    """
     # imported here: the statistics need numpy, which `check` does not
+    from rekruttering.columnar import run
     from rekruttering.summary.model import SUMMARY_SCHEMA, Period, SummaryReport
     from rekruttering.summary.report import (
         Disclosure,
         compliance_bounds,
-        follow_up,
-        funnel,
         funnel_groups,
-        in_period,
-        left_out_in_doubt,
+        funnel_of_counts,
         missing_stages,
         representation,
-        rule_rows,
+        rule_rows_of,
     )
 
-    inputs = load_pseudonymised(paths, shortlists, options, on_file=on_file)
-    postings, counts = in_period(inputs.dataset.postings, options.start, options.end)
+    columnar = columnar and not options.postings
+    inputs = load_pseudonymised(paths, shortlists, options, on_file=on_file,
+                                loader=run.load if columnar else load)
     lang = options.lang
-    if not postings:
-        raise InputError("period", [_empty_period(counts, lang)])
-    evaluation = evaluate(inputs.pack, postings, lang=lang, audience=options.audience,
-                          justifications=inputs.justifications, context=inputs.context)
-    reports = evaluation.postings
     groups = funnel_groups(inputs.pack, inputs.context.fields or frozenset())
     missing = missing_stages({f.value for f in inputs.dataset.shortlist_fields})
-    rules = rule_rows(reports, inputs.pack, lang)
+    parts = (run.columnar_parts if columnar else run.typed_parts)(
+        inputs.pack, inputs.dataset, options.start, options.end, groups, missing, lang=lang,
+        audience=options.audience, justifications=inputs.justifications, context=inputs.context)
+    counts = parts.counts
+    if not counts.in_period:
+        raise InputError("period", [_empty_period(counts, lang)])
+    rules = rule_rows_of(parts.rules, inputs.pack, lang)
     settings = Disclosure(options.min_cell, options.suppress_zeros, options.min_informative)
-    funnel_counts, steps, hidden, tables = funnel(postings, groups, settings, lang, missing=missing,
-                                                  bounds=compliance_bounds(rules, inputs.pack, groups))
+    funnel_counts, steps, hidden, tables = funnel_of_counts(parts.by_group, settings, lang, missing=missing,
+                                                     bounds=compliance_bounds(rules, inputs.pack, groups))
     warnings = [*inputs.dataset.warnings, *inputs.warnings]
     report = SummaryReport(
         schema_=SUMMARY_SCHEMA,
@@ -436,16 +445,15 @@ def summarise(
         min_informative=options.min_informative,
         internal_use=options.min_cell <= 1 and not options.suppress_zeros,
         missing_stages=list(missing),
-        left_out_in_doubt=left_out_in_doubt(postings, groups),
+        left_out_in_doubt=parts.left_out,
         rules=rules,
-        by_unit=rule_rows(reports, inputs.pack, lang, key=lambda r: r.unit or "–", kind="unit"),
-        by_month=rule_rows(reports, inputs.pack, lang, key=lambda r: r.deadline.strftime("%Y-%m") if r.deadline
-                            else "–", kind="month"),
-        follow_up=follow_up(reports),
+        by_unit=rule_rows_of(parts.by_unit, inputs.pack, lang, kind="unit"),
+        by_month=rule_rows_of(parts.by_month, inputs.pack, lang, kind="month"),
+        follow_up=parts.follow_up,
         funnel_counts=funnel_counts,
         funnel=steps,
         representation=representation(tables, hidden, inputs.pack, lang, missing),
         warnings=[_warning(p, lang) for p in warnings],
-        unused_justifications=[_unused(j) for j in evaluation.unused],
+        unused_justifications=[_unused(j) for j in parts.unused],
     )
     return for_audience(report)

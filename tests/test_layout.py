@@ -79,7 +79,7 @@ BASE = {"rekruttering", "models", "errors", "problems", "keys", "config", "resou
 ALLOWED = {
     "read": BASE | {"read", "words"},
     "checks": BASE | {"checks", "words"},
-    "columnar": BASE | {"columnar", "read", "checks", "summary"},
+    "columnar": BASE | {"columnar", "read", "checks", "summary", "words", "privacy"},
     "summary": BASE | {"summary", "checks", "words"},
     "words": BASE | {"words", "checks", "privacy"},
     "render": BASE | {"render", "words", "checks", "read", "summary"},

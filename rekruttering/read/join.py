@@ -31,7 +31,7 @@ from rekruttering.read.fields import (
     Field,
 )
 from rekruttering.read.readers import SPREADSHEET_SUFFIXES, RawSheet, read_file
-from rekruttering.read.values import PARSERS, is_slash_date, near_id, parse_id
+from rekruttering.read.values import PARSERS, is_slash_date, near_id, parse_id, parse_ids
 
 Role = Literal["applicants", "shortlist", "combined"]
 NOT_AN_EXPORT = frozenset({"read.no_header", "read.no_header_legacy", "read.no_sheet", "read.no_sheet_hidden",
@@ -65,6 +65,8 @@ class Dataset:
     applicant_fields: frozenset[Field]  # fields present in at least one applicant sheet
     has_shortlist: bool
     shortlist_fields: frozenset[Field] = frozenset()  # shortlist fields present in at least one sheet
+    # the postings read column-wise (a ``columnar.frame.Frame``), besides ``postings``; None on the typed path
+    frame: Any = None
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -157,10 +159,77 @@ def unreadable(fld: Field) -> Doubt:
     return Doubt(fld.value, UNREADABLE_OPTIONS[SPECS[fld].kind], "unreadable")
 
 
+class _Notes:
+    """Warnings kept to be logged later, in the order made (a sheet's coercion warnings are logged just
+    before its rows are joined, as when both happened together)."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+
+    def add(self, *args: Any, **kwargs: Any) -> None:
+        self.calls.append((args, kwargs))
+
+    def replay(self, log: ProblemLog) -> None:
+        for args, kwargs in self.calls:
+            log.add(*args, **kwargs)
+
+
+Codes = tuple[Any, Any]  # per row an index into the lookup (numpy int array), and the lookup of typed values
+
+
+@dataclass
+class CoercedSheet:
+    """A sheet with its role, every mapped column coerced (as codes into a lookup of typed values), the
+    rows whose id could not be read, the cells that could not be (position -> fields), and the warnings."""
+
+    raw: RawSheet
+    info: SheetInfo
+    columns: dict[Field, Codes]
+    bad_ids: set[int]
+    unread: dict[int, set[Field]]
+    notes: _Notes
+    order: int = 0  # the sheet's place among the sheets as given
+
+    @property
+    def size(self) -> int:
+        """How many rows the sheet has."""
+        return len(self.columns[Field.posting_id][0])
+
+    def typed(self, rows: Any = None) -> dict[Field, list[Any]]:
+        """Each column as a list of typed values: of every row, or of the rows at ``rows`` (positions)."""
+        return {f: (lookup[codes] if rows is None else lookup[codes[rows]]).tolist()
+                for f, (codes, lookup) in self.columns.items()}
+
+
+def coerce_sheet(raw: RawSheet, info: SheetInfo, order: int = 0) -> CoercedSheet:
+    notes = _Notes()
+    columns, bad_ids, unread = _coerce_codes(raw, notes)
+    return CoercedSheet(raw, info, columns, bad_ids, unread, notes, order)
+
+
+MANY_IDS = 1000  # from this many distinct ids in a column, the plain ones are recognised column-wise
+
+
 def _coerce(sheet: RawSheet, log: ProblemLog) -> tuple[dict[Field, list[Any]], set[int], dict[int, set[Field]]]:
     """Each mapped column as a list of typed values, the rows whose id could not be read, and the cells
-    that could not be read (row position -> fields). An unreadable cell is ``None`` in its column and
-    listed as unreadable, with a warning: it is unknown, never blank.
+    that could not be read (row position -> fields); see ``_coerce_codes``."""
+    columns, bad_ids, unread = _coerce_codes(sheet, log)
+    return {f: lookup[codes].tolist() for f, (codes, lookup) in columns.items()}, bad_ids, unread
+
+
+def column_of(data: Any, name: str) -> Any:
+    """A column of a sheet's data: a pandas Series, or a list of ``str | None`` (as an object array)."""
+    import numpy as np
+
+    column = data[name]
+    return np.asarray(column, dtype=object) if isinstance(column, list) else column
+
+
+def _coerce_codes(sheet: RawSheet, log: ProblemLog | _Notes
+                  ) -> tuple[dict[Field, Codes], set[int], dict[int, set[Field]]]:
+    """Each mapped column as codes into a lookup of typed values, the rows whose id could not be read, and
+    the cells that could not be read (row position -> fields). An unreadable cell is ``None`` in its column
+    and listed as unreadable, with a warning: it is unknown, never blank.
 
     Each distinct cell text is parsed once (a year has few distinct values per column), and the
     results are spread back over the rows with numpy. Ids are trimmed and compared exactly
@@ -169,23 +238,23 @@ def _coerce(sheet: RawSheet, log: ProblemLog) -> tuple[dict[Field, list[Any]], s
     import numpy as np
     import pandas as pd
 
-    out: dict[Field, list[Any]] = {}
+    out: dict[Field, Codes] = {}
     bad_ids: set[int] = set()
     unread: dict[int, set[Field]] = {}
     for fld, positions in sheet.unknown.items():
         for position in positions:
             unread.setdefault(position, set()).add(fld)
-    for name in sheet.data.columns:
+    for name in [str(n) for n in (sheet.data.columns if hasattr(sheet.data, "columns") else sheet.data)]:
         fld = Field(name)
         is_id = fld in ID_FIELDS
         parser = parse_id if is_id else PARSERS[SPECS[fld].kind]
-        codes, uniques = pd.factorize(sheet.data[name], use_na_sentinel=True)
+        codes, uniques = pd.factorize(column_of(sheet.data, name), use_na_sentinel=True)
         texts = ["" if u is None else str(u) for u in uniques.tolist()]
-        parsed = [parser(t) for t in texts]
+        parsed = parse_ids(texts) if is_id and len(texts) > MANY_IDS else [parser(t) for t in texts]
         lookup = np.empty(len(parsed) + 1, dtype=object)
         lookup[:-1] = [value for value, _ in parsed]
         lookup[-1] = parser("")[0]  # a missing cell (code -1) is a blank one
-        out[fld] = lookup[codes].tolist()
+        out[fld] = (codes, lookup)
         if SPECS[fld].kind == "date":
             _say_slash_dates(sheet, fld, codes, texts, parsed, log)
         bad = [i for i, (_, ok) in enumerate(parsed) if not ok]
@@ -210,7 +279,7 @@ def _coerce(sheet: RawSheet, log: ProblemLog) -> tuple[dict[Field, list[Any]], s
 
 
 def _say_slash_dates(sheet: RawSheet, fld: Field, codes: Any, texts: list[str], parsed: list[tuple[Any, bool]],
-                     log: ProblemLog) -> None:
+                     log: ProblemLog | _Notes) -> None:
     """One warning per column that dates with slashes were read as day/month/year."""
     import numpy as np
 
@@ -298,6 +367,21 @@ def load(
     fatal problem found (not only the first), and when no row could be used.
     """
     log = ProblemLog()
+    sheets = read_exports(applicant_paths, shortlist_paths, columns=columns, log=log, on_file=on_file,
+                          side_files=side_files)
+    return finish(join(coerce_all(sheets), log), log)
+
+
+def read_exports(
+    applicant_paths: Sequence[Path],
+    shortlist_paths: Sequence[Path],
+    *,
+    columns: ColumnMap,
+    log: ProblemLog,
+    on_file: Callable[[Path], None] | None = None,
+    side_files: Iterable[Path] = (),
+) -> list[tuple[RawSheet, SheetInfo]]:
+    """Every sheet of the exports with its role; raises ``InputError`` with every fatal problem found."""
     fatal: list[Problem] = []
     sheets: list[tuple[RawSheet, SheetInfo]] = []
     forced = {p.resolve() for p in shortlist_paths}
@@ -335,7 +419,34 @@ def load(
         fatal.extend(_wrong_files(sheets, forced))
     if fatal:
         raise InputError("input", fatal)
+    return sheets
 
+
+def coerce_all(sheets: Sequence[tuple[RawSheet, SheetInfo]]) -> list[CoercedSheet]:
+    """Every sheet coerced, applicant sheets first, so that shortlist rows in any file order find their
+    applicant."""
+    coerced = [coerce_sheet(raw, info, order) for order, (raw, info) in enumerate(sheets)]
+    return sorted(coerced, key=lambda c: c.info.role == "shortlist")
+
+
+@dataclass
+class Joined:
+    """What joining rows gave: the postings (rows set aside counted), the sheets, and the fields seen."""
+
+    postings: list[Posting]
+    sheets: list[SheetInfo]
+    applicant_fields: frozenset[Field]
+    shortlist_fields: frozenset[Field]
+    has_shortlist: bool
+
+
+def join(coerced: Sequence[CoercedSheet], log: ProblemLog, rows: Sequence[Any] | None = None) -> Joined:
+    """Join the rows of the coerced sheets (applicant sheets first) into postings, saying what is wrong.
+
+    ``rows``, per sheet, the positions to join (an integer array; None: every row); the others are
+    left to the caller, who counts them as used. Each sheet's coercion warnings are logged first.
+    """
+    fatal: list[Problem] = []
     records: dict[tuple[str, str], _Record] = {}
     posting_values: dict[str, _Observed] = {}
     conflicts: set[tuple[str, Field]] = set()
@@ -349,11 +460,13 @@ def load(
     set_aside: list[tuple[int, str | None]] = []
     sheet_postings: dict[int, set[str]] = {}
 
-    # applicant rows first, so that shortlist rows in any file order find their applicant
-    ordered = sorted(sheets, key=lambda pair: pair[1].role == "shortlist")
-    for sheet_index, (raw, info) in enumerate(ordered):
+    for sheet_index, sheet in enumerate(coerced):
+        raw, info, bad_ids, unread = sheet.raw, sheet.info, sheet.bad_ids, sheet.unread
         seen_postings = sheet_postings.setdefault(sheet_index, set())
-        typed, bad_ids, unread = _coerce(raw, log)
+        sheet.notes.replay(log)
+        wanted = None if rows is None else rows[sheet_index]
+        typed = sheet.typed(wanted)
+        positions = range(sheet.size) if wanted is None else wanted.tolist()
         if info.role != "shortlist":
             applicant_fields |= set(raw.mapping) & set(APPLICANT_FIELDS)
         if info.role != "applicants":
@@ -368,7 +481,7 @@ def load(
         posting_cells = _Cells(names, POSTING_FIELDS)
         last_posting: tuple[Any, ...] | None = None
         empty_rows: list[int] = []
-        for position, row in enumerate(zip(*typed.values(), strict=True)):
+        for position, row in zip(positions, zip(*typed.values(), strict=True), strict=True):
             row_number = raw.row_number(position)
             posting_id, applicant_id = row[at_posting], row[at_applicant]
             if position in raw.rejected or position in bad_ids:
@@ -439,15 +552,21 @@ def load(
         info.rows_used += 1
     if fatal:
         errors = [p for p in log.finish() if p.level == "error"]
-        raise InputError("input", [*_summarise_unknown(fatal, sheets), *errors])
+        raise InputError("input", [*_summarise_unknown(fatal, [(c.raw, c.info) for c in coerced]), *errors])
 
     postings = _with_rows_set_aside(_build_postings(records, posting_values, has_shortlist), set_aside,
                                     sheet_postings)
-    infos = [info for _, info in sheets]
-    if not postings:
-        raise InputError("input", [_nothing_usable(infos), *log.finish()[:MAX_REASONS_SHOWN]])
-    return Dataset(postings, infos, log.finish(), frozenset(applicant_fields), has_shortlist,
-                   frozenset(shortlist_fields))
+    # the sheets in the order they were given (applicant sheets were joined first)
+    infos = [c.info for c in sorted(coerced, key=lambda c: c.order)]
+    return Joined(postings, infos, frozenset(applicant_fields), frozenset(shortlist_fields), has_shortlist)
+
+
+def finish(joined: Joined, log: ProblemLog, more_postings: int = 0) -> Dataset:
+    """The dataset; with no posting (``more_postings`` counts those joined elsewhere) an ``InputError``."""
+    if not joined.postings and not more_postings:
+        raise InputError("input", [_nothing_usable(joined.sheets), *log.finish()[:MAX_REASONS_SHOWN]])
+    return Dataset(joined.postings, joined.sheets, log.finish(), joined.applicant_fields, joined.has_shortlist,
+                   joined.shortlist_fields)
 
 
 MAX_REASONS_SHOWN = 5

@@ -193,6 +193,27 @@ def parse_id(raw: str) -> tuple[str | None, bool]:
     return text, True
 
 
+# an id that ``parse_id`` returns as it is: ASCII, starting and ending with a letter or digit (nothing to
+# trim), and neither scientific notation nor a whole float (checked with RE2, the same on ASCII text)
+_PLAIN_ID = r"^[A-Za-z0-9](.*[A-Za-z0-9])?$"
+_WHOLE_FLOAT_ASCII = r"^[0-9]+\.0+$"
+_SCIENTIFIC_ASCII = r"^[0-9]+(?:[.,][0-9]+)?[eE][+-]?[0-9]+$"
+
+
+def parse_ids(texts: list[str]) -> list[tuple[str | None, bool]]:
+    """``[parse_id(t) for t in texts]``, with the plain ids (nearly all of a year's) recognised in one
+    pass over the column (pyarrow) and only the others parsed one by one."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    column = pa.array(texts, type=pa.string())
+    plain = pc.and_(pc.and_(pc.string_is_ascii(column), pc.match_substring_regex(column, _PLAIN_ID)),
+                    pc.invert(pc.or_(pc.match_substring_regex(column, _WHOLE_FLOAT_ASCII),
+                                     pc.match_substring_regex(column, _SCIENTIFIC_ASCII))))
+    return [(text, True) if is_plain else parse_id(text)
+            for text, is_plain in zip(texts, plain.to_pylist(), strict=True)]
+
+
 def near_id(value: str) -> str:
     """What an id would be without case or leading zeros: only to suggest the id that was meant."""
     key = value.casefold()

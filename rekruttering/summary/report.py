@@ -71,12 +71,25 @@ def _rate(met: int, justified: int, applicable: int) -> float | None:
     return (met + justified) / applicable if applicable else None
 
 
-def rule_rows(reports: Sequence[PostingReport], pack: RulePack, lang: Lang,
-               key: Callable[[PostingReport], str | None] | None = None, kind: str = "") -> list[RuleSummary]:
-    counts: dict[tuple[str, str | None], Counter[str]] = defaultdict(Counter)
+RuleCounts = dict[tuple[str, str | None], Counter[str]]  # (rule, unit or month) -> statuses counted
+
+
+def rule_counts(reports: Sequence[PostingReport], key: Callable[[PostingReport], str | None] | None = None
+                ) -> RuleCounts:
+    counts: RuleCounts = defaultdict(Counter)
     for report in reports:
         for finding in report.findings:
             counts[(finding.rule, key(report) if key else None)][finding.status] += 1
+    return counts
+
+
+def rule_rows(reports: Sequence[PostingReport], pack: RulePack, lang: Lang,
+              key: Callable[[PostingReport], str | None] | None = None, kind: str = "") -> list[RuleSummary]:
+    return rule_rows_of(rule_counts(reports, key), pack, lang, kind)
+
+
+def rule_rows_of(counts: RuleCounts, pack: RulePack, lang: Lang, kind: str = "") -> list[RuleSummary]:
+    """One row per rule (and unit or month), from the statuses counted."""
     rows: list[RuleSummary] = []
     for (rule_id, value), c in sorted(counts.items(), key=lambda item: (item[0][1] or "", item[0][0])):
         rule = pack.rule(rule_id)
