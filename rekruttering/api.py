@@ -40,6 +40,7 @@ from rekruttering.rulepack import RulePack, load_pack, select_rules
 
 if TYPE_CHECKING:
     from rekruttering.summary import PostingCounts, SummaryReport
+from rekruttering.textcolumns import column_texts
 from rekruttering.values import parse_id
 from rekruttering.workforce import load_workforce
 
@@ -354,14 +355,14 @@ def reveal(pseudonyms: Sequence[str], paths: Sequence[Path], key: bytes, columns
     found: dict[str, list[tuple[str, str]]] = {p: [] for p in sorted(wanted)}
     for path in expand_paths(paths):
         for sheet in inspect_file(path, columns).raw:
-            posting_ids = sheet.data[Field.posting_id.value].tolist()
-            for position, cell in enumerate(sheet.data[Field.applicant_id.value].tolist()):
-                applicant_id, _ = parse_id("" if cell is None or cell != cell else str(cell))
+            posting_ids = column_texts(sheet.data, Field.posting_id.value)
+            for position, cell in enumerate(column_texts(sheet.data, Field.applicant_id.value)):
+                applicant_id, _ = parse_id(cell or "")
                 if applicant_id is None:
                     continue  # ids are read exactly as check reads them, so the pseudonyms are the same
                 alias = pseudonym(key, applicant_id)
                 if alias in wanted:
-                    posting_id, _ = parse_id(str(posting_ids[position]))
+                    posting_id, _ = parse_id(posting_ids[position] or "")
                     pair = (posting_id or "", applicant_id)
                     if pair not in found[alias]:
                         found[alias].append(pair)

@@ -23,6 +23,7 @@ from rekruttering.fields import APPLICANT_ONLY, ID_FIELDS, SHORTLIST_ONLY, SPECS
 from rekruttering.models import Applicant, Doubt, Posting, PostingType
 from rekruttering.problems import Problem, ProblemLog
 from rekruttering.readers import SPREADSHEET_SUFFIXES, RawSheet, read_file
+from rekruttering.textcolumns import Tables, TextColumns
 from rekruttering.values import PARSERS, is_slash_date, near_id, parse_id
 
 Role = Literal["applicants", "shortlist", "combined"]
@@ -81,8 +82,12 @@ def _expand(paths: Iterable[Path]) -> list[tuple[Path, bool]]:
     return out
 
 
-def read_sheets(path: Path, columns: ColumnMap, log: ProblemLog) -> tuple[str, list[RawSheet]]:
-    """The file's SHA-256 and its mapped sheets; an unreadable file raises ``InputError``."""
+def read_sheets(path: Path, columns: ColumnMap, log: ProblemLog, tables: Tables = "auto"
+                ) -> tuple[str, list[RawSheet]]:
+    """The file's SHA-256 and its mapped sheets; an unreadable file raises ``InputError``.
+
+    ``tables``: how the columns are held (``textcolumns``), by the file's size unless forced.
+    """
     display = str(path)
     if path.is_dir():
         raise InputError("folder", [Problem("error", "read.empty_folder", (), display)])
@@ -97,7 +102,7 @@ def read_sheets(path: Path, columns: ColumnMap, log: ProblemLog) -> tuple[str, l
     digest = hashlib.sha256(raw).hexdigest()
     if not raw:
         raise InputError("empty", [Problem("error", "read.empty", (), display)])
-    return digest, read_file(path, display, raw, columns, log)
+    return digest, read_file(path, display, raw, columns, log, tables)
 
 
 def take_notes(sheet: RawSheet, log: ProblemLog) -> list[Problem]:
@@ -155,12 +160,10 @@ def _coerce(sheet: RawSheet, log: ProblemLog) -> tuple[dict[Field, list[Any]], s
     listed as unreadable, with a warning: it is unknown, never blank.
 
     Each distinct cell text is parsed once (a year has few distinct values per column), and the
-    results are spread back over the rows with numpy. Ids are trimmed and compared exactly
+    results are spread back over the rows: with numpy for a pandas frame, by a dict for lists
+    (``_codes``, which numbers the texts the same way). Ids are trimmed and compared exactly
     (``values.parse_id``).
     """
-    import numpy as np
-    import pandas as pd
-
     out: dict[Field, list[Any]] = {}
     bad_ids: set[int] = set()
     unread: dict[int, set[Field]] = {}
@@ -171,20 +174,19 @@ def _coerce(sheet: RawSheet, log: ProblemLog) -> tuple[dict[Field, list[Any]], s
         fld = Field(name)
         is_id = fld in ID_FIELDS
         parser = parse_id if is_id else PARSERS[SPECS[fld].kind]
-        codes, uniques = pd.factorize(sheet.data[name], use_na_sentinel=True)
-        texts = ["" if u is None else str(u) for u in uniques.tolist()]
+        codes, uniques = _codes(sheet, name)
+        texts = ["" if u is None else str(u) for u in uniques]
         parsed = [parser(t) for t in texts]
-        lookup = np.empty(len(parsed) + 1, dtype=object)
-        lookup[:-1] = [value for value, _ in parsed]
-        lookup[-1] = parser("")[0]  # a missing cell (code -1) is a blank one
-        out[fld] = lookup[codes].tolist()
+        values = [value for value, _ in parsed]
+        values.append(parser("")[0])  # a missing cell (code -1) is a blank one
+        out[fld] = [values[code] for code in codes] if isinstance(codes, list) else _spread(values, codes)
         if SPECS[fld].kind == "date":
             _say_slash_dates(sheet, fld, codes, texts, parsed, log)
         bad = [i for i, (_, ok) in enumerate(parsed) if not ok]
         if not bad:
             continue
         header = sheet.mapping[fld]
-        for position in np.flatnonzero(np.isin(codes, bad)).tolist():
+        for position in _positions(codes, bad):
             if position in sheet.rejected:
                 continue
             raw = texts[codes[position]]
@@ -201,15 +203,48 @@ def _coerce(sheet: RawSheet, log: ProblemLog) -> tuple[dict[Field, list[Any]], s
     return out, bad_ids, unread
 
 
+def _codes(sheet: RawSheet, name: str) -> tuple[Any, list[object]]:
+    """Each row's code (the index of its text among the distinct texts, in order of first appearance;
+    -1 for a missing cell) and the distinct texts: ``pd.factorize`` for a frame, a dict for lists."""
+    data = sheet.data
+    if isinstance(data, TextColumns):
+        index: dict[str, int] = {}
+        codes = [-1 if cell is None else index.setdefault(cell, len(index)) for cell in data[name]]
+        return codes, list(index)
+    import pandas as pd
+
+    found, uniques = pd.factorize(data[name], use_na_sentinel=True)
+    return found, uniques.tolist()
+
+
+def _spread(values: list[Any], codes: Any) -> list[Any]:
+    """``values[code]`` for every row's code, with numpy (a code of -1 takes the last value)."""
+    import numpy as np
+
+    lookup = np.empty(len(values), dtype=object)
+    lookup[:] = values
+    spread: list[Any] = lookup[codes].tolist()
+    return spread
+
+
+def _positions(codes: Any, wanted: list[int]) -> list[int]:
+    """The rows whose code is one of ``wanted``, in order."""
+    if isinstance(codes, list):
+        chosen = set(wanted)
+        return [position for position, code in enumerate(codes) if code in chosen]
+    import numpy as np
+
+    found: list[int] = np.flatnonzero(np.isin(codes, wanted)).tolist()
+    return found
+
+
 def _say_slash_dates(sheet: RawSheet, fld: Field, codes: Any, texts: list[str], parsed: list[tuple[Any, bool]],
                      log: ProblemLog) -> None:
     """One warning per column that dates with slashes were read as day/month/year."""
-    import numpy as np
-
     slashed = [i for i, (t, (value, _)) in enumerate(zip(texts, parsed, strict=True))
                if value is not None and is_slash_date(t)]
     if slashed:
-        first = int(np.flatnonzero(np.isin(codes, slashed))[0])
+        first = _positions(codes, slashed)[0]
         log.add("warning", "value.slash_date", file=sheet.file, sheet=sheet.sheet, row=sheet.row_number(first),
                 column=sheet.mapping[fld], value=texts[codes[first]].strip()[:20])
 
@@ -282,12 +317,14 @@ def load(
     columns: ColumnMap,
     on_file: Callable[[Path], None] | None = None,
     side_files: Iterable[Path] = (),
+    tables: Tables = "auto",
 ) -> Dataset:
     """Read every file, join rows into postings, and return them with the row accounting.
 
     A file given as a shortlist is a shortlist, whatever columns it has; its applicant columns
     confirm the applicant lists, and a disagreement is a conflict. Raises ``InputError`` with every
-    fatal problem found (not only the first), and when no row could be used.
+    fatal problem found (not only the first), and when no row could be used. ``tables`` forces how
+    the files' columns are held (``textcolumns``); the result never depends on it.
     """
     log = ProblemLog()
     fatal: list[Problem] = []
@@ -300,7 +337,7 @@ def load(
         if on_file is not None:
             on_file(path)
         try:
-            digest, raw_sheets = read_sheets(path, columns, log)
+            digest, raw_sheets = read_sheets(path, columns, log, tables)
         except InputError as error:
             if not named and all(p.code in NOT_AN_EXPORT for p in error.problems):
                 log.add("warning", "read.folder_skipped", file=str(path))

@@ -10,6 +10,7 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from rekruttering.arrowtext import text_columns
 from rekruttering.errors import InputError
 from rekruttering.fields import normalise_header
 from rekruttering.filetypes import sniff
@@ -57,8 +58,9 @@ def _sheets(path: Path, display: str) -> list[tuple[str | None, list[list[str]]]
     try:
         out: list[tuple[str | None, list[list[str]]]] = []
         for name in reader.sheet_names:
-            frame = reader.load_sheet(name, header_row=None, dtypes="string").to_pandas()
-            out.append((name, [[_cell(v) for v in row] for row in frame.astype(object).values.tolist()]))
+            _, cells, rows = text_columns(reader.load_sheet(name, header_row=None, dtypes="string"))
+            out.append((name, [[_cell(v) for v in row] for row in zip(*cells, strict=True)] if cells
+                        else [[] for _ in range(rows)]))
         return out
     except Exception as error:  # fastexcel's Rust errors share no base class we can name
         message = str(error).splitlines()[0][:300] if str(error) else type(error).__name__
