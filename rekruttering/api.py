@@ -40,7 +40,7 @@ from rekruttering.rulepack import RulePack, load_pack, select_rules
 
 if TYPE_CHECKING:
     from rekruttering.summary import PostingCounts, SummaryReport
-from rekruttering.textcolumns import column_texts
+from rekruttering.textcolumns import TableKind, column_texts
 from rekruttering.values import parse_id
 from rekruttering.workforce import load_workforce
 
@@ -176,12 +176,12 @@ class Inputs:
 
 
 def load_input(applicants: Sequence[Path], shortlists: Sequence[Path], options: Options,
-               on_file: Callable[[Path], None] | None = None) -> Inputs:
+               on_file: Callable[[Path], None] | None = None, read_as: TableKind = "auto") -> Inputs:
     full = load_pack(options.rules)
     pack = select_rules(full, options.select, options.ignore, options.lang)
     columns = load_column_map(options.columns, options.aliases)
     side = [p for p in (options.justifications, options.workforce) if p is not None]
-    dataset = load(applicants, shortlists, columns=columns, on_file=on_file, side_files=side)
+    dataset = load(applicants, shortlists, columns=columns, on_file=on_file, side_files=side, read_as=read_as)
     verify_input(pack, dataset, columns)
     dataset = with_postings(dataset, options.postings)
     log = ProblemLog()
@@ -223,10 +223,10 @@ def pseudonymised_problems(problems: Sequence[Problem], key: bytes) -> list[Prob
 
 
 def load_pseudonymised(applicants: Sequence[Path], shortlists: Sequence[Path], options: Options,
-                       on_file: Callable[[Path], None] | None = None) -> Inputs:
+                       on_file: Callable[[Path], None] | None = None, read_as: TableKind = "auto") -> Inputs:
     """``load_input``, with the applicant ids in an input error pseudonymised as in the report."""
     try:
-        return load_input(applicants, shortlists, options, on_file)
+        return load_input(applicants, shortlists, options, on_file, read_as)
     except InputError as error:
         if options.pseudonym_key is None:
             raise
@@ -302,9 +302,14 @@ def check(
     options: Options,
     *,
     now: datetime | None = None,
+    read_as: TableKind = "auto",
 ) -> CheckReport:
-    """Evaluate the rule pack over every posting in the exports."""
-    inputs = load_pseudonymised(applicants, shortlists, options)
+    """Evaluate the rule pack over every posting in the exports.
+
+    ``read_as`` forces how the exports' columns are held (``textcolumns``; for tests): the report never
+    depends on it.
+    """
+    inputs = load_pseudonymised(applicants, shortlists, options, read_as=read_as)
     pack, dataset = inputs.pack, inputs.dataset
     moment = now or now_local()
     as_of = options.as_of or moment.date()
@@ -387,8 +392,10 @@ def summarise(
     *,
     now: datetime | None = None,
     on_file: Callable[[Path], None] | None = None,
+    read_as: TableKind = "auto",
 ) -> SummaryReport:
-    """Compliance, the funnel by group and representation over the postings of a period."""
+    """Compliance, the funnel by group and representation over the postings of a period (``read_as``: as
+    for ``check``)."""
     # imported here: the statistics need numpy, which `check` does not
     from rekruttering.summary import (
         SUMMARY_SCHEMA,
@@ -406,7 +413,7 @@ def summarise(
         rule_rows,
     )
 
-    inputs = load_pseudonymised(paths, shortlists, options, on_file=on_file)
+    inputs = load_pseudonymised(paths, shortlists, options, on_file=on_file, read_as=read_as)
     postings, counts = in_period(inputs.dataset.postings, options.start, options.end)
     lang = options.lang
     if not postings:

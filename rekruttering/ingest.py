@@ -23,7 +23,7 @@ from rekruttering.fields import APPLICANT_ONLY, ID_FIELDS, SHORTLIST_ONLY, SPECS
 from rekruttering.models import Applicant, Doubt, Posting, PostingType
 from rekruttering.problems import Problem, ProblemLog
 from rekruttering.readers import SPREADSHEET_SUFFIXES, RawSheet, read_file
-from rekruttering.textcolumns import Tables, TextColumns
+from rekruttering.textcolumns import TableKind, TextColumns
 from rekruttering.values import PARSERS, is_slash_date, near_id, parse_id
 
 Role = Literal["applicants", "shortlist", "combined"]
@@ -82,11 +82,11 @@ def _expand(paths: Iterable[Path]) -> list[tuple[Path, bool]]:
     return out
 
 
-def read_sheets(path: Path, columns: ColumnMap, log: ProblemLog, tables: Tables = "auto"
+def read_sheets(path: Path, columns: ColumnMap, log: ProblemLog, read_as: TableKind = "auto"
                 ) -> tuple[str, list[RawSheet]]:
     """The file's SHA-256 and its mapped sheets; an unreadable file raises ``InputError``.
 
-    ``tables``: how the columns are held (``textcolumns``), by the file's size unless forced.
+    ``read_as``: how the columns are held (``textcolumns``), by the file's size unless forced.
     """
     display = str(path)
     if path.is_dir():
@@ -102,7 +102,7 @@ def read_sheets(path: Path, columns: ColumnMap, log: ProblemLog, tables: Tables 
     digest = hashlib.sha256(raw).hexdigest()
     if not raw:
         raise InputError("empty", [Problem("error", "read.empty", (), display)])
-    return digest, read_file(path, display, raw, columns, log, tables)
+    return digest, read_file(path, display, raw, columns, log, read_as)
 
 
 def take_notes(sheet: RawSheet, log: ProblemLog) -> list[Problem]:
@@ -317,13 +317,13 @@ def load(
     columns: ColumnMap,
     on_file: Callable[[Path], None] | None = None,
     side_files: Iterable[Path] = (),
-    tables: Tables = "auto",
+    read_as: TableKind = "auto",
 ) -> Dataset:
     """Read every file, join rows into postings, and return them with the row accounting.
 
     A file given as a shortlist is a shortlist, whatever columns it has; its applicant columns
     confirm the applicant lists, and a disagreement is a conflict. Raises ``InputError`` with every
-    fatal problem found (not only the first), and when no row could be used. ``tables`` forces how
+    fatal problem found (not only the first), and when no row could be used. ``read_as`` forces how
     the files' columns are held (``textcolumns``); the result never depends on it.
     """
     log = ProblemLog()
@@ -337,7 +337,7 @@ def load(
         if on_file is not None:
             on_file(path)
         try:
-            digest, raw_sheets = read_sheets(path, columns, log, tables)
+            digest, raw_sheets = read_sheets(path, columns, log, read_as)
         except InputError as error:
             if not named and all(p.code in NOT_AN_EXPORT for p in error.problems):
                 log.add("warning", "read.folder_skipped", file=str(path))

@@ -60,7 +60,7 @@ from rekruttering.sheetscan import (
     sheet_member,
     sheet_members,
 )
-from rekruttering.textcolumns import Data, Tables, TextColumns, use_lists
+from rekruttering.textcolumns import Data, TableKind, TextColumns, use_lists
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -179,13 +179,13 @@ def _no_header_error(display: str, sheet: str | None, rows: Sequence[Sequence[ob
 
 
 def read_file(path: Path, display: str, raw: bytes, columns: ColumnMap, log: ProblemLog,
-              tables: Tables = "auto") -> list[RawSheet]:
+              read_as: TableKind = "auto") -> list[RawSheet]:
     """Every mapped sheet of one export, read by what its bytes are.
 
     A workbook named .csv is read as a workbook, and text named .xls (old systems' "Excel export")
     as csv, each with a warning; a web page or an Excel 2003 XML file with an Excel name gets its
     own message; anything else with an Excel name goes to fastexcel, which says what is wrong.
-    ``tables`` chooses how the columns are held (``textcolumns``): by the file's size, or forced.
+    ``read_as`` chooses how the columns are held (``textcolumns``): by the file's size, or forced.
     """
     suffix = path.suffix.lower()
     if suffix not in SPREADSHEET_SUFFIXES:
@@ -194,16 +194,16 @@ def read_file(path: Path, display: str, raw: bytes, columns: ColumnMap, log: Pro
     if suffix in CSV_SUFFIXES:
         if content in ("zip", "ole"):
             log.add("warning", "read.workbook_named_text", file=display, suffix=suffix)
-            return read_excel(path, display, columns, log, raw, tables)
-        return [read_csv(path, display, raw, columns, tables)]
+            return read_excel(path, display, columns, log, raw, read_as)
+        return [read_csv(path, display, raw, columns, read_as)]
     if content == "html":
         raise _error("read.html", display, suffix=suffix)
     if content == "xml" and SPREADSHEET_XML in raw[:8192]:
         raise _error("read.xml_spreadsheet", display)
     if content == "text" and suffix == ".xls" and _decodes(raw, display):
         log.add("warning", "read.text_named_workbook", file=display, suffix=suffix)
-        return [read_csv(path, display, raw, columns, tables)]
-    return read_excel(path, display, columns, log, raw, tables)
+        return [read_csv(path, display, raw, columns, read_as)]
+    return read_excel(path, display, columns, log, raw, read_as)
 
 
 def _decodes(raw: bytes, display: str) -> bool:
@@ -372,7 +372,7 @@ def _absolute_columns(sheet: Any, match: HeaderMatch) -> dict[Field, int]:
 
 
 def read_excel(path: Path, display: str, columns: ColumnMap, log: ProblemLog,
-               raw: bytes | None = None, tables: Tables = "auto") -> list[RawSheet]:
+               raw: bytes | None = None, read_as: TableKind = "auto") -> list[RawSheet]:
     """Every visible sheet whose header maps both ids; hidden, empty and unrelated sheets are noted.
 
     The common case, a header in the first row, is one read that converts only the mapped
@@ -380,7 +380,7 @@ def read_excel(path: Path, display: str, columns: ColumnMap, log: ProblemLog,
     rows probed to find it, and then the mapped columns are read again from there.
     """
     raw = path.read_bytes() if raw is None else raw
-    lists = use_lists(len(raw), tables)
+    lists = use_lists(len(raw), read_as)
     reader, archive, ods_scans = _open(raw, display)
     try:
         names = list(reader.sheet_names)
@@ -618,7 +618,7 @@ def _long_fields() -> Iterator[None]:
         csv.field_size_limit(previous)
 
 
-def read_csv(path: Path, display: str, raw: bytes, columns: ColumnMap, tables: Tables = "auto") -> RawSheet:
+def read_csv(path: Path, display: str, raw: bytes, columns: ColumnMap, read_as: TableKind = "auto") -> RawSheet:
     """The mapped columns of a csv file, with its structure checked record by record.
 
     A record with more or fewer fields than the header is set aside with a warning naming it (a
@@ -640,7 +640,7 @@ def read_csv(path: Path, display: str, raw: bytes, columns: ColumnMap, tables: T
         if best is None or not all(f in best[0].mapping for f in ID_FIELDS):
             raise _no_header_error(display, None, list(csv.reader(head_lines, delimiter=";")), encoding)
         match, separator = best
-        lists = use_lists(len(raw), tables)
+        lists = use_lists(len(raw), read_as)
         frame: Data | None = None
         counts: Counts | None = None
         if '"' not in text and not lists:

@@ -25,14 +25,14 @@ if TYPE_CHECKING:
 # a file up to this size (bytes) is read into plain lists; a larger one into a pandas frame
 SMALL_FILE_BYTES = 1_000_000
 
-Tables = Literal["auto", "lists", "pandas"]  # how to hold a file's columns: by its size, or forced (tests)
+TableKind = Literal["auto", "lists", "pandas"]  # how to hold a file's columns: by its size, or forced (tests)
 
 
-def use_lists(size: int, tables: Tables) -> bool:
+def use_lists(size: int, read_as: TableKind) -> bool:
     """Whether a file of ``size`` bytes is read into ``TextColumns`` rather than a pandas frame."""
-    if tables == "auto":
+    if read_as == "auto":
         return size <= SMALL_FILE_BYTES
-    return tables == "lists"
+    return read_as == "lists"
 
 
 class TextColumns:
