@@ -513,23 +513,35 @@ def _read_below_title(reader: Any, name: str, display: str, columns: ColumnMap,
 
 
 def _columns_of(sheet: Any, lists: bool) -> Data:
-    """A loaded fastexcel sheet's columns: as lists (``arrowtext``, no pandas) or as a pandas frame."""
-    if not lists:
-        frame: pd.DataFrame = sheet.to_pandas()
-        return frame
-    from rekruttering.arrowtext import text_columns
+    """A loaded fastexcel sheet's columns: as lists (``arrowtext``, no pandas) or as a pandas frame.
 
-    names, cells, rows = text_columns(sheet)
-    return TextColumns(dict(zip(names, cells, strict=True)), rows)
+    A column in an Arrow layout ``arrowtext`` does not read (not seen with ``dtypes="string"``) makes
+    it a frame after all, never an error.
+    """
+    from rekruttering.arrowtext import ArrowLayoutError, text_columns
+
+    if lists:
+        try:
+            names, cells, rows = text_columns(sheet)
+        except ArrowLayoutError:
+            pass
+        else:
+            return TextColumns(dict(zip(names, cells, strict=True)), rows)
+    frame: pd.DataFrame = sheet.to_pandas()
+    return frame
 
 
 def _rows_of(sheet: Any, lists: bool) -> list[list[object]]:
     """A loaded fastexcel sheet's rows, a missing cell as None."""
-    if lists:
-        from rekruttering.arrowtext import text_columns
+    from rekruttering.arrowtext import ArrowLayoutError, text_columns
 
-        _, cells, rows = text_columns(sheet)
-        return [list(row) for row in zip(*cells, strict=True)] if cells else [[] for _ in range(rows)]
+    if lists:
+        try:
+            _, cells, rows = text_columns(sheet)
+        except ArrowLayoutError:
+            pass
+        else:
+            return [list(row) for row in zip(*cells, strict=True)] if cells else [[] for _ in range(rows)]
     probe = sheet.to_pandas()
     out: list[list[object]] = probe.astype(object).where(probe.notna(), None).values.tolist()
     return out

@@ -165,3 +165,18 @@ def test_a_small_file_is_read_into_lists_and_a_large_one_into_pandas(tmp_path: P
     [read_large] = read_file(large, str(large), large.read_bytes(), columns, ProblemLog())
     assert isinstance(read_small.data, TextColumns) and not isinstance(read_large.data, TextColumns)
     assert column_texts(read_large.data, "applicant_id")[:100] == column_texts(read_small.data, "applicant_id")
+
+
+def test_a_sheet_in_an_arrow_layout_the_small_reader_does_not_know_is_read_through_pandas(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rekruttering import arrowtext
+
+    files = _workbook_with_title_merges_and_numbers(tmp_path)
+    expected, _ = both_checks(files, Options(rules="staten"))
+
+    def unknown_layout(sheet: object) -> None:
+        raise arrowtext.ArrowLayoutError("column of format b'vu'")
+
+    monkeypatch.setattr(arrowtext, "text_columns", unknown_layout)
+    fallen_back, _ = both_checks(files, Options(rules="staten"))
+    assert fallen_back == expected
