@@ -7,7 +7,7 @@ job, so that no reader guesses a type and silently blanks a value that does not 
 
 xlsx/ods go through fastexcel (calamine, in Rust): about ten times faster than openpyxl; csv
 through pandas' C parser, with the encoding (UTF-8 with or without BOM, UTF-16, else
-Windows-1252) and the separator (``;``, ``,`` or tab) detected. A small file (``textcolumns``)
+Windows-1252) and the separator (``;``, ``,`` or tab) detected. A small sheet (``textcolumns``)
 is read into plain lists instead, without importing pandas, numpy or pyarrow: its csv through the
 csv module, its sheets out of fastexcel's Arrow buffers (``arrowtext``).
 
@@ -100,7 +100,7 @@ class RawSheet:
     headers: tuple[str, ...]
     mapping: dict[Field, str]  # field -> original header text
     ignored: tuple[str, ...]
-    data: Data  # columns named by Field value: lists for a small file, a pandas frame for a large one
+    data: Data  # columns named by Field value: lists for a small sheet, a pandas frame for a large one
     first_data_row: int  # 1-based row number of the first row of data
     notes: list[Problem] = field(default_factory=list)
     rejected: dict[int, Problem] = field(default_factory=dict)
@@ -185,7 +185,7 @@ def read_file(path: Path, display: str, raw: bytes, columns: ColumnMap, log: Pro
     A workbook named .csv is read as a workbook, and text named .xls (old systems' "Excel export")
     as csv, each with a warning; a web page or an Excel 2003 XML file with an Excel name gets its
     own message; anything else with an Excel name goes to fastexcel, which says what is wrong.
-    ``read_as`` chooses how the columns are held (``textcolumns``): by the file's size, or forced.
+    ``read_as`` chooses how the columns are held (``textcolumns``): by the rows, or forced.
     """
     suffix = path.suffix.lower()
     if suffix not in SPREADSHEET_SUFFIXES:
@@ -380,7 +380,6 @@ def read_excel(path: Path, display: str, columns: ColumnMap, log: ProblemLog,
     rows probed to find it, and then the mapped columns are read again from there.
     """
     raw = path.read_bytes() if raw is None else raw
-    lists = use_lists(len(raw), read_as)
     reader, archive, ods_scans = _open(raw, display)
     try:
         names = list(reader.sheet_names)
@@ -389,7 +388,7 @@ def read_excel(path: Path, display: str, columns: ColumnMap, log: ProblemLog,
     sheets: list[RawSheet] = []
     skipped: list[tuple[str, str]] = []
     for name in names:
-        loaded = _read_sheet(reader, archive, name, display, columns, lists, ods_scans.get(name))
+        loaded = _read_sheet(reader, archive, name, display, columns, read_as, ods_scans.get(name))
         if isinstance(loaded, str):
             skipped.append((name, loaded))
         else:
@@ -414,7 +413,8 @@ def _no_sheet_error(display: str, names: list[str], skipped: list[tuple[str, str
 
 
 def _read_sheet(reader: Any, archive: zipfile.ZipFile | None, name: str, display: str,
-                columns: ColumnMap, lists: bool, ods_scan: tuple[int, SheetScan] | None = None) -> RawSheet | str:
+                columns: ColumnMap, read_as: TableKind,
+                ods_scan: tuple[int, SheetScan] | None = None) -> RawSheet | str:
     """One sheet, or why it was skipped: ``hidden``, ``empty`` or ``no_ids``.
 
     In an xlsx the sheet's XML is scanned (``scan_sheet``) in a thread while fastexcel reads it; an
@@ -423,21 +423,21 @@ def _read_sheet(reader: Any, archive: zipfile.ZipFile | None, name: str, display
     if ods_scan is not None:
         done: Future[SheetScan] = Future()
         done.set_result(ods_scan[1])
-        return _load_sheet(reader, name, display, columns, lists, ods_scan[0], done)
+        return _load_sheet(reader, name, display, columns, read_as, ods_scan[0], done)
     member = sheet_member(archive, name) if archive is not None else None
     if archive is None or member is None:
-        return _load_sheet(reader, name, display, columns, lists, 0, None)
+        return _load_sheet(reader, name, display, columns, read_as, 0, None)
     start = first_row(archive, member)
     stop = threading.Event()
     with ThreadPoolExecutor(max_workers=1) as pool:
         pending = pool.submit(scan_sheet, archive, member, stop)
         try:
-            return _load_sheet(reader, name, display, columns, lists, start, pending)
+            return _load_sheet(reader, name, display, columns, read_as, start, pending)
         finally:
             stop.set()  # a sheet skipped or failed needs no scan: let the thread end early
 
 
-def _load_sheet(reader: Any, name: str, display: str, columns: ColumnMap, lists: bool, start: int,
+def _load_sheet(reader: Any, name: str, display: str, columns: ColumnMap, read_as: TableKind, start: int,
                 pending: Future[SheetScan] | None) -> RawSheet | str:
     try:
         first = reader.load_sheet(name, header_row=0, dtypes="string",
@@ -454,16 +454,16 @@ def _load_sheet(reader: Any, name: str, display: str, columns: ColumnMap, lists:
     if match is not None and all(f in match.mapping for f in ID_FIELDS):
         wanted = sorted(match.mapping.values())
         try:
-            frame = _columns_of(first, lists)
+            frame = _columns_of(first, read_as)
             if len(frame.columns) != len(wanted):  # two headers for one field: keep the first's column
                 frame = _columns_of(reader.load_sheet(name, header_row=0, dtypes="string",
-                                                      use_columns=_absolute(first, wanted)), lists)
+                                                      use_columns=_absolute(first, wanted)), read_as)
         except Exception as error:
             raise _load_error(display, name, error) from None
         frame = _named(frame, [_field_at(match, p).value for p in wanted])
         sheet, positions = _raw(display, name, start + 1, match, frame), _absolute_columns(first, match)
     else:
-        below = _read_below_title(reader, name, display, columns, start, lists)
+        below = _read_below_title(reader, name, display, columns, start, read_as)
         if below is None:
             return "no_ids"
         sheet, positions = below
@@ -486,11 +486,11 @@ def _wait(pending: Future[SheetScan]) -> SheetScan:
 
 
 def _read_below_title(reader: Any, name: str, display: str, columns: ColumnMap,
-                      start: int, lists: bool) -> tuple[RawSheet, dict[Field, int]] | None:
+                      start: int, read_as: TableKind) -> tuple[RawSheet, dict[Field, int]] | None:
     """Find the header among the first rows of a sheet with title rows, then read its mapped columns."""
     try:
         probed = reader.load_sheet(name, header_row=None, n_rows=PROBE_ROWS, dtypes="string")
-        rows = _rows_of(probed, lists)
+        rows = _rows_of(probed, read_as != "pandas")  # at most PROBE_ROWS rows
     except Exception as error:
         raise _load_error(display, name, error) from None
     match = match_header(rows, columns)
@@ -502,7 +502,7 @@ def _read_below_title(reader: Any, name: str, display: str, columns: ColumnMap,
     try:
         loaded = reader.load_sheet(name, header_row=absolute, dtypes="string",
                                    use_columns=_absolute(probed, wanted))
-        frame = _columns_of(loaded, lists)
+        frame = _columns_of(loaded, read_as)
     except Exception as error:
         raise _load_error(display, name, error) from None
     got = [re.sub(r"_\d+$", "", _cell_text(c)) for c in frame.columns]
@@ -512,15 +512,16 @@ def _read_below_title(reader: Any, name: str, display: str, columns: ColumnMap,
     return _raw(display, name, absolute + 1, match, frame), _absolute_columns(loaded, match)
 
 
-def _columns_of(sheet: Any, lists: bool) -> Data:
-    """A loaded fastexcel sheet's columns: as lists (``arrowtext``, no pandas) or as a pandas frame.
+def _columns_of(sheet: Any, read_as: TableKind) -> Data:
+    """A loaded fastexcel sheet's columns: as lists (``arrowtext``, no pandas) or as a pandas frame, by its
+    rows (``textcolumns.use_lists``).
 
     A column in an Arrow layout ``arrowtext`` does not read (not seen with ``dtypes="string"``) makes
     it a frame after all, never an error.
     """
     from rekruttering.arrowtext import ArrowLayoutError, text_columns
 
-    if lists:
+    if use_lists(int(sheet.height), read_as):
         try:
             names, cells, rows = text_columns(sheet)
         except ArrowLayoutError:
@@ -652,7 +653,7 @@ def read_csv(path: Path, display: str, raw: bytes, columns: ColumnMap, read_as: 
         if best is None or not all(f in best[0].mapping for f in ID_FIELDS):
             raise _no_header_error(display, None, list(csv.reader(head_lines, delimiter=";")), encoding)
         match, separator = best
-        lists = use_lists(len(raw), read_as)
+        lists = use_lists(max(text.count("\n"), text.count("\r")) - match.index - 1, read_as)  # about the rows
         frame: Data | None = None
         counts: Counts | None = None
         if '"' not in text and not lists:

@@ -22,7 +22,7 @@ from rekruttering.errors import InputError
 from rekruttering.fields import load_column_map
 from rekruttering.problems import ProblemLog
 from rekruttering.readers import read_file
-from rekruttering.textcolumns import SMALL_FILE_BYTES, TableKind, TextColumns, column_texts
+from rekruttering.textcolumns import SMALL_ROWS, TableKind, TextColumns, column_texts
 
 from conftest import APPLICANT_HEADER, ROOT, SHORTLIST_HEADER, write_csv, write_xlsx
 
@@ -154,17 +154,20 @@ def test_the_columns_read_are_the_same_texts_both_ways(make: Callable[[Path], Fi
             assert (small.notes, small.rejected, small.unknown) == (large.notes, large.rejected, large.unknown)
 
 
-def test_a_small_file_is_read_into_lists_and_a_large_one_into_pandas(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_small_sheet_is_read_into_lists_and_a_large_one_into_pandas(tmp_path: Path, kind: str) -> None:
     rows = [APPLICANT_HEADER, *[["P-1", "Tittel", "Enhet", "01.03.2025", f"S-{i}", "Navn", "Ja", "Nei"]
-                                for i in range(SMALL_FILE_BYTES // 40)]]
-    large = write_csv(tmp_path / "stor.csv", rows)
-    small = write_csv(tmp_path / "liten.csv", rows[:101])
-    assert large.stat().st_size > SMALL_FILE_BYTES
+                                for i in range(SMALL_ROWS + 1)]]
+    write = write_csv if kind == "csv" else write_xlsx
+    large = write(tmp_path / f"stor.{kind}", rows)
+    small = write(tmp_path / f"liten.{kind}", rows[:SMALL_ROWS + 1])
     columns = load_column_map()
     [read_small] = read_file(small, str(small), small.read_bytes(), columns, ProblemLog())
     [read_large] = read_file(large, str(large), large.read_bytes(), columns, ProblemLog())
     assert isinstance(read_small.data, TextColumns) and not isinstance(read_large.data, TextColumns)
-    assert column_texts(read_large.data, "applicant_id")[:100] == column_texts(read_small.data, "applicant_id")
+    assert len(read_small.data) == SMALL_ROWS and len(read_large.data) == SMALL_ROWS + 1
+    assert column_texts(read_large.data, "applicant_id")[:SMALL_ROWS] == column_texts(read_small.data,
+                                                                                      "applicant_id")
 
 
 def test_a_sheet_in_an_arrow_layout_the_small_reader_does_not_know_is_read_through_pandas(
