@@ -86,7 +86,7 @@ def read_sheets(path: Path, columns: ColumnMap, log: ProblemLog, read_as: TableK
                 ) -> tuple[str, list[RawSheet]]:
     """The file's SHA-256 and its mapped sheets; an unreadable file raises ``InputError``.
 
-    ``read_as``: how the columns are held (``textcolumns``), by the file's size unless forced.
+    ``read_as``: how the columns are held (``textcolumns``), by each sheet's rows unless forced.
     """
     display = str(path)
     if path.is_dir():

@@ -1,4 +1,4 @@
-"""A small file is read into plain lists, a large one into a pandas frame: the verdicts never depend on which.
+"""A small sheet is read into plain lists, a large one into a pandas frame: the verdicts never depend on which.
 
 Every awkward export of the robustness corpus, the samples and a few files made for the differences
 between the two readers (quotes, ragged rows, blank lines, merged cells, title rows, side tables) go
