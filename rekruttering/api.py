@@ -37,13 +37,14 @@ from rekruttering.read.columns import load_column_map
 from rekruttering.read.fields import ColumnMap, Field
 from rekruttering.read.join import Dataset, expand_paths, inspect_file, load, with_postings
 from rekruttering.read.justifications import load_justifications
+from rekruttering.read.textcolumns import TableKind, column_texts
+from rekruttering.read.values import parse_id
+from rekruttering.read.workforce import load_workforce
 from rekruttering.words.catalogue import Lang, format_date, text
 from rekruttering.words.findings import evaluate
 
 if TYPE_CHECKING:
     from rekruttering.summary.model import PostingCounts, SummaryReport
-from rekruttering.read.values import parse_id
-from rekruttering.read.workforce import load_workforce
 
 CHECK_SCHEMA = "rekruttering.check/1"
 DEFAULT_MIN_CELL = 5
@@ -178,12 +179,13 @@ class Inputs:
 
 
 def load_input(applicants: Sequence[Path], shortlists: Sequence[Path], options: Options,
-               on_file: Callable[[Path], None] | None = None, loader: Callable[..., Dataset] = load) -> Inputs:
+               on_file: Callable[[Path], None] | None = None, loader: Callable[..., Dataset] = load,
+               read_as: TableKind = "auto") -> Inputs:
     full = load_pack(options.rules)
     pack = select_rules(full, options.select, options.ignore, options.lang)
     columns = load_column_map(options.columns, options.aliases)
     side = [p for p in (options.justifications, options.workforce) if p is not None]
-    dataset = loader(applicants, shortlists, columns=columns, on_file=on_file, side_files=side)
+    dataset = loader(applicants, shortlists, columns=columns, on_file=on_file, side_files=side, read_as=read_as)
     verify_input(pack, dataset, columns)
     dataset = with_postings(dataset, options.postings)
     log = ProblemLog()
@@ -227,11 +229,11 @@ def pseudonymised_problems(problems: Sequence[Problem], key: bytes) -> list[Prob
 
 
 def load_pseudonymised(applicants: Sequence[Path], shortlists: Sequence[Path], options: Options,
-                       on_file: Callable[[Path], None] | None = None, loader: Callable[..., Dataset] = load
-                       ) -> Inputs:
+                       on_file: Callable[[Path], None] | None = None, loader: Callable[..., Dataset] = load,
+                       read_as: TableKind = "auto") -> Inputs:
     """``load_input``, with the applicant ids in an input error pseudonymised as in the report."""
     try:
-        return load_input(applicants, shortlists, options, on_file, loader)
+        return load_input(applicants, shortlists, options, on_file, loader, read_as)
     except InputError as error:
         if options.pseudonym_key is None:
             raise
@@ -307,9 +309,14 @@ def check(
     options: Options,
     *,
     now: datetime | None = None,
+    read_as: TableKind = "auto",
 ) -> CheckReport:
-    """Evaluate the rule pack over every posting in the exports."""
-    inputs = load_pseudonymised(applicants, shortlists, options)
+    """Evaluate the rule pack over every posting in the exports.
+
+    ``read_as`` forces how the exports' columns are held (``textcolumns``; for tests): the report never
+    depends on it.
+    """
+    inputs = load_pseudonymised(applicants, shortlists, options, read_as=read_as)
     pack, dataset = inputs.pack, inputs.dataset
     moment = now or now_local()
     as_of = options.as_of or moment.date()
@@ -360,14 +367,14 @@ def reveal(pseudonyms: Sequence[str], paths: Sequence[Path], key: bytes, columns
     found: dict[str, list[tuple[str, str]]] = {p: [] for p in sorted(wanted)}
     for path in expand_paths(paths):
         for sheet in inspect_file(path, columns).raw:
-            posting_ids = sheet.data[Field.posting_id.value].tolist()
-            for position, cell in enumerate(sheet.data[Field.applicant_id.value].tolist()):
-                applicant_id, _ = parse_id("" if cell is None or cell != cell else str(cell))
+            posting_ids = column_texts(sheet.data, Field.posting_id.value)
+            for position, cell in enumerate(column_texts(sheet.data, Field.applicant_id.value)):
+                applicant_id, _ = parse_id(cell or "")
                 if applicant_id is None:
                     continue  # ids are read exactly as check reads them, so the pseudonyms are the same
                 alias = pseudonym(key, applicant_id)
                 if alias in wanted:
-                    posting_id, _ = parse_id(str(posting_ids[position]))
+                    posting_id, _ = parse_id(posting_ids[position] or "")
                     pair = (posting_id or "", applicant_id)
                     if pair not in found[alias]:
                         found[alias].append(pair)
@@ -393,11 +400,13 @@ def summarise(
     now: datetime | None = None,
     on_file: Callable[[Path], None] | None = None,
     columnar: bool = True,
+    read_as: TableKind = "auto",
 ) -> SummaryReport:
     """Compliance, the funnel by group and representation over the postings of a period.
 
     ``columnar`` counts the postings whose values are not in doubt column-wise (``rekruttering.columnar``),
     with the same result as the typed path (``columnar=False``), which evaluates every posting.
+    ``read_as``: as for ``check``.
     """
     # imported here: the statistics need numpy, which `check` does not
     from rekruttering.columnar import run
@@ -414,7 +423,7 @@ def summarise(
 
     columnar = columnar and not options.postings
     inputs = load_pseudonymised(paths, shortlists, options, on_file=on_file,
-                                loader=run.load if columnar else load)
+                                loader=run.load if columnar else load, read_as=read_as)
     lang = options.lang
     groups = funnel_groups(inputs.pack, inputs.context.fields or frozenset())
     missing = missing_stages({f.value for f in inputs.dataset.shortlist_fields})

@@ -1,7 +1,8 @@
 """The command line: parse options, call ``api``, render, write, and choose the exit code.
 
-No rule logic lives here. Heavy libraries (pandas, fastexcel) are imported only inside the
-commands that read files, so ``--help`` stays fast. Every ``RekrutteringError`` becomes one
+No rule logic lives here. Everything but typer (pydantic, rich, the catalogue, the readers) is
+imported only inside the commands that use it, and typer's pydantic coercion is built only for the
+options given (``lazyparams``), so ``--help`` stays fast. Every ``RekrutteringError`` becomes one
 message on stderr and exit code 2; nothing else is caught, so a bug still shows a traceback.
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
@@ -17,17 +18,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 
 from rekruttering import __version__
 from rekruttering.errors import EXIT_BAD_INPUT, EXIT_BREACH, EXIT_OK, RekrutteringError, UsageError
 from rekruttering.formats import Format, ListFormat
-from rekruttering.words.catalogue import Lang, field_labels, level_label, text
+from rekruttering.lazyparams import defer
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
     from rich.console import Console
-    from typer._click import Context, HelpFormatter
+    from typer._click import Context, HelpFormatter, Parameter
 
     from rekruttering.api import Options, Readiness
     from rekruttering.checks.pack import RulePack
@@ -38,12 +39,46 @@ if TYPE_CHECKING:
     from rekruttering.read.fields import ColumnMap
     from rekruttering.read.join import Inspection
     from rekruttering.render.document import Document
+    from rekruttering.words.catalogue import Lang
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
+def text(key: str, lang: Lang, **params: object) -> str:
+    """The catalogue's text (``messages.text``), the catalogue loaded at the first message, not for --help."""
+    from rekruttering.words.catalogue import text as catalogue_text
+
+    return catalogue_text(key, lang, **params)
+
+
+def field_labels(fields: Sequence[str], lang: Lang) -> str:
+    from rekruttering.words.catalogue import field_labels as labels
+
+    return labels(fields, lang)
+
+
+def level_label(level: str, lang: Lang) -> str:
+    from rekruttering.words.catalogue import level_label as label
+
+    return label(level, lang)
+
+
+class DeferredGroup(TyperGroup):
+    """A group whose options build typer's coercion only for a value given (``lazyparams``)."""
+
+    def get_params(self, ctx: Context) -> list[Parameter]:
+        params = super().get_params(ctx)
+        defer(params)
+        return params
+
+
 class ReadableCommand(TyperCommand):
     """A command whose help names its arguments by their metavar (FILE...), never by a Python type."""
+
+    def get_params(self, ctx: Context) -> list[Parameter]:
+        params = super().get_params(ctx)
+        defer(params)
+        return params
 
     def collect_usage_pieces(self, ctx: Context) -> list[str]:
         pieces = [self.options_metavar] if self.options_metavar else []
@@ -77,9 +112,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings=CONTEXT,
+    cls=DeferredGroup,
 )
 rules_app = typer.Typer(help="List the rule packs' rules, or explain one rule.", no_args_is_help=True,
-                        rich_markup_mode=None, context_settings=CONTEXT)
+                        rich_markup_mode=None, context_settings=CONTEXT, cls=DeferredGroup)
 app.add_typer(rules_app, name="rules")
 
 
@@ -848,6 +884,26 @@ def rules_show(
             _console().print(show_rule(rule_id, rules, language))
     except RekrutteringError as error:
         _fail(error, language)
+
+
+def _resolve_annotations(*apps: typer.Typer) -> None:
+    """Turn each command's annotations from strings (``from __future__ import annotations``) into objects once.
+
+    Typer reads a command's type hints about three times while it builds the commands, and each time
+    compiles and evaluates every string: a third of the time --help spends past typer's own import.
+    """
+    from typing import get_type_hints
+
+    for each in apps:
+        callbacks = [info.callback for info in each.registered_commands]
+        if each.registered_callback is not None:
+            callbacks.append(each.registered_callback.callback)
+        for callback in callbacks:
+            if callback is not None:
+                callback.__annotations__ = get_type_hints(callback, include_extras=True)
+
+
+_resolve_annotations(app, rules_app)
 
 
 def main() -> None:

@@ -12,12 +12,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from rekruttering.keys import is_national_id
-from rekruttering.words.catalogue import CATALOGUE, Lang, field_labels, text
+
+if TYPE_CHECKING:
+    from rekruttering.words.catalogue import Lang
 
 Level = Literal["error", "warning"]
+
+
+def text(key: str, lang: Lang, **params: object) -> str:
+    """The catalogue's text, loaded at the first message (``--help`` never needs the catalogue)."""
+    from rekruttering.words.catalogue import text as catalogue_text
+
+    return catalogue_text(key, lang, **params)
 
 EXIT_OK = 0
 EXIT_BREACH = 1
@@ -68,7 +77,11 @@ def _worded(key: str, value: str, lang: Lang) -> str:
     """A code as the words a reader knows: a canonical field name (``immigrant_background``) as
     "innvandrerbakgrunn", a kind of field (``yesno``) as the answers it takes."""
     if key == "field":
+        from rekruttering.words.catalogue import field_labels
+
         return field_labels([value], lang)
+    from rekruttering.words.catalogue import CATALOGUE
+
     return text(f"forms.{value}", lang) if key == "forms" and f"forms.{value}" in CATALOGUE else value
 
 

@@ -102,4 +102,4 @@ def test_a_renderer_reads_the_summary_model_not_its_computation() -> None:
     for name, targets in GRAPH.items():
         if _stage(name) == "render":
             assert {t for t in targets if _stage(t) == "summary"} <= {"rekruttering.summary.model",
-                                                                     "rekruttering.summary"}, name
+                                                                     "rekruttering.summary.report"}, name

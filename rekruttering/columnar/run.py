@@ -27,6 +27,7 @@ from rekruttering.privacy import Audience
 from rekruttering.problems import ProblemLog
 from rekruttering.read import join as ingest
 from rekruttering.read.fields import ColumnMap
+from rekruttering.read.textcolumns import TableKind
 from rekruttering.summary.model import FollowUp, PostingCounts
 from rekruttering.summary.report import (
     RuleCounts,
@@ -41,12 +42,13 @@ from rekruttering.words.findings import evaluate
 
 
 def load(applicant_paths: Sequence[Path], shortlist_paths: Sequence[Path] = (), *, columns: ColumnMap,
-         on_file: Callable[[Path], None] | None = None, side_files: Iterable[Path] = ()) -> ingest.Dataset:
+         on_file: Callable[[Path], None] | None = None, side_files: Iterable[Path] = (),
+         read_as: TableKind = "auto") -> ingest.Dataset:
     """``ingest.load``, with the simple postings left as columns in ``Dataset.frame``."""
     log = ProblemLog()
     sheets = ingest.read_exports(applicant_paths, shortlist_paths, columns=columns, log=log, on_file=on_file,
-                                 side_files=side_files)
-    coerced = ingest.coerce_all(sheets)
+                                 side_files=side_files, read_as=read_as)
+    coerced = [ingest.as_arrays(sheet) for sheet in ingest.coerce_all(sheets)]
     parts = split(coerced)
     joined = ingest.join(coerced, log, parts.rows)
     for sheet, used in zip(coerced, parts.used, strict=True):

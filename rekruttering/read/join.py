@@ -31,6 +31,7 @@ from rekruttering.read.fields import (
     Field,
 )
 from rekruttering.read.readers import SPREADSHEET_SUFFIXES, RawSheet, read_file
+from rekruttering.read.textcolumns import TableKind, TextColumns
 from rekruttering.read.values import PARSERS, is_slash_date, near_id, parse_id, parse_ids
 
 Role = Literal["applicants", "shortlist", "combined"]
@@ -91,8 +92,12 @@ def _expand(paths: Iterable[Path]) -> list[tuple[Path, bool]]:
     return out
 
 
-def read_sheets(path: Path, columns: ColumnMap, log: ProblemLog) -> tuple[str, list[RawSheet]]:
-    """The file's SHA-256 and its mapped sheets; an unreadable file raises ``InputError``."""
+def read_sheets(path: Path, columns: ColumnMap, log: ProblemLog, read_as: TableKind = "auto"
+                ) -> tuple[str, list[RawSheet]]:
+    """The file's SHA-256 and its mapped sheets; an unreadable file raises ``InputError``.
+
+    ``read_as``: how the columns are held (``textcolumns``), by each sheet's rows unless forced.
+    """
     display = str(path)
     if path.is_dir():
         raise InputError("folder", [Problem("error", "read.empty_folder", (), display)])
@@ -107,7 +112,7 @@ def read_sheets(path: Path, columns: ColumnMap, log: ProblemLog) -> tuple[str, l
     digest = hashlib.sha256(raw).hexdigest()
     if not raw:
         raise InputError("empty", [Problem("error", "read.empty", (), display)])
-    return digest, read_file(path, display, raw, columns, log)
+    return digest, read_file(path, display, raw, columns, log, read_as)
 
 
 def take_notes(sheet: RawSheet, log: ProblemLog) -> list[Problem]:
@@ -174,7 +179,8 @@ class _Notes:
             log.add(*args, **kwargs)
 
 
-Codes = tuple[Any, Any]  # per row an index into the lookup (numpy int array), and the lookup of typed values
+# per row an index into the lookup, and the lookup of typed values: numpy arrays for a frame, lists for lists
+Codes = tuple[Any, Any]
 
 
 @dataclass
@@ -197,8 +203,7 @@ class CoercedSheet:
 
     def typed(self, rows: Any = None) -> dict[Field, list[Any]]:
         """Each column as a list of typed values: of every row, or of the rows at ``rows`` (positions)."""
-        return {f: (lookup[codes] if rows is None else lookup[codes[rows]]).tolist()
-                for f, (codes, lookup) in self.columns.items()}
+        return {f: take(codes, lookup, rows) for f, (codes, lookup) in self.columns.items()}
 
 
 def coerce_sheet(raw: RawSheet, info: SheetInfo, order: int = 0) -> CoercedSheet:
@@ -214,7 +219,7 @@ def _coerce(sheet: RawSheet, log: ProblemLog) -> tuple[dict[Field, list[Any]], s
     """Each mapped column as a list of typed values, the rows whose id could not be read, and the cells
     that could not be read (row position -> fields); see ``_coerce_codes``."""
     columns, bad_ids, unread = _coerce_codes(sheet, log)
-    return {f: lookup[codes].tolist() for f, (codes, lookup) in columns.items()}, bad_ids, unread
+    return {f: take(codes, lookup) for f, (codes, lookup) in columns.items()}, bad_ids, unread
 
 
 def column_of(data: Any, name: str) -> Any:
@@ -232,12 +237,10 @@ def _coerce_codes(sheet: RawSheet, log: ProblemLog | _Notes
     and listed as unreadable, with a warning: it is unknown, never blank.
 
     Each distinct cell text is parsed once (a year has few distinct values per column), and the
-    results are spread back over the rows with numpy. Ids are trimmed and compared exactly
+    results are spread back over the rows: with numpy for a pandas frame, by a dict for lists
+    (``_codes``, which numbers the texts the same way). Ids are trimmed and compared exactly
     (``values.parse_id``).
     """
-    import numpy as np
-    import pandas as pd
-
     out: dict[Field, Codes] = {}
     bad_ids: set[int] = set()
     unread: dict[int, set[Field]] = {}
@@ -248,20 +251,20 @@ def _coerce_codes(sheet: RawSheet, log: ProblemLog | _Notes
         fld = Field(name)
         is_id = fld in ID_FIELDS
         parser = parse_id if is_id else PARSERS[SPECS[fld].kind]
-        codes, uniques = pd.factorize(column_of(sheet.data, name), use_na_sentinel=True)
-        texts = ["" if u is None else str(u) for u in uniques.tolist()]
-        parsed = parse_ids(texts) if is_id and len(texts) > MANY_IDS else [parser(t) for t in texts]
-        lookup = np.empty(len(parsed) + 1, dtype=object)
-        lookup[:-1] = [value for value, _ in parsed]
-        lookup[-1] = parser("")[0]  # a missing cell (code -1) is a blank one
-        out[fld] = (codes, lookup)
+        codes, uniques = _codes(sheet, name)
+        texts = ["" if u is None else str(u) for u in uniques]
+        many = is_id and len(texts) > MANY_IDS and not isinstance(codes, list)
+        parsed = parse_ids(texts) if many else [parser(t) for t in texts]
+        values = [value for value, _ in parsed]
+        values.append(parser("")[0])  # a missing cell (code -1) is a blank one
+        out[fld] = (codes, values if isinstance(codes, list) else _lookup(values))
         if SPECS[fld].kind == "date":
             _say_slash_dates(sheet, fld, codes, texts, parsed, log)
         bad = [i for i, (_, ok) in enumerate(parsed) if not ok]
         if not bad:
             continue
         header = sheet.mapping[fld]
-        for position in np.flatnonzero(np.isin(codes, bad)).tolist():
+        for position in _positions(codes, bad):
             if position in sheet.rejected:
                 continue
             raw = texts[codes[position]]
@@ -278,15 +281,67 @@ def _coerce_codes(sheet: RawSheet, log: ProblemLog | _Notes
     return out, bad_ids, unread
 
 
+def _codes(sheet: RawSheet, name: str) -> tuple[Any, list[object]]:
+    """Each row's code (the index of its text among the distinct texts, in order of first appearance;
+    -1 for a missing cell) and the distinct texts: ``pd.factorize`` for a frame, a dict for lists."""
+    data = sheet.data
+    if isinstance(data, TextColumns):
+        index: dict[str, int] = {}
+        codes = [-1 if cell is None else index.setdefault(cell, len(index)) for cell in data[name]]
+        return codes, list(index)
+    import pandas as pd
+
+    found, uniques = pd.factorize(data[name], use_na_sentinel=True)
+    return found, uniques.tolist()
+
+
+def _lookup(values: list[Any]) -> Any:
+    """The typed values as a numpy object array, to be indexed by a frame's codes."""
+    import numpy as np
+
+    lookup = np.empty(len(values), dtype=object)
+    lookup[:] = values
+    return lookup
+
+
+def as_arrays(sheet: CoercedSheet) -> CoercedSheet:
+    """The sheet with its columns' codes and lookups as numpy arrays (the column-wise path needs them)."""
+    import numpy as np
+
+    for fld, (codes, lookup) in list(sheet.columns.items()):
+        if isinstance(codes, list):
+            sheet.columns[fld] = (np.asarray(codes, dtype=np.int64), _lookup(lookup))
+    return sheet
+
+
+def take(codes: Any, lookup: Any, rows: Any = None) -> list[Any]:
+    """``lookup[code]`` for every row's code (or the rows at ``rows``); a code of -1 takes the last value.
+    Lists stay lists (the small path imports no numpy); arrays are indexed by numpy."""
+    if isinstance(codes, list):
+        picked = codes if rows is None else [codes[r] for r in rows]
+        return [lookup[c] for c in picked]
+    found: list[Any] = (lookup[codes] if rows is None else lookup[codes[rows]]).tolist()
+    return found
+
+
+def _positions(codes: Any, wanted: list[int]) -> list[int]:
+    """The rows whose code is one of ``wanted``, in order."""
+    if isinstance(codes, list):
+        chosen = set(wanted)
+        return [position for position, code in enumerate(codes) if code in chosen]
+    import numpy as np
+
+    found: list[int] = np.flatnonzero(np.isin(codes, wanted)).tolist()
+    return found
+
+
 def _say_slash_dates(sheet: RawSheet, fld: Field, codes: Any, texts: list[str], parsed: list[tuple[Any, bool]],
                      log: ProblemLog | _Notes) -> None:
     """One warning per column that dates with slashes were read as day/month/year."""
-    import numpy as np
-
     slashed = [i for i, (t, (value, _)) in enumerate(zip(texts, parsed, strict=True))
                if value is not None and is_slash_date(t)]
     if slashed:
-        first = int(np.flatnonzero(np.isin(codes, slashed))[0])
+        first = _positions(codes, slashed)[0]
         log.add("warning", "value.slash_date", file=sheet.file, sheet=sheet.sheet, row=sheet.row_number(first),
                 column=sheet.mapping[fld], value=texts[codes[first]].strip()[:20])
 
@@ -359,16 +414,18 @@ def load(
     columns: ColumnMap,
     on_file: Callable[[Path], None] | None = None,
     side_files: Iterable[Path] = (),
+    read_as: TableKind = "auto",
 ) -> Dataset:
     """Read every file, join rows into postings, and return them with the row accounting.
 
     A file given as a shortlist is a shortlist, whatever columns it has; its applicant columns
     confirm the applicant lists, and a disagreement is a conflict. Raises ``InputError`` with every
-    fatal problem found (not only the first), and when no row could be used.
+    fatal problem found (not only the first), and when no row could be used. ``read_as`` forces how
+    the files' columns are held (``textcolumns``); the result never depends on it.
     """
     log = ProblemLog()
     sheets = read_exports(applicant_paths, shortlist_paths, columns=columns, log=log, on_file=on_file,
-                          side_files=side_files)
+                          side_files=side_files, read_as=read_as)
     return finish(join(coerce_all(sheets), log), log)
 
 
@@ -380,6 +437,7 @@ def read_exports(
     log: ProblemLog,
     on_file: Callable[[Path], None] | None = None,
     side_files: Iterable[Path] = (),
+    read_as: TableKind = "auto",
 ) -> list[tuple[RawSheet, SheetInfo]]:
     """Every sheet of the exports with its role; raises ``InputError`` with every fatal problem found."""
     fatal: list[Problem] = []
@@ -392,7 +450,7 @@ def read_exports(
         if on_file is not None:
             on_file(path)
         try:
-            digest, raw_sheets = read_sheets(path, columns, log)
+            digest, raw_sheets = read_sheets(path, columns, log, read_as)
         except InputError as error:
             if not named and all(p.code in NOT_AN_EXPORT for p in error.problems):
                 log.add("warning", "read.folder_skipped", file=str(path))

@@ -15,11 +15,11 @@ import zipfile
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from xml.sax.saxutils import unescape
 
 from rekruttering.problems import input_error
 from rekruttering.read.filetypes import inflate
 from rekruttering.read.sheetscan import RANGE_MAX_CELLS, SheetScan, column_letters
+from rekruttering.read.sheetscan import _unescape as unescape  # xml.sax.saxutils would import urllib, http and ssl
 
 _PREFIX = re.compile(rb"<([\w.-]+):table[\s>]")
 _NAME = re.compile(rb"\bname=(?:\"([^\"]*)\"|'([^']*)')")
@@ -29,7 +29,6 @@ _ROWS_SPANNED = re.compile(rb"\bnumber-rows-spanned=[\"'](\d+)")
 _COLUMNS_SPANNED = re.compile(rb"\bnumber-columns-spanned=[\"'](\d+)")
 _HAS_VALUE = re.compile(rb"\bvalue-type=")
 _FORMULA = re.compile(rb"\bformula=")
-_ENTITIES = {"&quot;": '"', "&apos;": "'"}
 
 
 @dataclass
@@ -105,7 +104,7 @@ def _walk(data: bytes, tags: _Tags, sheets: list[OdsSheet], row: int) -> int:
         if name == b"table":
             found = _NAME.search(attributes)
             label = (found.group(1) or found.group(2) or b"") if found else b""
-            sheets.append(OdsSheet(unescape(label.decode("utf-8", "replace"), _ENTITIES)))
+            sheets.append(OdsSheet(unescape(label.decode("utf-8", "replace"))))
             row = 1
             continue
         repeated = _ROWS_REPEATED.search(attributes)

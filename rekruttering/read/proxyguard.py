@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -242,19 +243,33 @@ def refusals(sheet: RawSheet) -> list[Problem]:
     20,000 evenly spaced rows.
     """
     problems: list[Problem] = []
-    data = sheet.data
-    if sheet.rejected:
-        data = data.drop(index=data.index[sorted(sheet.rejected)])
-    if len(data) > SAMPLE_ROWS:
-        data = data.iloc[:: math.ceil(len(data) / SAMPLE_ROWS)]
     for fld, header in sheet.mapping.items():
         if fld not in GROUP_FIELDS and fld not in IDENTITY_FIELDS:
             continue
-        counts = {str(cell): int(n) for cell, n in data[fld.value].value_counts(dropna=True).items()}
+        counts = _value_counts(sheet, fld.value)
         refusal = column_refusal(fld, counts)
         if refusal is not None:
             problems.append(Problem("error", refusal.code, refusal.params, sheet.file, sheet.sheet, None, header))
     return problems
+
+
+def _value_counts(sheet: RawSheet, name: str) -> dict[str, int]:
+    """How often each text occurs in one column, missing cells and set-aside rows left out, most frequent
+    first; over evenly spaced rows (every k-th kept row) when more than ``SAMPLE_ROWS`` are kept."""
+    from rekruttering.read.textcolumns import TextColumns
+
+    data = sheet.data
+    if isinstance(data, TextColumns):
+        column = data[name]
+        kept = [cell for position, cell in enumerate(column) if position not in sheet.rejected]
+        if len(kept) > SAMPLE_ROWS:
+            kept = kept[:: math.ceil(len(kept) / SAMPLE_ROWS)]
+        return dict(Counter(str(cell) for cell in kept if cell is not None).most_common())
+    if sheet.rejected:
+        data = data.drop(index=data.index[sorted(sheet.rejected)])
+    if len(data) > SAMPLE_ROWS:
+        data = data.iloc[:: math.ceil(len(data) / SAMPLE_ROWS)]
+    return {str(cell): int(n) for cell, n in data[name].value_counts(dropna=True).items()}
 
 
 __all__ = [

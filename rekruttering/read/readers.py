@@ -7,7 +7,9 @@ job, so that no reader guesses a type and silently blanks a value that does not 
 
 xlsx/ods go through fastexcel (calamine, in Rust): about ten times faster than openpyxl; csv
 through pandas' C parser, with the encoding (UTF-8 with or without BOM, UTF-16, else
-Windows-1252) and the separator (``;``, ``,`` or tab) detected.
+Windows-1252) and the separator (``;``, ``,`` or tab) detected. A small sheet (``textcolumns``)
+is read into plain lists instead, without importing pandas, numpy or pyarrow: its csv through the
+csv module, its sheets out of fastexcel's Arrow buffers (``arrowtext``).
 
 What a file *is* comes from its first bytes, not its name (``sniff``): a zip is an xlsx/ods, an
 OLE2 compound file an xls or a password-protected xlsx, text is read as csv. Before fastexcel
@@ -58,6 +60,7 @@ from rekruttering.read.sheetscan import (
     sheet_member,
     sheet_members,
 )
+from rekruttering.read.textcolumns import Data, TableKind, TextColumns, use_lists
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -97,8 +100,8 @@ class RawSheet:
     headers: tuple[str, ...]
     mapping: dict[Field, str]  # field -> original header text
     ignored: tuple[str, ...]
-    data: pd.DataFrame  # columns named by Field value
-    first_data_row: int  # 1-based row number of data.iloc[0]
+    data: Data  # columns named by Field value: lists for a small sheet, a pandas frame for a large one
+    first_data_row: int  # 1-based row number of the first row of data
     notes: list[Problem] = field(default_factory=list)
     rejected: dict[int, Problem] = field(default_factory=dict)
     # cells whose value the reader could not see (formula without value, error cell, covered by a
@@ -175,12 +178,14 @@ def _no_header_error(display: str, sheet: str | None, rows: Sequence[Sequence[ob
                   cells=len(first), seen=headers or "-")
 
 
-def read_file(path: Path, display: str, raw: bytes, columns: ColumnMap, log: ProblemLog) -> list[RawSheet]:
+def read_file(path: Path, display: str, raw: bytes, columns: ColumnMap, log: ProblemLog,
+              read_as: TableKind = "auto") -> list[RawSheet]:
     """Every mapped sheet of one export, read by what its bytes are.
 
     A workbook named .csv is read as a workbook, and text named .xls (old systems' "Excel export")
     as csv, each with a warning; a web page or an Excel 2003 XML file with an Excel name gets its
     own message; anything else with an Excel name goes to fastexcel, which says what is wrong.
+    ``read_as`` chooses how the columns are held (``textcolumns``): by the rows, or forced.
     """
     suffix = path.suffix.lower()
     if suffix not in SPREADSHEET_SUFFIXES:
@@ -189,16 +194,16 @@ def read_file(path: Path, display: str, raw: bytes, columns: ColumnMap, log: Pro
     if suffix in CSV_SUFFIXES:
         if content in ("zip", "ole"):
             log.add("warning", "read.workbook_named_text", file=display, suffix=suffix)
-            return read_excel(path, display, columns, log, raw)
-        return [read_csv(path, display, raw, columns)]
+            return read_excel(path, display, columns, log, raw, read_as)
+        return [read_csv(path, display, raw, columns, read_as)]
     if content == "html":
         raise _error("read.html", display, suffix=suffix)
     if content == "xml" and SPREADSHEET_XML in raw[:8192]:
         raise _error("read.xml_spreadsheet", display)
     if content == "text" and suffix == ".xls" and _decodes(raw, display):
         log.add("warning", "read.text_named_workbook", file=display, suffix=suffix)
-        return [read_csv(path, display, raw, columns)]
-    return read_excel(path, display, columns, log, raw)
+        return [read_csv(path, display, raw, columns, read_as)]
+    return read_excel(path, display, columns, log, raw, read_as)
 
 
 def _decodes(raw: bytes, display: str) -> bool:
@@ -313,7 +318,11 @@ def _settle_merge(sheet: RawSheet, fld: Field, top: int, bottom: int, filled: bo
     last = min(last, len(sheet.data) - 1)
     if filled and SPECS[fld].level == "posting" and top >= sheet.first_data_row and bottom > top:
         frame = sheet.data
-        frame.loc[frame.index[first + 1:last + 1], fld.value] = frame[fld.value].iloc[first]
+        if isinstance(frame, TextColumns):
+            column = frame[fld.value]
+            column[first + 1:last + 1] = [column[first]] * (last - first)
+        else:
+            frame.loc[frame.index[first + 1:last + 1], fld.value] = frame[fld.value].iloc[first]
         sheet.warn("read.merged_filled", top, header, last=bottom)
         return
     covered = start + 1 if filled and top >= sheet.first_data_row else start
@@ -363,7 +372,7 @@ def _absolute_columns(sheet: Any, match: HeaderMatch) -> dict[Field, int]:
 
 
 def read_excel(path: Path, display: str, columns: ColumnMap, log: ProblemLog,
-               raw: bytes | None = None) -> list[RawSheet]:
+               raw: bytes | None = None, read_as: TableKind = "auto") -> list[RawSheet]:
     """Every visible sheet whose header maps both ids; hidden, empty and unrelated sheets are noted.
 
     The common case, a header in the first row, is one read that converts only the mapped
@@ -379,7 +388,7 @@ def read_excel(path: Path, display: str, columns: ColumnMap, log: ProblemLog,
     sheets: list[RawSheet] = []
     skipped: list[tuple[str, str]] = []
     for name in names:
-        loaded = _read_sheet(reader, archive, name, display, columns, ods_scans.get(name))
+        loaded = _read_sheet(reader, archive, name, display, columns, read_as, ods_scans.get(name))
         if isinstance(loaded, str):
             skipped.append((name, loaded))
         else:
@@ -404,7 +413,8 @@ def _no_sheet_error(display: str, names: list[str], skipped: list[tuple[str, str
 
 
 def _read_sheet(reader: Any, archive: zipfile.ZipFile | None, name: str, display: str,
-                columns: ColumnMap, ods_scan: tuple[int, SheetScan] | None = None) -> RawSheet | str:
+                columns: ColumnMap, read_as: TableKind,
+                ods_scan: tuple[int, SheetScan] | None = None) -> RawSheet | str:
     """One sheet, or why it was skipped: ``hidden``, ``empty`` or ``no_ids``.
 
     In an xlsx the sheet's XML is scanned (``scan_sheet``) in a thread while fastexcel reads it; an
@@ -413,21 +423,21 @@ def _read_sheet(reader: Any, archive: zipfile.ZipFile | None, name: str, display
     if ods_scan is not None:
         done: Future[SheetScan] = Future()
         done.set_result(ods_scan[1])
-        return _load_sheet(reader, name, display, columns, ods_scan[0], done)
+        return _load_sheet(reader, name, display, columns, read_as, ods_scan[0], done)
     member = sheet_member(archive, name) if archive is not None else None
     if archive is None or member is None:
-        return _load_sheet(reader, name, display, columns, 0, None)
+        return _load_sheet(reader, name, display, columns, read_as, 0, None)
     start = first_row(archive, member)
     stop = threading.Event()
     with ThreadPoolExecutor(max_workers=1) as pool:
         pending = pool.submit(scan_sheet, archive, member, stop)
         try:
-            return _load_sheet(reader, name, display, columns, start, pending)
+            return _load_sheet(reader, name, display, columns, read_as, start, pending)
         finally:
             stop.set()  # a sheet skipped or failed needs no scan: let the thread end early
 
 
-def _load_sheet(reader: Any, name: str, display: str, columns: ColumnMap, start: int,
+def _load_sheet(reader: Any, name: str, display: str, columns: ColumnMap, read_as: TableKind, start: int,
                 pending: Future[SheetScan] | None) -> RawSheet | str:
     try:
         first = reader.load_sheet(name, header_row=0, dtypes="string",
@@ -444,16 +454,16 @@ def _load_sheet(reader: Any, name: str, display: str, columns: ColumnMap, start:
     if match is not None and all(f in match.mapping for f in ID_FIELDS):
         wanted = sorted(match.mapping.values())
         try:
-            frame = first.to_pandas()
+            frame = _columns_of(first, read_as)
             if len(frame.columns) != len(wanted):  # two headers for one field: keep the first's column
-                frame = reader.load_sheet(name, header_row=0, dtypes="string",
-                                          use_columns=_absolute(first, wanted)).to_pandas()
+                frame = _columns_of(reader.load_sheet(name, header_row=0, dtypes="string",
+                                                      use_columns=_absolute(first, wanted)), read_as)
         except Exception as error:
             raise _load_error(display, name, error) from None
-        frame.columns = [_field_at(match, p).value for p in wanted]
+        frame = _named(frame, [_field_at(match, p).value for p in wanted])
         sheet, positions = _raw(display, name, start + 1, match, frame), _absolute_columns(first, match)
     else:
-        below = _read_below_title(reader, name, display, columns, start)
+        below = _read_below_title(reader, name, display, columns, start, read_as)
         if below is None:
             return "no_ids"
         sheet, positions = below
@@ -476,13 +486,11 @@ def _wait(pending: Future[SheetScan]) -> SheetScan:
 
 
 def _read_below_title(reader: Any, name: str, display: str, columns: ColumnMap,
-                      start: int) -> tuple[RawSheet, dict[Field, int]] | None:
+                      start: int, read_as: TableKind) -> tuple[RawSheet, dict[Field, int]] | None:
     """Find the header among the first rows of a sheet with title rows, then read its mapped columns."""
     try:
         probed = reader.load_sheet(name, header_row=None, n_rows=PROBE_ROWS, dtypes="string")
-        probe = probed.to_pandas()
-        rows = probe.astype(object).where(probe.notna(), None).values.tolist()
-        del probe  # the probe held every column of the first rows: keep none of it
+        rows = _rows_of(probed, read_as != "pandas")  # at most PROBE_ROWS rows
     except Exception as error:
         raise _load_error(display, name, error) from None
     match = match_header(rows, columns)
@@ -494,21 +502,65 @@ def _read_below_title(reader: Any, name: str, display: str, columns: ColumnMap,
     try:
         loaded = reader.load_sheet(name, header_row=absolute, dtypes="string",
                                    use_columns=_absolute(probed, wanted))
-        frame = loaded.to_pandas()
+        frame = _columns_of(loaded, read_as)
     except Exception as error:
         raise _load_error(display, name, error) from None
     got = [re.sub(r"_\d+$", "", _cell_text(c)) for c in frame.columns]
     if got != [re.sub(r"_\d+$", "", match.headers[p]) for p in wanted]:
         raise _error("read.header_moved", display, name, absolute + 1)
-    frame.columns = [_field_at(match, p).value for p in wanted]
+    frame = _named(frame, [_field_at(match, p).value for p in wanted])
     return _raw(display, name, absolute + 1, match, frame), _absolute_columns(loaded, match)
+
+
+def _columns_of(sheet: Any, read_as: TableKind) -> Data:
+    """A loaded fastexcel sheet's columns: as lists (``arrowtext``, no pandas) or as a pandas frame, by its
+    rows (``textcolumns.use_lists``).
+
+    A column in an Arrow layout ``arrowtext`` does not read (not seen with ``dtypes="string"``) makes
+    it a frame after all, never an error.
+    """
+    from rekruttering.read.arrowtext import ArrowLayoutError, text_columns
+
+    if use_lists(int(sheet.height), read_as):
+        try:
+            names, cells, rows = text_columns(sheet)
+        except ArrowLayoutError:
+            pass
+        else:
+            return TextColumns(dict(zip(names, cells, strict=True)), rows)
+    frame: pd.DataFrame = sheet.to_pandas()
+    return frame
+
+
+def _rows_of(sheet: Any, lists: bool) -> list[list[object]]:
+    """A loaded fastexcel sheet's rows, a missing cell as None."""
+    from rekruttering.read.arrowtext import ArrowLayoutError, text_columns
+
+    if lists:
+        try:
+            _, cells, rows = text_columns(sheet)
+        except ArrowLayoutError:
+            pass
+        else:
+            return [list(row) for row in zip(*cells, strict=True)] if cells else [[] for _ in range(rows)]
+    probe = sheet.to_pandas()
+    out: list[list[object]] = probe.astype(object).where(probe.notna(), None).values.tolist()
+    return out
+
+
+def _named(frame: Data, names: list[str]) -> Data:
+    """The same columns under the fields' names."""
+    if isinstance(frame, TextColumns):
+        return frame.rename(names)
+    frame.columns = names
+    return frame
 
 
 def _field_at(match: HeaderMatch, position: int) -> Field:
     return next(f for f, p in match.mapping.items() if p == position)
 
 
-def _raw(display: str, sheet: str | None, header_row: int, match: HeaderMatch, frame: pd.DataFrame) -> RawSheet:
+def _raw(display: str, sheet: str | None, header_row: int, match: HeaderMatch, frame: Data) -> RawSheet:
     notes = [
         Problem("error", "read.duplicate_field", (("field", f.value), ("first", a), ("second", b)),
                 display, sheet, header_row, b)
@@ -579,13 +631,13 @@ def _long_fields() -> Iterator[None]:
         csv.field_size_limit(previous)
 
 
-def read_csv(path: Path, display: str, raw: bytes, columns: ColumnMap) -> RawSheet:
+def read_csv(path: Path, display: str, raw: bytes, columns: ColumnMap, read_as: TableKind = "auto") -> RawSheet:
     """The mapped columns of a csv file, with its structure checked record by record.
 
     A record with more or fewer fields than the header is set aside with a warning naming it (a
     row split by an unquoted line break is named as such); a quote that swallows the following
     lines makes the whole file untrustworthy, and it is refused. Trailing empty fields, in the
-    header or in a row, do not count.
+    header or in a row, do not count. A small file is read by the csv module into lists (no pandas).
     """
     text, encoding = decode(raw, display)
     if not text.strip():
@@ -601,11 +653,13 @@ def read_csv(path: Path, display: str, raw: bytes, columns: ColumnMap) -> RawShe
         if best is None or not all(f in best[0].mapping for f in ID_FIELDS):
             raise _no_header_error(display, None, list(csv.reader(head_lines, delimiter=";")), encoding)
         match, separator = best
-        frame, counts = None, None
-        if '"' not in text:
+        lists = use_lists(max(text.count("\n"), text.count("\r")) - match.index - 1, read_as)  # about the rows
+        frame: Data | None = None
+        counts: Counts | None = None
+        if '"' not in text and not lists:
             frame = _parse_csv(text, separator, match)
-        if frame is None:  # quotes, or rows the fast parser cannot take: the csv module, record by record
-            frame, counts = _parse_quoted(text, separator, match, display)
+        if frame is None:  # quotes, rows the fast parser cannot take, or a small file: the csv module
+            frame, counts = _parse_quoted(text, separator, match, display, lists)
     sheet = _raw(display, None, match.index + 1, match, frame)
     _check_structure(sheet, text, separator, match, counts)
     _check_row_limit(sheet, csv_file=True)
@@ -644,18 +698,18 @@ def _parse_csv(text: str, separator: str, match: HeaderMatch) -> pd.DataFrame | 
 Counts = list[tuple[int, int, int, int]]  # per record: fields, fields up to the last non-blank, first and last line
 
 
-def _parse_quoted(text: str, separator: str, match: HeaderMatch, display: str) -> tuple[pd.DataFrame, Counts]:
+def _parse_quoted(text: str, separator: str, match: HeaderMatch, display: str,
+                  lists: bool = False) -> tuple[Data, Counts]:
     """A csv with quote characters, by the csv module, keeping where each record starts and ends.
 
     Every record below the header becomes one row, so the structure check and the data cannot
     disagree on what a record is. A quote that opens a value and swallows lines that look like
     records of their own (or runs to the end of the file) is refused with the lines it swallowed.
+    ``lists``: the columns as ``TextColumns`` rather than a pandas frame.
     """
-    import pandas as pd
-
     wanted = sorted(match.mapping.values())
     width = _header_width(match)
-    cells: list[list[str]] = [[] for _ in wanted]
+    cells: list[list[str | None]] = [[] for _ in wanted]
     counts: Counts = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     last_line = 0
@@ -671,9 +725,12 @@ def _parse_quoted(text: str, separator: str, match: HeaderMatch, display: str) -
         counts.append((len(fields), used, first_line, last_line))
         for column, position in zip(cells, wanted, strict=True):
             column.append(fields[position] if position < len(fields) else "")
-    frame = pd.DataFrame({_field_at(match, p).value: column for p, column in zip(wanted, cells, strict=True)},
-                         dtype=object)
-    return frame, counts
+    named = {_field_at(match, p).value: column for p, column in zip(wanted, cells, strict=True)}
+    if lists:
+        return TextColumns(named, len(counts)), counts
+    import pandas as pd
+
+    return pd.DataFrame(named, dtype=object), counts
 
 
 def _swallows(fields: list[str], separator: str, width: int) -> bool:

@@ -9,10 +9,12 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rekruttering.errors import InputError
 from rekruttering.keys import normalise_header
 from rekruttering.problems import Problem
+from rekruttering.read.arrowtext import ArrowLayoutError, text_columns
 from rekruttering.read.filetypes import sniff
 from rekruttering.read.readers import CSV_SUFFIXES, EXCEL_SUFFIXES, PROBE_ROWS, SEPARATORS, decode, open_workbook
 
@@ -57,13 +59,24 @@ def _sheets(path: Path, display: str) -> list[tuple[str | None, list[list[str]]]
     try:
         out: list[tuple[str | None, list[list[str]]]] = []
         for name in reader.sheet_names:
-            frame = reader.load_sheet(name, header_row=None, dtypes="string").to_pandas()
-            out.append((name, [[_cell(v) for v in row] for row in frame.astype(object).values.tolist()]))
+            out.append((name, [[_cell(v) for v in row] for row in _grid(reader.load_sheet(name, header_row=None,
+                                                                                     dtypes="string"))]))
         return out
     except Exception as error:  # fastexcel's Rust errors share no base class we can name
         message = str(error).splitlines()[0][:300] if str(error) else type(error).__name__
         raise InputError("unreadable", [Problem("error", "read.unreadable", (("error", message),), display)]
                          ) from None
+
+
+def _grid(sheet: Any) -> list[list[object]]:
+    """A loaded sheet's rows, out of fastexcel's Arrow buffers (no pandas); through pandas only for a column
+    in a layout ``arrowtext`` does not read."""
+    try:
+        _, cells, rows = text_columns(sheet)
+    except ArrowLayoutError:
+        grid: list[list[object]] = sheet.to_pandas().astype(object).values.tolist()
+        return grid
+    return [list(row) for row in zip(*cells, strict=True)] if cells else [[] for _ in range(rows)]
 
 
 def read_table(path: Path, aliases: dict[str, tuple[str, ...]], required: tuple[str, ...]) -> Table:
