@@ -420,6 +420,7 @@ def summarise(
         representation,
         rule_rows_of,
     )
+    from rekruttering.words.summary import worded
 
     columnar = columnar and not options.postings
     inputs = load_pseudonymised(paths, shortlists, options, on_file=on_file,
@@ -465,4 +466,4 @@ def summarise(
         warnings=[_warning(p, lang) for p in warnings],
         unused_justifications=[_unused(j) for j in parts.unused],
     )
-    return for_audience(report)
+    return for_audience(worded(report))

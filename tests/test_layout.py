@@ -80,8 +80,8 @@ ALLOWED = {
     "read": BASE | {"read", "words"},
     "checks": BASE | {"checks", "words"},
     "columnar": BASE | {"columnar", "read", "checks", "summary", "words", "privacy"},
-    "summary": BASE | {"summary", "checks", "words"},
-    "words": BASE | {"words", "checks", "privacy"},
+    "summary": BASE | {"summary", "checks"},
+    "words": BASE | {"words", "checks", "privacy", "summary"},
     "render": BASE | {"render", "words", "checks", "read", "summary"},
 }
 
@@ -98,8 +98,13 @@ def test_the_check_kinds_and_the_engine_write_no_sentences() -> None:
             assert not {t for t in targets if _stage(t) == "words"}, name
 
 
+def test_the_summary_writes_no_sentences() -> None:
+    """The summary's computation returns numbers; words/summary.py puts them into sentences."""
+    assert "words" not in _uses("summary")
+
+
 def test_a_renderer_reads_the_summary_model_not_its_computation() -> None:
     for name, targets in GRAPH.items():
-        if _stage(name) == "render":
+        if _stage(name) in ("render", "words"):
             assert {t for t in targets if _stage(t) == "summary"} <= {"rekruttering.summary.model",
                                                                      "rekruttering.summary.report"}, name

@@ -23,9 +23,9 @@ from rekruttering.checks.pack import load_pack
 from rekruttering.models import Posting
 from rekruttering.problems import Problem
 from rekruttering.read.fields import Field
-from rekruttering.summary.report import _p
 from rekruttering.words.catalogue import CATALOGUE, LANGS, Lang, text, verdict
 from rekruttering.words.findings import describe
+from rekruttering.words.summary import p_text as _p
 
 from conftest import ROOT, SHORTLIST_HEADER, flat, run, write_csv
 

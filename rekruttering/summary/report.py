@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -33,7 +33,9 @@ from rekruttering.summary.model import (
     RuleSummary,
 )
 from rekruttering.summary.stats import P_FLOOR, below_four_fifths, impact_ratio, stratified_arrays
-from rekruttering.words.catalogue import Lang, format_number, text
+
+if TYPE_CHECKING:
+    from rekruttering.words.catalogue import Lang
 
 STAGES = ("applied", "qualified", "invited", "hired")
 DECLARED_GROUPS = ("immigrant_background", "disability", "cv_gap")
@@ -97,16 +99,11 @@ def rule_rows_of(counts: RuleCounts, pack: RulePack, lang: Lang, kind: str = "")
         total = sum(c.values())
         applicable = total - c["not_applicable"]
         rate = _rate(c["met"], c["justified"], applicable)
-        where = f"{value}, {rule_id}" if value else rule_id
-        sentence = (text("summary.sentence.rule", lang, rule=where, applicable=applicable,
-                         kept=c["met"] + c["justified"], rate=_percent(rate, lang), breach=c["breach"],
-                         review=c["review"])
-                    if applicable else text("summary.sentence.rule_none", lang, rule=where))
         rows.append(RuleSummary(
             rule=rule_id, title=rule.title.get(lang), check=rule.check,
             unit=value if kind == "unit" else None, month=value if kind == "month" else None,
             postings=total, met=c["met"], breach=c["breach"], justified=c["justified"], review=c["review"],
-            not_applicable=c["not_applicable"], compliance_rate=rate, sentence=sentence,
+            not_applicable=c["not_applicable"], compliance_rate=rate, sentence="",
         ))
     return rows
 
@@ -276,19 +273,13 @@ def funnel_of_counts(by_group: dict[str, CountArray], settings: Disclosure, lang
     counts: list[FunnelCount] = []
     steps: list[FunnelStep] = []
     for group in groups:
-        label = _first_upper(text(f"summary.group.{group}", lang))
         for name in categories(group):
             shown: dict[str, int | None] = {
                 s: None if s in missing or (group, name, s) in hidden else tables.cells[(group, name, s)]
                 for s in STAGES}
             gone = [s for s in STAGES if (group, name, s) in hidden]
-            answer = text(f"summary.category.{name}", lang)
-            sentence = (text("summary.sentence.count_suppressed", lang, group=label, category=answer)
-                        if len(gone) == len(tables.stages) else
-                        text("summary.sentence.count", lang, group=label, category=answer,
-                             **{s: _n(shown[s], lang, s in missing) for s in STAGES}))
             counts.append(FunnelCount(group=group, category=name, suppressed=gone,
-                                      missing=[s for s in STAGES if s in missing], sentence=sentence, **shown))
+                                      missing=[s for s in STAGES if s in missing], sentence="", **shown))
         at = reached(by_group[group])
         for focal, reference in comparisons(group):
             f, r = categories(group).index(focal), categories(group).index(reference)
@@ -323,29 +314,10 @@ def _empty_step(group: str, focal: str, reference: str, left_out: list[str], bef
                       left_out=left_out, **values)
 
 
-def _names(group: str, focal: str, reference: str, before: str, stage: str, lang: Lang) -> dict[str, str]:
-    label = text(f"summary.group.{group}", lang)
-    return {"group": label, "stage": text(f"summary.stage.{stage}", lang),
-            "before": text(f"summary.stage.{before}", lang),
-            "who_yes": text(f"summary.who.{focal}", lang, group=_declared(group, lang)),
-            "who_no": text(f"summary.who.{reference}", lang, group=label)}
-
-
-def _first_upper(words: str) -> str:
-    """The first letter a capital, the rest as written ("Hull i CV", where ``capitalize`` gives "Hull i cv")."""
-    return words[:1].upper() + words[1:]
-
-
-def _declared(group: str, lang: Lang) -> str:
-    """What a person declares, as said after "declared": "a gap in the CV", where the table says "CV gap"."""
-    return text(f"group.{group}", lang) if group != "gender" else text(f"summary.group.{group}", lang)
-
-
 def _missing_step(group: str, focal: str, reference: str, left_out: list[str], before: str, stage: str,
                   lang: Lang) -> FunnelStep:
-    sentence = text("summary.sentence.step_missing", lang, **_names(group, focal, reference, before, stage, lang))
     return _empty_step(group, focal, reference, left_out, before, stage, missing=True, too_little_data=False,
-                       sentence=sentence)
+                       sentence="")
 
 
 def _flips(g_sel: int, g_tot: int, r_sel: int, r_tot: int, below: bool) -> bool:
@@ -367,10 +339,9 @@ def _step(strata: StepCounts, group: str, focal: str, reference: str, left_out: 
     cells = tables.cells
     g_sel, g_tot = cells[(group, focal, stage)], cells[(group, focal, before)]
     r_sel, r_tot = cells[(group, reference, stage)], cells[(group, reference, before)]
-    names = _names(group, focal, reference, before, stage, lang)
     if gone:
         return _empty_step(group, focal, reference, left_out, before, stage, suppressed=list(STEP_NUMBERS),
-                           sentence=text("summary.sentence.step_suppressed", lang, **names))
+                           sentence="")
     result = stratified_arrays(*strata)
     published = result.informative_strata >= settings.min_informative
     ratio = impact_ratio(g_sel, g_tot, r_sel, r_tot)
@@ -384,22 +355,6 @@ def _step(strata: StepCounts, group: str, focal: str, reference: str, left_out: 
     rate_r = _share(r_sel, r_tot)
     floor = result.exact_p_below_floor
     exact_p = (P_FLOOR if floor else _significant(result.exact_p_one_sided, 2)) if published else None
-    if ratio is None:
-        sentence = text("summary.sentence.step_undefined", lang, **names)
-    else:
-        headline = stratified_below if stratified_below is not None else below
-        verdict = text("summary.verdict.too_little" if too_little else
-                       "summary.verdict.below" if headline else "summary.verdict.not_below", lang)
-        sentence = text("summary.sentence.step", lang, rate_g=_percent(rate_g, lang), rate_r=_percent(rate_r, lang),
-                        ratio=format_number(_significant(float(ratio), 3) or 0, lang), verdict=verdict, **names)
-        if published:
-            sentence += " " + text("summary.sentence.stratified", lang, rr=_ratio_text(result.mh_risk_ratio, lang),
-                                   p=_p(exact_p, lang, floor), informative=result.informative_strata)
-        else:
-            sentence += " " + text("summary.sentence.unstratified", lang, informative=result.informative_strata,
-                                   minimum=settings.min_informative)
-        if disagree:
-            sentence += " " + text("summary.sentence.simpson", lang)
     unpublished = [] if published else list(STRATIFIED)
     return FunnelStep(
         group=group, stage=stage, from_stage=before, focal=focal, reference=reference, left_out=left_out,
@@ -416,7 +371,7 @@ def _step(strata: StepCounts, group: str, focal: str, reference: str, left_out: 
         cmh_p_corrected=_significant(result.cmh_p_corrected, 2) if published else None,
         exact_p_one_sided=exact_p, exact_p_below_bound=floor and published,
         informative_postings=result.informative_strata, stratified_published=published,
-        suppressed=unpublished, missing=False, sentence=sentence,
+        suppressed=unpublished, missing=False, sentence="",
     )
 
 
@@ -443,18 +398,10 @@ def representation(tables: Tables, hidden: set[Cell], pack: RulePack, lang: Lang
             else:
                 shares[key] = _share(tables.cells[(group, "yes", stage)], everyone)
         population = pack.info.population_share_immigrant_background if group == "immigrant_background" else None
-        sentence = text("summary.sentence.representation", lang, group=_declared(group, lang),
-                        applied=_percent(shares["applicants_share"], lang),
-                        invited=_percent(shares["invited_share"], lang),
-                        hired=_percent(shares["hired_share"], lang, "hired" in missing))
-        if population is not None:
-            sentence += " " + text("summary.sentence.population", lang, share=_percent(population, lang),
-                                   source=pack.info.population_source or "SSB")
-        sentence += " " + text("summary.sentence.voluntary", lang)
         rows.append(Representation(group=group, population_share=population,
                                    population_source=pack.info.population_source if population is not None else None,
                                    suppressed=gone, missing=[k for k in ("hired_share",) if "hired" in missing],
-                                   sentence=sentence, **shares))
+                                   sentence="", **shares))
     return rows
 
 
@@ -473,37 +420,3 @@ def _significant(value: float | None, digits: int) -> float | None:
     if value == 0 or not math.isfinite(value):
         return value
     return float(f"{value:.{digits}g}")
-
-
-# ---------------------------------------------------------------------------------------------
-# words
-
-
-def _percent(value: float | None, lang: Lang, missing: bool = False) -> str:
-    if missing:
-        return text("summary.missing", lang)
-    if value is None:
-        return ":"
-    return format_number(round(value * 100, 1), lang) + " %"
-
-
-def _n(value: int | None, lang: Lang, missing: bool = False) -> str:
-    if missing:
-        return text("summary.missing", lang)
-    return ":" if value is None else str(value)
-
-
-def _ratio_text(value: float | None, lang: Lang) -> str:
-    return "–" if value is None else format_number(_significant(value, 3) or 0, lang)
-
-
-def _p(value: float | None, lang: Lang, below_floor: bool = False) -> str:
-    """A p-value as said in a sentence: "p = 0,017" with 2 significant digits, "p < 0,001" below that,
-    "p < 1e-12" where the computation cannot tell the value apart from zero."""
-    if value is None:
-        return "p = –"
-    if below_floor:
-        return "p < 1e-12"
-    if value < 0.001:
-        return "p < 0,001" if lang == "nb" else "p < 0.001"
-    return f"p = {format_number(_significant(value, 2) or 0, lang)}"

@@ -1,0 +1,146 @@
+"""The summary's sentences, made from the numbers of the report (``summary/model.py``).
+
+The computation in ``summary/`` leaves every ``sentence`` empty; ``worded`` fills them in the
+report's language from the fields beside them, so a sentence can never say more than the numbers
+published next to it (a hidden count is ":" in its sentence too).
+"""
+
+from __future__ import annotations
+
+import math
+
+from rekruttering.summary.model import FunnelCount, FunnelStep, Representation, RuleSummary, SummaryReport
+from rekruttering.words.catalogue import Lang, format_number, text
+
+STAGES = ("applied", "qualified", "invited", "hired")
+
+
+def worded(report: SummaryReport, population_source: str | None = None) -> SummaryReport:
+    """The report with every sentence filled in, in ``report.lang``."""
+    lang: Lang = "en" if report.lang == "en" else "nb"
+    return report.model_copy(update={
+        "rules": [_rule(r, lang) for r in report.rules],
+        "by_unit": [_rule(r, lang) for r in report.by_unit],
+        "by_month": [_rule(r, lang) for r in report.by_month],
+        "funnel_counts": [_count(c, lang) for c in report.funnel_counts],
+        "funnel": [_step(s, lang, report.min_informative) for s in report.funnel],
+        "representation": [_representation(r, lang) for r in report.representation],
+    })
+
+
+def _rule(row: RuleSummary, lang: Lang) -> RuleSummary:
+    value = row.unit or row.month
+    where = f"{value}, {row.rule}" if value else row.rule
+    applicable = row.postings - row.not_applicable
+    sentence = (text("summary.sentence.rule", lang, rule=where, applicable=applicable, kept=row.met + row.justified,
+                     rate=percent(row.compliance_rate, lang), breach=row.breach, review=row.review)
+                if applicable else text("summary.sentence.rule_none", lang, rule=where))
+    return row.model_copy(update={"sentence": sentence})
+
+
+def _count(row: FunnelCount, lang: Lang) -> FunnelCount:
+    label = _first_upper(text(f"summary.group.{row.group}", lang))
+    answer = text(f"summary.category.{row.category}", lang)
+    present = [s for s in STAGES if s not in row.missing]
+    if present and set(row.suppressed) >= set(present):
+        sentence = text("summary.sentence.count_suppressed", lang, group=label, category=answer)
+    else:
+        shown = {s: getattr(row, s) for s in STAGES}
+        sentence = text("summary.sentence.count", lang, group=label, category=answer,
+                        **{s: _n(shown[s], lang, s in row.missing) for s in STAGES})
+    return row.model_copy(update={"sentence": sentence})
+
+
+def _names(step: FunnelStep, lang: Lang) -> dict[str, str]:
+    label = text(f"summary.group.{step.group}", lang)
+    return {"group": label, "stage": text(f"summary.stage.{step.stage}", lang),
+            "before": text(f"summary.stage.{step.from_stage}", lang),
+            "who_yes": text(f"summary.who.{step.focal}", lang, group=declared(step.group, lang)),
+            "who_no": text(f"summary.who.{step.reference}", lang, group=label)}
+
+
+def _step(step: FunnelStep, lang: Lang, min_informative: int) -> FunnelStep:
+    names = _names(step, lang)
+    if step.missing:
+        sentence = text("summary.sentence.step_missing", lang, **names)
+    elif "rate_group" in step.suppressed:
+        sentence = text("summary.sentence.step_suppressed", lang, **names)
+    elif step.impact_ratio is None:
+        sentence = text("summary.sentence.step_undefined", lang, **names)
+    else:
+        headline = (step.stratified_below_four_fifths if step.stratified_below_four_fifths is not None
+                    else step.below_four_fifths)
+        verdict = text("summary.verdict.too_little" if step.too_little_data else
+                       "summary.verdict.below" if headline else "summary.verdict.not_below", lang)
+        sentence = text("summary.sentence.step", lang, rate_g=percent(step.rate_group, lang),
+                        rate_r=percent(step.rate_reference, lang), ratio=format_number(step.impact_ratio, lang),
+                        verdict=verdict, **names)
+        if step.stratified_published:
+            sentence += " " + text("summary.sentence.stratified", lang, rr=_ratio_text(step.mh_risk_ratio, lang),
+                                   p=p_text(step.exact_p_one_sided, lang, step.exact_p_below_bound),
+                                   informative=step.informative_postings)
+        else:
+            sentence += " " + text("summary.sentence.unstratified", lang, informative=step.informative_postings,
+                                   minimum=min_informative)
+        if step.pooled_and_stratified_disagree:
+            sentence += " " + text("summary.sentence.simpson", lang)
+    return step.model_copy(update={"sentence": sentence})
+
+
+def _representation(row: Representation, lang: Lang) -> Representation:
+    sentence = text("summary.sentence.representation", lang, group=declared(row.group, lang),
+                    applied=percent(row.applicants_share, lang), invited=percent(row.invited_share, lang),
+                    hired=percent(row.hired_share, lang, "hired_share" in row.missing))
+    if row.population_share is not None:
+        sentence += " " + text("summary.sentence.population", lang, share=percent(row.population_share, lang),
+                               source=row.population_source or "SSB")
+    sentence += " " + text("summary.sentence.voluntary", lang)
+    return row.model_copy(update={"sentence": sentence})
+
+
+def _first_upper(words: str) -> str:
+    """The first letter a capital, the rest as written ("Hull i CV", where ``capitalize`` gives "Hull i cv")."""
+    return words[:1].upper() + words[1:]
+
+
+def declared(group: str, lang: Lang) -> str:
+    """What a person declares, as said after "declared": "a gap in the CV", where the table says "CV gap"."""
+    return text(f"group.{group}", lang) if group != "gender" else text(f"summary.group.{group}", lang)
+
+
+def significant(value: float | None, digits: int) -> float | None:
+    if value is None:
+        return None
+    if value == 0 or not math.isfinite(value):
+        return value
+    return float(f"{value:.{digits}g}")
+
+
+def percent(value: float | None, lang: Lang, missing: bool = False) -> str:
+    if missing:
+        return text("summary.missing", lang)
+    if value is None:
+        return ":"
+    return format_number(round(value * 100, 1), lang) + " %"
+
+
+def _n(value: int | None, lang: Lang, missing: bool = False) -> str:
+    if missing:
+        return text("summary.missing", lang)
+    return ":" if value is None else str(value)
+
+
+def _ratio_text(value: float | None, lang: Lang) -> str:
+    return "–" if value is None else format_number(significant(value, 3) or 0, lang)
+
+
+def p_text(value: float | None, lang: Lang, below_floor: bool = False) -> str:
+    """A p-value as said in a sentence: "p = 0,017" with 2 significant digits, "p < 0,001" below that,
+    "p < 1e-12" where the computation cannot tell the value apart from zero."""
+    if value is None:
+        return "p = –"
+    if below_floor:
+        return "p < 1e-12"
+    if value < 0.001:
+        return "p < " + format_number(0.001, lang)
+    return f"p = {format_number(significant(value, 2) or 0, lang)}"
