@@ -436,7 +436,7 @@ def summarise(
         raise InputError("period", [_empty_period(counts, lang)])
     rules = rule_rows_of(parts.rules, inputs.pack, lang)
     settings = Disclosure(options.min_cell, options.suppress_zeros, options.min_informative)
-    funnel_counts, steps, hidden, tables = funnel_of_counts(parts.by_group, settings, lang, missing=missing,
+    funnel_counts, steps, hidden, tables = funnel_of_counts(parts.by_group, settings, missing=missing,
                                                      bounds=compliance_bounds(rules, inputs.pack, groups))
     warnings = [*inputs.dataset.warnings, *inputs.warnings]
     report = SummaryReport(
@@ -462,7 +462,7 @@ def summarise(
         follow_up=parts.follow_up,
         funnel_counts=funnel_counts,
         funnel=steps,
-        representation=representation(tables, hidden, inputs.pack, lang, missing),
+        representation=representation(tables, hidden, inputs.pack, missing),
         warnings=[_warning(p, lang) for p in warnings],
         unused_justifications=[_unused(j) for j in parts.unused],
     )

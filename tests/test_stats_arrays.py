@@ -161,8 +161,8 @@ def test_posting_counts_count_each_application_once_at_the_level_it_ended() -> N
     assert counts["disability"][1].tolist() == [[0, 0, 0, 0], [0, 0, 1, 0], [0, 0, 0, 0]]
     assert counts["gender"].shape == (2, 4, 4)
     assert counts["gender"].sum() == 5
-    shown = funnel([first, second], ["disability", "gender"], Disclosure(min_cell=1), "en")
-    assert funnel_of_counts(counts, Disclosure(min_cell=1), "en") == shown
+    shown = funnel([first, second], ["disability", "gender"], Disclosure(min_cell=1))
+    assert funnel_of_counts(counts, Disclosure(min_cell=1)) == shown
 
 
 def test_strata_too_large_for_int64_sums_give_the_reference() -> None:

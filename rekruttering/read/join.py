@@ -222,14 +222,6 @@ def _coerce(sheet: RawSheet, log: ProblemLog) -> tuple[dict[Field, list[Any]], s
     return {f: take(codes, lookup) for f, (codes, lookup) in columns.items()}, bad_ids, unread
 
 
-def column_of(data: Any, name: str) -> Any:
-    """A column of a sheet's data: a pandas Series, or a list of ``str | None`` (as an object array)."""
-    import numpy as np
-
-    column = data[name]
-    return np.asarray(column, dtype=object) if isinstance(column, list) else column
-
-
 def _coerce_codes(sheet: RawSheet, log: ProblemLog | _Notes
                   ) -> tuple[dict[Field, Codes], set[int], dict[int, set[Field]]]:
     """Each mapped column as codes into a lookup of typed values, the rows whose id could not be read, and

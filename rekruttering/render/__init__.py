@@ -14,9 +14,6 @@ if TYPE_CHECKING:
 
     from rekruttering.render.document import Document
 
-FORMATS: tuple[Format, ...] = tuple(Format)
-
-
 def render_report(report: BaseModel, fmt: Format | str, document: Callable[[], Document]) -> str | bytes:
     """The report in ``fmt``: JSON is the model itself; the others render its document. xlsx is bytes."""
     module = importlib.import_module(f"rekruttering.render.{Format(fmt).value}")
@@ -24,4 +21,4 @@ def render_report(report: BaseModel, fmt: Format | str, document: Callable[[], D
     return rendered
 
 
-__all__ = ["FORMATS", "Format", "render_report"]
+__all__ = ["Format", "render_report"]

@@ -5,6 +5,7 @@ Only models live here, so that a renderer can read a report without importing th
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection
 from datetime import date
 
@@ -15,6 +16,17 @@ from rekruttering.models import Provenance
 
 SUMMARY_SCHEMA = "rekruttering.summary/2"
 DEFAULT_MIN_INFORMATIVE = 5  # postings that must carry information before stratified statistics are published
+STAGES = ("applied", "qualified", "invited", "hired")
+
+
+def significant(value: float | None, digits: int) -> float | None:
+    """A published number rounded to ``digits`` significant digits, so that no 17-digit float singles out
+    a table (and a sentence says the number its table shows)."""
+    if value is None:
+        return None
+    if value == 0 or not math.isfinite(value):
+        return value
+    return float(f"{value:.{digits}g}")
 
 
 class Period(BaseModel):

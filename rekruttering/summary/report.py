@@ -25,19 +25,20 @@ from rekruttering.models import Applicant, Posting, PostingReport
 from rekruttering.summary.disclosure import Bound, Cell, Tables, interview_bounds, protect
 from rekruttering.summary.model import (
     DEFAULT_MIN_INFORMATIVE,
+    STAGES,
     FollowUp,
     FunnelCount,
     FunnelStep,
     PostingCounts,
     Representation,
     RuleSummary,
+    significant,
 )
 from rekruttering.summary.stats import P_FLOOR, below_four_fifths, impact_ratio, stratified_arrays
 
 if TYPE_CHECKING:
     from rekruttering.words.catalogue import Lang
 
-STAGES = ("applied", "qualified", "invited", "hired")
 DECLARED_GROUPS = ("immigrant_background", "disability", "cv_gap")
 
 
@@ -254,14 +255,14 @@ def compliance_bounds(rules: Sequence[RuleSummary], pack: RulePack, groups: Coll
     return bounds
 
 
-def funnel(postings: Sequence[Posting], groups: Sequence[str], settings: Disclosure, lang: Lang, *,
+def funnel(postings: Sequence[Posting], groups: Sequence[str], settings: Disclosure, *,
            missing: Collection[str] = (), bounds: Sequence[Bound] = ()
            ) -> tuple[list[FunnelCount], list[FunnelStep], set[Cell], Tables]:
     """The funnel counts and steps, with disclosure control chosen over them and the facts in ``bounds``."""
-    return funnel_of_counts(posting_counts(postings, groups), settings, lang, missing=missing, bounds=bounds)
+    return funnel_of_counts(posting_counts(postings, groups), settings, missing=missing, bounds=bounds)
 
 
-def funnel_of_counts(by_group: dict[str, CountArray], settings: Disclosure, lang: Lang, *,
+def funnel_of_counts(by_group: dict[str, CountArray], settings: Disclosure, *,
                      missing: Collection[str] = (), bounds: Sequence[Bound] = ()
                      ) -> tuple[list[FunnelCount], list[FunnelStep], set[Cell], Tables]:
     """:func:`funnel` from the per-posting counts of :func:`posting_counts` (one array per group, the groups
@@ -287,12 +288,12 @@ def funnel_of_counts(by_group: dict[str, CountArray], settings: Disclosure, lang
             for i in range(1, len(STAGES)):
                 before, stage = STAGES[i - 1], STAGES[i]
                 if before in missing or stage in missing:
-                    steps.append(_missing_step(group, focal, reference, left_out, before, stage, lang))
+                    steps.append(_missing_step(group, focal, reference, left_out, before, stage))
                     continue
                 strata = (at[:, f, i], at[:, f, i - 1], at[:, r, i], at[:, r, i - 1])
                 involved = [(group, c, s) for c in (focal, reference) for s in (before, stage)]
                 step = _step(strata, group, focal, reference, left_out, before, stage, tables,
-                             any(c in hidden for c in involved), settings, lang)
+                             any(c in hidden for c in involved), settings)
                 steps.append(step)
     return counts, steps, hidden, tables
 
@@ -314,8 +315,7 @@ def _empty_step(group: str, focal: str, reference: str, left_out: list[str], bef
                       left_out=left_out, **values)
 
 
-def _missing_step(group: str, focal: str, reference: str, left_out: list[str], before: str, stage: str,
-                  lang: Lang) -> FunnelStep:
+def _missing_step(group: str, focal: str, reference: str, left_out: list[str], before: str, stage: str) -> FunnelStep:
     return _empty_step(group, focal, reference, left_out, before, stage, missing=True, too_little_data=False,
                        sentence="")
 
@@ -335,7 +335,7 @@ StepCounts = tuple[CountArray, CountArray, CountArray, CountArray]  # focal sele
 
 
 def _step(strata: StepCounts, group: str, focal: str, reference: str, left_out: list[str], before: str,
-          stage: str, tables: Tables, gone: bool, settings: Disclosure, lang: Lang) -> FunnelStep:
+          stage: str, tables: Tables, gone: bool, settings: Disclosure) -> FunnelStep:
     cells = tables.cells
     g_sel, g_tot = cells[(group, focal, stage)], cells[(group, focal, before)]
     r_sel, r_tot = cells[(group, reference, stage)], cells[(group, reference, before)]
@@ -348,27 +348,27 @@ def _step(strata: StepCounts, group: str, focal: str, reference: str, left_out: 
     below = below_four_fifths(ratio) if ratio is not None else None
     mh_exact = result.mh_risk_ratio_exact if published else None
     stratified_below = below_four_fifths(mh_exact) if mh_exact is not None else None
-    significant = result.exact_p_one_sided is not None and result.exact_p_one_sided < SIGNIFICANT
-    too_little = below is None or (_flips(g_sel, g_tot, r_sel, r_tot, below) and not significant)
+    is_significant = result.exact_p_one_sided is not None and result.exact_p_one_sided < SIGNIFICANT
+    too_little = below is None or (_flips(g_sel, g_tot, r_sel, r_tot, below) and not is_significant)
     disagree = below is not None and stratified_below is not None and below != stratified_below
     rate_g = _share(g_sel, g_tot)
     rate_r = _share(r_sel, r_tot)
     floor = result.exact_p_below_floor
-    exact_p = (P_FLOOR if floor else _significant(result.exact_p_one_sided, 2)) if published else None
+    exact_p = (P_FLOOR if floor else significant(result.exact_p_one_sided, 2)) if published else None
     unpublished = [] if published else list(STRATIFIED)
     return FunnelStep(
         group=group, stage=stage, from_stage=before, focal=focal, reference=reference, left_out=left_out,
         rate_group=rate_g, rate_reference=rate_r,
-        impact_ratio=_significant(float(ratio), 3) if ratio is not None else None,
+        impact_ratio=significant(float(ratio), 3) if ratio is not None else None,
         impact_ratio_exact=f"{ratio.numerator}/{ratio.denominator}" if ratio is not None else None,
         below_four_fifths=below, stratified_below_four_fifths=stratified_below,
         pooled_and_stratified_disagree=disagree, too_little_data=too_little,
-        mh_risk_ratio=_significant(result.mh_risk_ratio, 3) if published else None,
-        mh_odds_ratio=_significant(result.mh_odds_ratio, 3) if published else None,
-        cmh_statistic=_significant(result.cmh_statistic, 3) if published else None,
-        cmh_p=_significant(result.cmh_p, 2) if published else None,
-        cmh_statistic_corrected=_significant(result.cmh_statistic_corrected, 3) if published else None,
-        cmh_p_corrected=_significant(result.cmh_p_corrected, 2) if published else None,
+        mh_risk_ratio=significant(result.mh_risk_ratio, 3) if published else None,
+        mh_odds_ratio=significant(result.mh_odds_ratio, 3) if published else None,
+        cmh_statistic=significant(result.cmh_statistic, 3) if published else None,
+        cmh_p=significant(result.cmh_p, 2) if published else None,
+        cmh_statistic_corrected=significant(result.cmh_statistic_corrected, 3) if published else None,
+        cmh_p_corrected=significant(result.cmh_p_corrected, 2) if published else None,
         exact_p_one_sided=exact_p, exact_p_below_bound=floor and published,
         informative_postings=result.informative_strata, stratified_published=published,
         suppressed=unpublished, missing=False, sentence="",
@@ -379,7 +379,7 @@ def _step(strata: StepCounts, group: str, focal: str, reference: str, left_out: 
 # representation
 
 
-def representation(tables: Tables, hidden: set[Cell], pack: RulePack, lang: Lang, missing: Collection[str]
+def representation(tables: Tables, hidden: set[Cell], pack: RulePack, missing: Collection[str]
                    ) -> list[Representation]:
     """The declared share of applicants, invited and hired: published where its count is (the stage
     total is the same in every group, so a share of a shown count reveals nothing more)."""
@@ -412,11 +412,3 @@ def representation(tables: Tables, hidden: set[Cell], pack: RulePack, lang: Lang
 def _share(part: int, whole: int) -> float | None:
     """A share or rate rounded to 0.1 %."""
     return round(part / whole, 3) if whole else None
-
-
-def _significant(value: float | None, digits: int) -> float | None:
-    if value is None:
-        return None
-    if value == 0 or not math.isfinite(value):
-        return value
-    return float(f"{value:.{digits}g}")

@@ -7,12 +7,16 @@ published next to it (a hidden count is ":" in its sentence too).
 
 from __future__ import annotations
 
-import math
-
-from rekruttering.summary.model import FunnelCount, FunnelStep, Representation, RuleSummary, SummaryReport
+from rekruttering.summary.model import (
+    STAGES,
+    FunnelCount,
+    FunnelStep,
+    Representation,
+    RuleSummary,
+    SummaryReport,
+    significant,
+)
 from rekruttering.words.catalogue import Lang, format_number, text
-
-STAGES = ("applied", "qualified", "invited", "hired")
 
 
 def worded(report: SummaryReport, population_source: str | None = None) -> SummaryReport:
@@ -106,14 +110,6 @@ def _first_upper(words: str) -> str:
 def declared(group: str, lang: Lang) -> str:
     """What a person declares, as said after "declared": "a gap in the CV", where the table says "CV gap"."""
     return text(f"group.{group}", lang) if group != "gender" else text(f"summary.group.{group}", lang)
-
-
-def significant(value: float | None, digits: int) -> float | None:
-    if value is None:
-        return None
-    if value == 0 or not math.isfinite(value):
-        return value
-    return float(f"{value:.{digits}g}")
 
 
 def percent(value: float | None, lang: Lang, missing: bool = False) -> str:
