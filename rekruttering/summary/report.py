@@ -33,7 +33,7 @@ from rekruttering.summary.stats import P_FLOOR, Stratum, below_four_fifths, impa
 from rekruttering.words.catalogue import Lang, format_number, text
 
 STAGES = ("applied", "qualified", "invited", "hired")
-DECLARED_GROUPS = ("immigrant_background", "disability", "cv_gap")
+DECLARED_GROUPS = ("immigrant_background", "non_western", "disability", "cv_gap")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -73,7 +73,8 @@ def rule_rows(reports: Sequence[PostingReport], pack: RulePack, lang: Lang,
     counts: dict[tuple[str, str | None], Counter[str]] = defaultdict(Counter)
     for report in reports:
         for finding in report.findings:
-            counts[(finding.rule, key(report) if key else None)][finding.status] += 1
+            advice = finding.status == "breach" and finding.severity == "advice"
+            counts[(finding.rule, key(report) if key else None)]["advice" if advice else finding.status] += 1
     rows: list[RuleSummary] = []
     for (rule_id, value), c in sorted(counts.items(), key=lambda item: (item[0][1] or "", item[0][0])):
         rule = pack.rule(rule_id)
@@ -86,18 +87,21 @@ def rule_rows(reports: Sequence[PostingReport], pack: RulePack, lang: Lang,
                          kept=c["met"] + c["justified"], rate=_percent(rate, lang), breach=c["breach"],
                          review=c["review"])
                     if applicable else text("summary.sentence.rule_none", lang, rule=where))
+        if c["advice"]:
+            sentence += " " + text("summary.sentence.advice", lang, count=c["advice"])
         rows.append(RuleSummary(
             rule=rule_id, title=rule.title.get(lang), check=rule.check,
             unit=value if kind == "unit" else None, month=value if kind == "month" else None,
             postings=total, met=c["met"], breach=c["breach"], justified=c["justified"], review=c["review"],
             not_applicable=c["not_applicable"], compliance_rate=rate, sentence=sentence,
+            advice_not_followed=c["advice"],
         ))
     return rows
 
 
 def follow_up(reports: Sequence[PostingReport]) -> list[FollowUp]:
     return [FollowUp(posting_id=r.posting_id, title=r.title, unit=r.unit, deadline=r.deadline, rule=f.rule)
-            for r in reports for f in r.findings if f.status == "breach"]
+            for r in reports for f in r.findings if f.status == "breach" and f.severity != "advice"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -217,7 +221,8 @@ def compliance_bounds(rules: Sequence[RuleSummary], pack: RulePack, groups: Coll
         rule = pack.rule(row.rule)
         if rule is None or rule.check != "interview_minimum" or len(rule.groups) != 1 or rule.groups[0] not in groups:
             continue
-        counts = {"met": row.met, "breach": row.breach, "justified": row.justified, "review": row.review,
+        # an advice not followed is a breach as far as what the counts reveal goes
+        counts = {"met": row.met, "breach": row.breach + row.advice_not_followed, "justified": row.justified, "review": row.review,
                   "not_applicable": row.not_applicable}
         bounds += interview_bounds(rule.groups[0], rule.required, counts)
     return bounds

@@ -69,6 +69,11 @@ def describe(outcome: Outcome, rule: Rule, posting: Posting, lang: Lang, audienc
         key if key in CATALOGUE else f"common.{outcome.reason}", lang,
         group=group_label(rule.groups, rule.qualifier, lang), **params,
     )
+    # how the rule's group or balance was approximated (not personal: every audience sees it)
+    if "approximation" in outcome.params:
+        message += " " + text(f"finding.approximation.{outcome.params['approximation']}", lang)
+    if "balance" in outcome.params:
+        message += " " + text(f"finding.balance.{outcome.params['balance']}", lang)
     if audience == "hr" and outcome.applicants:
         ranks = {a.applicant_id: a.rank for a in posting.applicants if a.rank is not None}
         listed = ", ".join(
