@@ -9,6 +9,8 @@ A posting is reserved when its type is ``reserved``, or when its 'Reservert for'
 whatever its type (a trainee post reserved for non-western applicants is the case Bergen's plan
 describes). A blank 'Reservert for' on a reserved posting means the rule's group when the rule
 names exactly one; otherwise it cannot be told which group is meant, and the finding is ``review``.
+A reservation for a lawful group the rule does not name (Oslo's text names disability, not a CV
+gap) is ``review`` too: the rule's source does not speak to it.
 """
 
 from __future__ import annotations
@@ -80,8 +82,11 @@ def reserved_posting(posting: Posting, rule: ReservedRule, context: Context) -> 
     groups, unlawful = reserved_groups(posting.reserved_for)
     if unlawful:
         return Outcome("breach", "unlawful_reservation", params={"reserved_for": posting.reserved_for or ""})
-    if named and not groups:
-        return Outcome("review", "reservation_unknown", params={"reserved_for": posting.reserved_for or ""})
+    # the groups this rule can judge: its own, or (a rule naming none) every lawful group
+    known = set(rule.groups) or set(LAWFUL)
+    if named and (not groups or not groups <= known):
+        return Outcome("review", "reservation_unknown",
+                       params={"reserved_for": posting.reserved_for or "", "groups": ",".join(sorted(known))})
     if not named and len(rule.groups) != 1:
         # "either group" is no reservation anyone advertised: which one was meant must be said
         return Outcome("review", "reservation_blank")

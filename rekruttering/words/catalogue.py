@@ -659,7 +659,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # reserved_posting
     "reserved_posting.not_reserved": ("Gjelder ikke: stillingen er ikke reservert.", "Does not apply: the posting is not reserved."),
     "reserved_posting.unlawful_reservation": ("Reservasjonen «{reserved_for}» er ulovlig: en stilling kan ikke reserveres for et kjønn eller en etnisk gruppe (radikal kvotering).", "The reservation '{reserved_for}' is unlawful: a post cannot be reserved for a gender or an ethnic group (radical quotation)."),
-    "reserved_posting.reservation_unknown": ("Reservasjonen «{reserved_for}» er ukjent; regelen kjenner nedsatt funksjonsevne og hull i CV.", "The reservation '{reserved_for}' is unknown; the rule knows disability and a gap in the CV."),
+    "reserved_posting.reservation_unknown": ("Reservasjonen «{reserved_for}» kan ikke vurderes av regelen, som gjelder reservasjon for {groups}.", "The reservation '{reserved_for}' cannot be judged by the rule, which is about posts reserved for {groups}."),
     "reserved_posting.readvertise": ("Ingen kvalifisert søker har oppgitt {groups}; stillingen kan lyses ut på nytt uten reservasjon.", "No qualified applicant declared {groups}; the post may be re-advertised without the reservation."),
     "reserved_posting.outside_reservation": ("Søkere som ikke er kvalifisert eller ikke har oppgitt {groups}, er innkalt eller ansatt i en reservert stilling.", "Applicants who are not qualified or did not declare {groups} are invited or hired to a reserved post."),
     "reserved_posting.qualification_unknown": ("Innkalte søkere i den reserverte stillingen mangler vurdering av kvalifikasjon.", "Applicants invited to the reserved post have no qualification assessment."),
