@@ -93,8 +93,8 @@ def required_fields(pack: RulePack, dataset: Dataset) -> dict[Field, list[str]]:
             fields.append(Field.country_group)
         if rule.approximate_by_country_group and Field.non_western not in dataset.applicant_fields:
             # no non-western declaration in the exports: the rule's approximation needs these instead
-            fields = [f for f in fields if f is not Field.non_western] + [Field.immigrant_background,
-                                                                          Field.country_group]
+            fields = [*(f for f in fields if f is not Field.non_western), Field.immigrant_background,
+                      Field.country_group]
         for fld in fields:
             needed.setdefault(fld, []).append(rule.id)
     return needed

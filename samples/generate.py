@@ -1035,9 +1035,10 @@ def check_year(year: Year) -> tuple[Counts, Counts, list[tuple[FileJustification
     for apps in year.postings[len(year.plans):]:
         scenario = planned[apps[0].posting.id]
         for rule_id in ("OS02", "BE03"):
-            wanted, got = planned_reserved(apps[0].posting, scenario, RULE[rule_id]), check_reserved(apps, RULE[rule_id])
-            if got.reason != wanted:
-                problems.append(f"{apps[0].posting.id} {rule_id}: planned {wanted}, got {got}")
+            plan = planned_reserved(apps[0].posting, scenario, RULE[rule_id])
+            got = check_reserved(apps, RULE[rule_id])
+            if got.reason != plan:
+                problems.append(f"{apps[0].posting.id} {rule_id}: planned {plan}, got {got}")
         for rule in RULES:
             if rule.kind == "interview" and check_interview(apps, rule).status not in ("met", "not_applicable"):
                 problems.append(f"{apps[0].posting.id} {rule.id}: {check_interview(apps, rule)}")

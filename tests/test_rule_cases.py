@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from rekruttering.checks import CHECKS, Context, Headcount, Rule
+from rekruttering.checks import Context, Headcount, Rule
 from rekruttering.checks.engine import applies_to
 from rekruttering.checks.pack import RulePack, load_pack, shipped_packs
 from rekruttering.models import Applicant, Doubt, Justification, Posting, PostingType

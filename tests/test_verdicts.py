@@ -88,12 +88,13 @@ def test_advice_not_followed_is_shown_apart_and_fails_only_when_asked(runner: Cl
                                                                        lang: str, closing: str, label: str) -> None:
     """Oslo's interview rule is a suggestion: its miss is no breach, does not fail the run, and is counted apart."""
     applicants, shortlist = undated
-    args = ["check", applicants, "-s", shortlist, "-r", "oslo", "--lang", lang]
+    args: list[str | Path] = ["check", applicants, "-s", shortlist, "-r", "oslo", "--lang", lang]
     code, out, _ = run(runner, *args)
     assert code == 0 and closing in flat(out) and label in flat(out)
     code, out, _ = run(runner, *args, "-f", "json")
     report = json.loads(out)
-    [finding] = [f for p in report["postings"] for f in p["findings"] if p["posting_id"] == "P-1" and f["rule"] == "OS01"]
+    [finding] = [f for p in report["postings"] for f in p["findings"]
+                 if p["posting_id"] == "P-1" and f["rule"] == "OS01"]
     assert (finding["status"], finding["severity"]) == ("breach", "advice")
     assert (report["totals"]["breach"], report["totals"]["advice_not_followed"]) == (0, 1)
     assert run(runner, *args, "--fail-on", "advice")[0] == 1

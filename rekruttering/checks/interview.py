@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import StrEnum
 from typing import Literal
 
 from pydantic import Field, model_validator
-
-from dataclasses import replace
 
 from rekruttering.checks.base import (
     APPROXIMATION,

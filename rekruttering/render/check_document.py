@@ -151,7 +151,7 @@ def overview(report: CheckReport, verdict: Cell, lang: Lang) -> Overview:
             return text("overview.do.breach.invite" if invite else "overview.do.breach", lang)
         return text(f"overview.do.{status}", lang)
 
-    facts = (
+    facts: tuple[tuple[str, Cell], ...] = (
         (text("overview.checked", lang), Cell(str(totals.postings), number=float(totals.postings))),
         fact(text("overview.breach" if hr else "overview.breach.tillitsvalgt", lang), totals.breach,
              postings_with("breach"), doing("breach"), "breach", lang),

@@ -222,8 +222,8 @@ def compliance_bounds(rules: Sequence[RuleSummary], pack: RulePack, groups: Coll
         if rule is None or rule.check != "interview_minimum" or len(rule.groups) != 1 or rule.groups[0] not in groups:
             continue
         # an advice not followed is a breach as far as what the counts reveal goes
-        counts = {"met": row.met, "breach": row.breach + row.advice_not_followed, "justified": row.justified, "review": row.review,
-                  "not_applicable": row.not_applicable}
+        counts = {"met": row.met, "breach": row.breach + row.advice_not_followed, "justified": row.justified,
+                  "review": row.review, "not_applicable": row.not_applicable}
         bounds += interview_bounds(rule.groups[0], rule.required, counts)
     return bounds
 
