@@ -1095,7 +1095,7 @@ def print_summary(year: Year) -> None:
     plain, with_file, entries = check_year(year)
     print("\nOutcomes over all postings, in parentheses where --justifications changes them:\n")
     interview = ("SA01", "ST01", "ST02", "ST03", "BE01", "OS01")
-    tables: tuple[tuple[str, ...], ...] = (interview, QUOTATION_RULES + QUOTATION_VARIANTS, ("OS02",))
+    tables: tuple[tuple[str, ...], ...] = (interview, QUOTATION_RULES + QUOTATION_VARIANTS, ("OS02", "BE03"))
     for rule_ids in tables:
         reason_table(rule_ids, plain, with_file)
         print()
