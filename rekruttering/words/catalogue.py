@@ -1122,6 +1122,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The post is reserved, but the 'Reservert for' column is blank and the rule has no single group it can mean; the case handler must say which group the post is reserved for."),
     "rules.severity.advice": ("Råd: et råd som ikke er fulgt, vises som «ikke fulgt (råd)» og gir ikke feilkode (med mindre --fail-on advice).",
                               "Advice: advice not followed is shown as 'not followed (advice)' and does not change the exit code (unless --fail-on advice)."),
+    "finding.advice": ("Regelen er et råd fra kilden, ikke en plikt; det gir ikke feilkode.",
+                       "The rule is advice from the source, not a duty; it does not change the exit code."),
     "rules.source_note": ("Merknad om kilden", "Note on the source"),
     "rules.legal_background": ("Rettslig bakgrunn (ikke en del av kilden)", "Legal background (not part of the source)"),
     "rules.dates_unverified": ("(datoene er ikke bekreftet av kilden)", "(dates not verified by the source)"),

@@ -90,6 +90,8 @@ def finding(verdict: Verdict, posting: Posting, lang: Lang, audience: Audience, 
     rule, outcome = verdict.rule, verdict.outcome
     groups = list(rule.groups)
     message = describe(outcome, rule, posting, lang, audience)
+    if verdict.severity == "advice":
+        message += " " + text("finding.advice", lang)
     if verdict.as_of and context.as_of is not None:
         message += " " + text("finding.as_of", lang, date=format_date(context.as_of, lang))
     return Finding(
