@@ -93,6 +93,10 @@ def required_fields(pack: RulePack, dataset: Dataset) -> dict[Field, list[str]]:
         fields = [Field.qualified, *(Field(g) for g in rule.groups)]
         if rule.qualifier:
             fields.append(Field.country_group)
+        if rule.approximate_by_country_group and Field.non_western not in dataset.applicant_fields:
+            # no non-western declaration in the exports: the rule's approximation needs these instead
+            fields = [*(f for f in fields if f is not Field.non_western), Field.immigrant_background,
+                      Field.country_group]
         for fld in fields:
             needed.setdefault(fld, []).append(rule.id)
     return needed
@@ -256,10 +260,14 @@ def choose_statuses(values: Sequence[str], lang: Lang) -> tuple[Status, ...]:
 
 def totals(postings: Sequence[PostingReport]) -> Totals:
     counts = dict.fromkeys(STATUSES, 0)
+    advice = 0
     for posting in postings:
         for finding in posting.findings:
-            counts[finding.status] += 1
-    return Totals(postings=len(postings), **counts)
+            if finding.status == "breach" and finding.severity == "advice":
+                advice += 1  # an advice not followed is no breach of an obligation
+            else:
+                counts[finding.status] += 1
+    return Totals(postings=len(postings), **counts, advice_not_followed=advice)
 
 
 def _pack_ref(pack: RulePack) -> RulePackRef:
