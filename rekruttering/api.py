@@ -84,8 +84,11 @@ def required_fields(pack: RulePack, dataset: Dataset) -> dict[Field, list[str]]:
     A reservation rule needs its group columns only when some posting is reserved; a quotation
     rule matters only after the decision, so its missing columns become ``review`` findings.
     """
-    reserved = any(p.posting_type is PostingType.reserved for p in dataset.postings) or (
-        dataset.frame is not None and PostingType.reserved in dataset.frame.posting_type)
+    # reserved: by its type, or by a group named in 'Reservert for' whatever its type (``checks.reserved``)
+    reserved = any(p.posting_type is PostingType.reserved or (p.reserved_for or "").strip()
+                   for p in dataset.postings) or (
+        dataset.frame is not None and (PostingType.reserved in dataset.frame.posting_type
+                                       or any((r or "").strip() for r in dataset.frame.reserved_for)))
     needed: dict[Field, list[str]] = {}
     for rule in pack.rules:
         if rule.check == "moderate_quotation" or (rule.check == "reserved_posting" and not reserved):
