@@ -84,8 +84,11 @@ def required_fields(pack: RulePack, dataset: Dataset) -> dict[Field, list[str]]:
     A reservation rule needs its group columns only when some posting is reserved; a quotation
     rule matters only after the decision, so its missing columns become ``review`` findings.
     """
-    reserved = any(p.posting_type is PostingType.reserved for p in dataset.postings) or (
-        dataset.frame is not None and PostingType.reserved in dataset.frame.posting_type)
+    # reserved: by its type, or by a group named in 'Reservert for' whatever its type (``checks.reserved``)
+    reserved = any(p.posting_type is PostingType.reserved or (p.reserved_for or "").strip()
+                   for p in dataset.postings) or (
+        dataset.frame is not None and (PostingType.reserved in dataset.frame.posting_type
+                                       or any((r or "").strip() for r in dataset.frame.reserved_for)))
     needed: dict[Field, list[str]] = {}
     for rule in pack.rules:
         if rule.check == "moderate_quotation" or (rule.check == "reserved_posting" and not reserved):
@@ -93,6 +96,10 @@ def required_fields(pack: RulePack, dataset: Dataset) -> dict[Field, list[str]]:
         fields = [Field.qualified, *(Field(g) for g in rule.groups)]
         if rule.qualifier:
             fields.append(Field.country_group)
+        if rule.approximate_by_country_group and Field.non_western not in dataset.applicant_fields:
+            # no non-western declaration in the exports: the rule's approximation needs these instead
+            fields = [*(f for f in fields if f is not Field.non_western), Field.immigrant_background,
+                      Field.country_group]
         for fld in fields:
             needed.setdefault(fld, []).append(rule.id)
     return needed
@@ -256,10 +263,14 @@ def choose_statuses(values: Sequence[str], lang: Lang) -> tuple[Status, ...]:
 
 def totals(postings: Sequence[PostingReport]) -> Totals:
     counts = dict.fromkeys(STATUSES, 0)
+    advice = 0
     for posting in postings:
         for finding in posting.findings:
-            counts[finding.status] += 1
-    return Totals(postings=len(postings), **counts)
+            if finding.status == "breach" and finding.severity == "advice":
+                advice += 1  # an advice not followed is no breach of an obligation
+            else:
+                counts[finding.status] += 1
+    return Totals(postings=len(postings), **counts, advice_not_followed=advice)
 
 
 def _pack_ref(pack: RulePack) -> RulePackRef:

@@ -249,7 +249,7 @@ def _catalogue() -> dict[str, tuple[str, str]]:
     return CATALOGUE
 
 
-FAIL_ON = ("breach", "review")
+FAIL_ON = ("breach", "review", "advice")
 
 
 def _fail_on(values: list[str] | None, settings: Config, lang: Lang) -> frozenset[str]:
@@ -297,9 +297,9 @@ def _complete_packs(incomplete: str) -> list[str]:
 
 
 FailOnOption = Annotated[list[str] | None, typer.Option(
-    "--fail-on", metavar="breach|review",
-    help="What gives exit code 1: breach (default), or review (a finding to review fails too). Comma-separated or "
-    "repeated.", show_default=False)]
+    "--fail-on", metavar="breach|review|advice",
+    help="What gives exit code 1: breach (default), review (a finding to review fails too), or advice (an advice "
+    "not followed fails too). Comma-separated or repeated.", show_default=False)]
 AsOfOption = Annotated[str | None, typer.Option(
     "--as-of", metavar="DATE",
     help="Judge postings whose export has no deadline as of this date (dd.mm.yyyy; default: today).",

@@ -42,7 +42,7 @@ class Config(BaseModel):
     suppress_zeros: bool | None = None
     min_informative: int | None = Field(default=None, ge=1)
     aliases: dict[str, list[str]] | None = None
-    fail_on: list[Literal["breach", "review"]] | None = None
+    fail_on: list[Literal["breach", "review", "advice"]] | None = None
     select: list[str] | None = None  # rule ids to keep, as --select
     ignore: list[str] | None = None  # rule ids to leave out, as --ignore
     _source: Path | None = PrivateAttr(default=None)

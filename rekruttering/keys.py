@@ -42,3 +42,8 @@ def is_national_id(cell: str) -> bool:
     digits = [int(c) for c in compact]
     return _control(digits, _ID_WEIGHTS_1) == digits[9] and _control(digits, _ID_WEIGHTS_2) == digits[10]
 
+
+
+def job_group_key(name: str) -> str:
+    """The workforce key of a job group (stillingsgruppe), apart from any unit of the same name."""
+    return "stillingsgruppe:" + normalise_header(name)

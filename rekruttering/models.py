@@ -18,7 +18,8 @@ from pydantic import Field as ModelField
 
 Status = Literal["met", "breach", "justified", "review", "not_applicable"]
 STATUSES: tuple[Status, ...] = ("met", "breach", "justified", "review", "not_applicable")
-Severity = Literal["error", "warning", "info"]
+# "advice": a breach of a rule whose source suggests rather than obliges (shown as "not followed (advice)")
+Severity = Literal["error", "warning", "advice", "info"]
 
 
 class PostingType(StrEnum):
@@ -26,6 +27,7 @@ class PostingType(StrEnum):
     internal = "internal"
     exempt = "exempt"
     reserved = "reserved"
+    trainee = "trainee"
     cancelled = "cancelled"
 
 
@@ -78,6 +80,7 @@ class Applicant:
     qualified: bool | None = None
     immigrant_background: bool | None = None
     country_group: str | None = None
+    non_western: bool | None = None  # declared non-western background (Bergen's plan of 2007)
     disability: bool | None = None
     cv_gap: bool | None = None
     gender: str | None = None
@@ -102,6 +105,7 @@ class Posting:
     posting_type: PostingType = PostingType.external
     reserved_for: str | None = None
     underrepresented_gender: str | None = None
+    job_group: str | None = None  # stillingsgruppe: the gender balance of the state rule is per job group
     applicants: tuple[Applicant, ...] = ()
     has_shortlist: bool = True
     doubts: tuple[Doubt, ...] = ()
@@ -178,12 +182,16 @@ class UnusedJustification(BaseModel):
 
 
 class Totals(BaseModel):
+    """Findings by status. ``breach`` counts unmet obligations only; an unmet advice (a finding of status
+    ``breach`` with severity ``advice``) is counted in ``advice_not_followed`` instead, and never fails a run."""
+
     postings: int
     met: int = 0
     breach: int = 0
     justified: int = 0
     review: int = 0
     not_applicable: int = 0
+    advice_not_followed: int = 0
 
 
 class Provenance(BaseModel):
@@ -221,5 +229,7 @@ class CheckReport(Provenance):
         return self.totals.breach > 0
 
     def fails(self, fail_on: Collection[str]) -> bool:
-        """Exit code 1: an unjustified breach, or with ``--fail-on review`` also a finding to review."""
-        return self.failed or ("review" in fail_on and self.totals.review > 0)
+        """Exit code 1: an unjustified breach, or with ``--fail-on review`` also a finding to review, or with
+        ``--fail-on advice`` also an advice not followed."""
+        return self.failed or ("review" in fail_on and self.totals.review > 0) or (
+            "advice" in fail_on and self.totals.advice_not_followed > 0)

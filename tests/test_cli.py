@@ -82,7 +82,7 @@ def test_json_contract(runner: CliRunner, small_exports: tuple[Path, Path]) -> N
     }
     assert postings["P-3"]["deadline"] == "2025-03-01"  # an Excel serial in a csv
     assert report["totals"] == {"postings": 3, "met": 1, "breach": 1, "justified": 0, "review": 0,
-                                "not_applicable": 7}
+                                "not_applicable": 7, "advice_not_followed": 0}
 
 
 def test_generated_at_follows_source_date_epoch(runner: CliRunner, small_exports: tuple[Path, Path],

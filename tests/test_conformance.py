@@ -21,6 +21,7 @@ from rekruttering.columnar.frame import Frame
 from rekruttering.columnar.run import load as load_columnar
 from rekruttering.columnar.statuses import Statuses
 from rekruttering.errors import InputError
+from rekruttering.keys import job_group_key
 from rekruttering.models import Applicant, Posting, PostingType
 from rekruttering.read.columns import load_column_map
 from rekruttering.read.fields import SPECS
@@ -72,6 +73,7 @@ def applicants(draw: st.DrawFn, index: int) -> Applicant:
         applicant_id=draw(st.sampled_from(["A", "b", "C", "a10", "a9"])) + f"-{index}",
         qualified=draw(yes_no), immigrant_background=draw(yes_no),
         country_group=draw(st.sampled_from(["1", "2", None])), disability=draw(yes_no), cv_gap=draw(yes_no),
+        non_western=draw(st.sampled_from([None, None, None, True, False])),
         gender=draw(st.sampled_from(["kvinne", "mann", "annet", None])), withdrawn=draw(yes_no),
         invited=draw(yes_no), rank=draw(RANKS), score=draw(SCORES),
         recommended=draw(yes_no), hired=draw(st.sampled_from([None, False, False, True])),
@@ -85,8 +87,10 @@ def postings(draw: st.DrawFn, number: int) -> Posting:
         posting_id=f"P-{number}", title="Rådgiver", unit=draw(st.sampled_from(["Økonomi", "IT", None])),
         deadline=draw(st.one_of(st.none(), st.dates(date(2015, 1, 1), date(2030, 12, 31)))),
         posting_type=draw(st.sampled_from(list(PostingType))),
-        reserved_for=draw(st.sampled_from([None, "nedsatt funksjonsevne", "hull i CV", "kvinner", "noe annet"])),
+        reserved_for=draw(st.sampled_from([None, "nedsatt funksjonsevne", "hull i CV", "kvinner", "noe annet", " ",
+                                           "nedsatt funksjonsevne, hull i CV", "ikke-vestlig bakgrunn"])),
         underrepresented_gender=draw(st.sampled_from([None, None, "kvinne", "mann"])),
+        job_group=draw(st.sampled_from([None, "Rådgivere", "Ledere"])),
         applicants=tuple(draw(applicants(i)) for i in range(size)),
         has_shortlist=draw(st.booleans()),
     )
@@ -95,9 +99,11 @@ def postings(draw: st.DrawFn, number: int) -> Posting:
 @st.composite
 def contexts(draw: st.DrawFn) -> Context:
     workforce = draw(st.sampled_from([{}, {"økonomi": Headcount(3, 9)},
-                                      {"økonomi": Headcount(5, 5), "it": Headcount(9, 1)}]))
+                                      {"økonomi": Headcount(5, 5), "it": Headcount(9, 1)},
+                                      {"økonomi": Headcount(5, 5), job_group_key("Rådgivere"): Headcount(1, 9)}]))
     every = frozenset(f.value for f, s in SPECS.items() if s.level == "applicant")
-    fields = draw(st.sampled_from([None, every, every - {"disability"}, every - {"qualified"}]))
+    fields = draw(st.sampled_from([None, every, every - {"disability"}, every - {"qualified"},
+                                   every - {"non_western"}]))
     return Context(workforce, fields, draw(st.sampled_from([None, date(2025, 6, 1)])))
 
 
@@ -111,19 +117,25 @@ def test_generated_postings_column_wise(drawn: tuple[Posting, ...], context: Con
 
 HEADER = ["Stillings-ID", "Enhet", "Søknadsfrist", "Utlysningstype", "Søker-ID", "Kvalifisert", "Innvandrerbakgrunn",
           "Landgruppe", "Nedsatt funksjonsevne", "Hull i CV", "Kjønn", "Trukket"]
+# columns an export may have besides: a declared non-western background (without it Bergen's rules
+# approximate it by country group), the job group, and what a post is reserved for
+EXTRA = ["Ikke-vestlig bakgrunn (egenerklært)", "Stillingsgruppe", "Reservert for"]
 SHORT = ["Stillings-ID", "Søker-ID", "Innkalt til intervju", "Rangering", "Poeng", "Innstilt", "Ansatt",
          "Begrunnelse", "Kvalifisert"]
 ANSWER = st.sampled_from(["Ja"] * 5 + ["Nei"] * 5 + [""] * 4 + ["kanskje"])  # "kanskje" cannot be read
 
 
 @st.composite
-def exports(draw: st.DrawFn) -> tuple[list[list[str]], list[list[str]]]:
+def exports(draw: st.DrawFn) -> tuple[list[list[str]], list[list[str]], list[str]]:
     rows: list[list[str]] = []
     short: list[list[str]] = []
+    extra = draw(st.sampled_from([[], EXTRA, EXTRA[1:]]))
     for p in range(draw(st.integers(1, 6))):
         unit = draw(st.sampled_from(["Økonomi", "IT", ""]))
         deadline = draw(st.sampled_from(["01.03.2025", "15.09.2025", "", "31.12.2024"]))
-        kind = draw(st.sampled_from(["ekstern", "ekstern", "intern", "reservert"]))
+        kind = draw(st.sampled_from(["ekstern", "ekstern", "intern", "reservert", "trainee"]))
+        job_group = draw(st.sampled_from(["Rådgivere", "Ledere", ""]))
+        reserved_for = draw(st.sampled_from(["", "", "nedsatt funksjonsevne", "ikke-vestlig bakgrunn"]))
         for a in range(draw(st.integers(1, 6))):
             applicant = f"S-{p}-{a}" if draw(st.integers(0, 9)) else ""  # now and then a row without its id
             posting = f"P-{p}" if draw(st.integers(0, 19)) else ""  # a row whose posting is unknown
@@ -131,6 +143,8 @@ def exports(draw: st.DrawFn) -> tuple[list[list[str]], list[list[str]]]:
                    draw(st.sampled_from(["Ja", "Ja", "Nei", ""])), draw(ANSWER), draw(st.sampled_from(["1", "2", ""])),
                    draw(st.sampled_from(["Ja", "Nei", ""])), draw(st.sampled_from(["Ja", "Nei", ""])),
                    draw(st.sampled_from(["kvinne", "mann", ""])), draw(st.sampled_from(["Nei", "", "Ja"]))]
+            cells = {EXTRA[0]: draw(ANSWER), EXTRA[1]: job_group, EXTRA[2]: reserved_for}
+            row += [cells[name] for name in extra]
             rows.append(row)
             if not draw(st.integers(0, 15)):
                 rows.append(list(row))  # the same row twice
@@ -140,7 +154,7 @@ def exports(draw: st.DrawFn) -> tuple[list[list[str]], list[list[str]]]:
                               draw(st.sampled_from(["", "Nei", "Ja"])), draw(st.sampled_from(["", "Nei", "Ja"])),
                               draw(st.sampled_from(["", "", "", "Trakk seg"])),
                               draw(st.sampled_from(["", "", "", "Nei"]))])  # "Nei" may disagree with the list
-    return rows, short
+    return rows, short, extra
 
 
 def _write(path: Path, header: list[str], rows: list[list[str]]) -> Path:
@@ -160,10 +174,10 @@ def _summary(paths: list[Path], shortlists: list[Path], options: SummaryOptions,
 @given(exports(), st.sampled_from(["staten", "oslo", "bergen", "sarpsborg"]),
        st.sampled_from([(None, None), (date(2025, 1, 1), date(2025, 6, 30))]), st.booleans())
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-def test_summary_is_the_same_column_wise(tmp_path: Path, data: tuple[list[list[str]], list[list[str]]],
+def test_summary_is_the_same_column_wise(tmp_path: Path, data: tuple[list[list[str]], list[list[str]], list[str]],
                                          rules: str, period: tuple[date | None, date | None], forced: bool) -> None:
-    rows, short = data
-    paths = [_write(tmp_path / "soekere.csv", HEADER, rows)]
+    rows, short, extra = data
+    paths = [_write(tmp_path / "soekere.csv", [*HEADER, *extra], rows)]
     # a shortlist given as one (its qualification column confirms the list's), or read as a second list
     shortlists = [_write(tmp_path / "kortliste.csv", SHORT, short)] if short else []
     if not forced:
@@ -181,7 +195,7 @@ def test_ids_read_column_wise_as_one_by_one(texts: list[str]) -> None:
 SAMPLES = Path(__file__).parent.parent / "samples"
 
 
-@pytest.mark.parametrize("rules", ["staten", "oslo"])
+@pytest.mark.parametrize("rules", ["staten", "oslo", "bergen", "sarpsborg"])
 def test_the_sample_year_is_the_same_column_wise(rules: str) -> None:
     """The sample year has postings of both kinds; with its justifications and workforce, the reports agree."""
     year = SAMPLES / "aar-2025"

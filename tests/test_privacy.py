@@ -105,9 +105,10 @@ def test_tillitsvalgt_cannot_tell_nobody_declared_from_none_qualified(runner: Cl
 
 def test_tillitsvalgt_does_not_learn_that_the_hire_declared(runner: CliRunner, tmp_path: Path) -> None:
     applicants = write_csv(tmp_path / "a.csv", [
-        ["Stillings-ID", "Søknadsfrist", "Søker-ID", "Kvalifisert", "Innvandrerbakgrunn"],
-        ["P-1", "01.03.2025", "S-1", "Ja", "Nei"], ["P-1", "01.03.2025", "S-2", "Ja", "Ja"],
-        ["P-2", "01.03.2025", "S-3", "Ja", "Ja"], ["P-2", "01.03.2025", "S-4", "Ja", "Nei"],
+        # SA02 is about immigrant background or disability: the export has both columns (nobody declared disability)
+        ["Stillings-ID", "Søknadsfrist", "Søker-ID", "Kvalifisert", "Innvandrerbakgrunn", "Nedsatt funksjonsevne"],
+        ["P-1", "01.03.2025", "S-1", "Ja", "Nei", ""], ["P-1", "01.03.2025", "S-2", "Ja", "Ja", ""],
+        ["P-2", "01.03.2025", "S-3", "Ja", "Ja", ""], ["P-2", "01.03.2025", "S-4", "Ja", "Nei", ""],
     ])
     shortlist = write_csv(tmp_path / "k.csv", [
         ["Stillings-ID", "Søker-ID", "Innkalt", "Rangering", "Ansatt"],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from typer.testing import CliRunner
 
@@ -14,7 +16,7 @@ SHIPPED = [(name, rule.id) for name in shipped_packs() for rule in load_pack(nam
 
 def test_four_packs_are_shipped() -> None:
     assert shipped_packs() == ["bergen", "oslo", "sarpsborg", "staten"]
-    assert [rule for _, rule in SHIPPED] == ["BE01", "BE02", "OS01", "OS02", "SA01", "SA02", "SA03",
+    assert [rule for _, rule in SHIPPED] == ["BE01", "BE02", "BE03", "OS01", "OS02", "SA01", "SA02", "SA03",
                                              "ST01", "ST02", "ST03", "ST04", "ST05", "ST06"]
 
 
@@ -38,13 +40,16 @@ def test_rules_show_explains_the_rule(runner: CliRunner, pack_name: str, rule_id
     assert " ".join(rule.text.get(lang).split()) in flat
     labels = {"nb": ["oppfylt", "brudd", "begrunnet avvik", "til vurdering", "gjelder ikke"],
               "en": ["met", "breach", "justified", "review", "not applicable"]}[lang]
+    if rule.severity == "advice":  # an unmet advice is "not followed (advice)", never "breach"
+        labels = [label for label in labels if label not in ("brudd", "breach")]
+        assert ("ikke fulgt (råd) (breach)" if lang == "nb" else "not followed (advice) (breach)") in flat
     for label in labels:  # the JSON value beside the word where they differ: "oppfylt (met)", never "met (met)"
         assert f"{label} (" in flat if lang == "nb" else f"{label}: " in flat
     assert "met (met)" not in flat
     expected = {"interview_minimum": ["min_invited = 1"],
                 "moderate_quotation": ["max_rank_distance = 1", "max_score_gap_pct = 5.0", "tolerance" if lang == "en"
                                        else "toleransen"],
-                "reserved_posting": ["group = disability, cv_gap"]}[rule.check]
+                "reserved_posting": [f"group = {', '.join(rule.groups) or '-'}"]}[rule.check]
     for part in expected:
         assert part in flat
     if "gender" in rule.groups:
@@ -55,6 +60,13 @@ def test_rules_show_explains_the_rule(runner: CliRunner, pack_name: str, rule_id
         assert rule.in_force_from.strftime("%d.%m.%Y" if lang == "nb" else "%Y-%m-%d") in flat
     if not rule.source.verified:
         assert ("ikke bekreftet" if lang == "nb" else "not verified") in flat
+    if rule.source.note:
+        assert " ".join(rule.source.note.get(lang).split()) in flat
+    if not rule.in_force_verified:
+        assert ("datoene er ikke bekreftet" if lang == "nb" else "dates not verified") in flat
+        assert rule.in_force_note is not None and " ".join(rule.in_force_note.get(lang).split()) in flat
+    for ref in rule.legal_background:
+        assert ref.document in flat and " ".join(ref.summary.get(lang).split()) in flat
 
 
 def test_rules_show_unknown_rule(runner: CliRunner) -> None:
@@ -67,3 +79,26 @@ def test_rules_show_within_one_pack(runner: CliRunner) -> None:
     assert code == 2 and "oslo" in err
     code, out, _ = run(runner, "rules", "show", "BE01", "--rules", "bergen", "--lang", "en")
     assert code == 0 and "country_group = 2" in out
+
+
+def test_rules_show_json_says_what_the_source_does_not(runner: CliRunner) -> None:
+    """Unverified dates and readings, legal background apart from the source, and the posting types a rule
+    applies to are fields of ``rules show --format json``, not only words."""
+    def shown(rule_id: str) -> dict[str, object]:
+        code, out, _ = run(runner, "rules", "show", rule_id, "--format", "json", "--lang", "en")
+        assert code == 0
+        found: dict[str, object] = json.loads(out)
+        return found
+
+    sa01 = shown("SA01")
+    assert sa01["in_force_verified"] is False and "2016–2028" in str(sa01["in_force_note"])
+    assert sa01["posting_types"] == ["external", "internal", "reserved", "trainee"]  # no internal exception
+    st01 = shown("ST01")
+    assert st01["posting_types"] == ["external", "reserved", "trainee"] and st01["in_force_verified"] is True
+    os02 = shown("OS02")
+    assert os02["groups"] == ["disability"] and os02["source"]["document"] == (  # type: ignore[index]
+        "Oslo kommune: Innspill til arbeidet for en inkluderende arbeidsplass")
+    assert "E-1/02" in str(os02["legal_background"]) and "E-1/02" not in str(os02["source"])
+    be01 = shown("BE01")
+    assert be01["source"]["verified"] is False and "EU/EEA" in be01["source"]["note"]  # type: ignore[index]
+    assert shown("OS01")["severity"] == "advice" and shown("BE02")["severity"] == "advice"

@@ -367,7 +367,7 @@ def test_a_shortlist_justification_that_excuses_nobody_is_listed(runner: CliRunn
                                                 ["P1", "S1", "ja", "ja"], ["P1", "S2", "ja", "nei"]])
     shortlist = write_csv(tmp_path / "k.csv", [["Stillings-ID", "Søker-ID", "Innkalt", "Begrunnelse"],
                                                ["P1", "S2", "ja", "Vi innkalte ikke S1 fordi ..."]])
-    code, out, _ = run(runner, "check", applicants, "-s", shortlist, "-r", "oslo", "-f", "json", "--lang", "en")
+    code, out, _ = run(runner, "check", applicants, "-s", shortlist, "-r", "sarpsborg", "-f", "json", "--lang", "en")
     report = json.loads(out)
     assert code == 1 and report["postings"][0]["findings"][0]["status"] == "breach"
     assert [(u["posting_id"], u["applicant_id"], u["text"]) for u in report["unused_justifications"]] == [

@@ -77,8 +77,27 @@ def test_an_unreadable_deadline_is_still_reviewed(runner: CliRunner, tmp_path: P
 def test_the_closing_line_counts_breaches_and_reviews(runner: CliRunner, undated: tuple[Path, Path], lang: str,
                                                       closing: str) -> None:
     applicants, shortlist = undated
-    code, out, _ = run(runner, "check", applicants, "-s", shortlist, "-r", "oslo", "--lang", lang)
+    code, out, _ = run(runner, "check", applicants, "-s", shortlist, "-r", "staten", "--lang", lang)
     assert code == 1 and closing in flat(out)
+
+
+@pytest.mark.parametrize(("lang", "closing", "label"), [
+    ("nb", "0 brudd uten begrunnelse, 1 til vurdering", "ikke fulgt (råd) · OS01"),
+    ("en", "0 unjustified breaches, 1 to review", "not followed (advice) · OS01")])
+def test_advice_not_followed_is_shown_apart_and_fails_only_when_asked(runner: CliRunner, undated: tuple[Path, Path],
+                                                                       lang: str, closing: str, label: str) -> None:
+    """Oslo's interview rule is a suggestion: its miss is no breach, does not fail the run, and is counted apart."""
+    applicants, shortlist = undated
+    args: list[str | Path] = ["check", applicants, "-s", shortlist, "-r", "oslo", "--lang", lang]
+    code, out, _ = run(runner, *args)
+    assert code == 0 and closing in flat(out) and label in flat(out)
+    code, out, _ = run(runner, *args, "-f", "json")
+    report = json.loads(out)
+    [finding] = [f for p in report["postings"] for f in p["findings"]
+                 if p["posting_id"] == "P-1" and f["rule"] == "OS01"]
+    assert (finding["status"], finding["severity"]) == ("breach", "advice")
+    assert (report["totals"]["breach"], report["totals"]["advice_not_followed"]) == (0, 1)
+    assert run(runner, *args, "--fail-on", "advice")[0] == 1
 
 
 @pytest.mark.parametrize(("lang", "closing"), [

@@ -74,6 +74,26 @@ def membership(applicant: Applicant, group: str, country_group: str | None = Non
     return applicant.country_group == country_group
 
 
+def approximating(posting: Posting, rule: RuleBase, context: Context) -> bool:
+    """Whether the rule's non-western group is approximated on this posting: the rule allows it and the
+    exports have no non-western declaration (for a posting built by hand: no applicant has one)."""
+    if rule.approximate_by_country_group is None:
+        return False
+    if context.fields is not None:
+        return "non_western" not in context.fields
+    return all(a.non_western is None for a in posting.applicants)
+
+
+def group_membership(applicant: Applicant, group: str, rule: RuleBase, approximate: bool) -> bool | None:
+    """``membership`` in one of the rule's groups; non-western by its approximation where ``approximate``."""
+    if group == "non_western" and approximate:
+        return membership(applicant, "immigrant_background", rule.approximate_by_country_group)
+    return membership(applicant, group, rule.qualifier if group == "immigrant_background" else None)
+
+
+APPROXIMATION = {"approximation": "country_group_2"}  # the outcome's parameter that makes the message say so
+
+
 def by_rank(applicants: Iterable[Applicant]) -> list[Applicant]:
     """Best ranked first (rank 1 before 2, then higher score), unranked last, then by id."""
     return sorted(

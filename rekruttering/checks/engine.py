@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from rekruttering.checks import CHECKS, Context, Outcome, Rule, by_rank, ids
 from rekruttering.checks.pack import RulePack
-from rekruttering.models import Applicant, Doubt, Justification, Posting, Severity
+from rekruttering.models import Applicant, Doubt, Justification, Posting, PostingType, Severity
 
 
 @dataclass(frozen=True)
@@ -50,8 +50,7 @@ def applicability(posting: Posting, rule: Rule, context: Context | None = None) 
     export made before the interviews often has none) on ``context.as_of``, and without that the
     rule is reviewed.
     """
-    spec = CHECKS[rule.check]
-    if posting.posting_type in spec.excluded_types:
+    if posting.posting_type not in applies_to(rule):
         return Outcome("not_applicable", "posting_type", params={"type": posting.posting_type.value})
     if rule.in_force_from is None and rule.in_force_to is None:
         return None
@@ -63,6 +62,14 @@ def applicability(posting: Posting, rule: Rule, context: Context | None = None) 
     if rule.in_force_to and when > rule.in_force_to:
         return Outcome("not_applicable", "no_longer_in_force", params={"date": rule.in_force_to.isoformat()})
     return None
+
+
+def applies_to(rule: Rule) -> frozenset[PostingType]:
+    """The posting types the rule applies to: the rule's ``posting_types``, or its kind's default (every
+    type but those the kind excludes)."""
+    if rule.posting_types is not None:
+        return frozenset(PostingType(name) for name in rule.posting_types)
+    return frozenset(PostingType) - CHECKS[rule.check].excluded_types
 
 
 def judged_as_of(posting: Posting, rule: Rule, context: Context) -> bool:
@@ -202,6 +209,7 @@ def excuse(posting: Posting, rule: Rule, outcome: Outcome, justifications: Seque
 
 
 def severity_of(outcome: Outcome, rule: Rule) -> Severity:
+    """A breach has the rule's severity ("advice": a suggestion not followed, which never fails a run)."""
     if outcome.status == "breach":
         return rule.severity
     return "warning" if outcome.status in ("review", "justified") else "info"

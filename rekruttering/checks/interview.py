@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import StrEnum
 from typing import Literal
 
 from pydantic import Field, model_validator
 
-from rekruttering.checks.base import OUTSIDE_COMPETITION, CheckSpec, Context, Outcome, by_rank, ids, membership
+from rekruttering.checks.base import (
+    APPROXIMATION,
+    OUTSIDE_COMPETITION,
+    CheckSpec,
+    Context,
+    Outcome,
+    approximating,
+    by_rank,
+    group_membership,
+    ids,
+)
 from rekruttering.checks.rule import RuleBase
 from rekruttering.config import Refusal
 from rekruttering.models import STATUSES, Applicant, Posting
@@ -67,14 +78,21 @@ def interview_minimum(posting: Posting, rule: InterviewRule, context: Context) -
     """At least ``min_invited`` qualified applicants of the group are invited to interview.
 
     An invited applicant who later declined or withdrew still counts. Unknown qualification or
-    an unclear country group never gives ``met``: it gives ``review``.
+    an unclear country group never gives ``met``: it gives ``review``. Where a non-western group is
+    approximated by country group, the outcome says so.
     """
+    approximate = approximating(posting, rule, context)
+    outcome = _interview_minimum(posting, rule, approximate)
+    return replace(outcome, params={**outcome.params, **APPROXIMATION}) if approximate else outcome
+
+
+def _interview_minimum(posting: Posting, rule: InterviewRule, approximate: bool) -> Outcome:
     group = rule.groups[0]
     required = rule.required
     members: list[Applicant] = []
     unclear: list[Applicant] = []
     for applicant in posting.applicants:
-        belongs = membership(applicant, group, rule.country_group)
+        belongs = group_membership(applicant, group, rule, approximate)
         if belongs is True:
             members.append(applicant)
         elif belongs is None:

@@ -14,7 +14,7 @@ is ahead, so never negative.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
@@ -22,10 +22,20 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from rekruttering.checks.base import OUTSIDE_COMPETITION, CheckSpec, Context, Outcome, by_rank, ids, membership
+from rekruttering.checks.base import (
+    APPROXIMATION,
+    OUTSIDE_COMPETITION,
+    CheckSpec,
+    Context,
+    Outcome,
+    approximating,
+    by_rank,
+    group_membership,
+    ids,
+)
 from rekruttering.checks.rule import RuleBase
 from rekruttering.config import Refusal
-from rekruttering.keys import normalise_header
+from rekruttering.keys import job_group_key, normalise_header
 from rekruttering.models import STATUSES, Applicant, Posting
 
 DEFAULT_RANK_DISTANCE = 1
@@ -42,6 +52,9 @@ class QuotationRule(RuleBase):
     max_score_gap_pct: float | None = Field(default=None, ge=0, le=100)  # None: DEFAULT_SCORE_GAP_PCT
     underrepresented_below: float | None = Field(default=None, gt=0, le=0.5)  # None: the default
     preference: Literal["shall", "may"] | None = None
+    # where the gender balance is measured: the posting's unit (default) or its job group (stillingsgruppe);
+    # for a job group without figures the unit's stand in, and the finding says so
+    balance_in: Literal["unit", "job_group"] | None = None
 
     @model_validator(mode="after")
     def _threshold_only_for_gender(self) -> QuotationRule:
@@ -54,6 +67,7 @@ class QuotationRule(RuleBase):
                  "preference": "may"}
         if "gender" in self.groups:
             found["underrepresented_below"] = str(DEFAULT_UNDERREPRESENTED_BELOW)
+            found["balance_in"] = "unit"
         return found
 
 
@@ -140,11 +154,21 @@ def lead(a: Applicant, b: Applicant, rule: QuotationRule, best_score: Decimal | 
     return None
 
 
+def balance_by_unit(posting: Posting, rule: QuotationRule, context: Context) -> bool:
+    """True when a rule about the job group's balance uses the unit's figures instead (none for the job group)."""
+    if rule.balance_in != "job_group" or posting.underrepresented_gender in ("kvinne", "mann"):
+        return False
+    return not (posting.job_group and job_group_key(posting.job_group) in context.workforce)
+
+
 def underrepresented_gender(posting: Posting, rule: QuotationRule, context: Context) -> tuple[str | None, str]:
-    """The unit's under-represented gender, or None with the reason it is not known or not needed."""
+    """The under-represented gender in the unit (or job group), or None with the reason it is not known or
+    not needed."""
     if posting.underrepresented_gender in ("kvinne", "mann"):
         return posting.underrepresented_gender, ""
     counts = context.workforce.get(normalise_header(posting.unit or ""))
+    if rule.balance_in == "job_group" and posting.job_group:
+        counts = context.workforce.get(job_group_key(posting.job_group), counts)
     if counts is None or counts.women + counts.men <= 0:
         return None, "workforce_unknown"
     threshold = Fraction(Decimal(repr(rule.underrepresented_below or DEFAULT_UNDERREPRESENTED_BELOW)))
@@ -160,7 +184,8 @@ def _threshold_pct(rule: QuotationRule) -> str:
     return _plain(Decimal(repr(rule.underrepresented_below or DEFAULT_UNDERREPRESENTED_BELOW)) * 100)
 
 
-def _member(applicant: Applicant, rule: QuotationRule, gender: str | None) -> bool | None:
+def _member(applicant: Applicant, rule: QuotationRule, gender: str | None, approximate: bool = False
+            ) -> bool | None:
     """Membership in any of the rule's groups; gender means the unit's under-represented gender."""
     unknown = False
     for group in rule.groups:
@@ -168,7 +193,7 @@ def _member(applicant: Applicant, rule: QuotationRule, gender: str | None) -> bo
             if gender is not None and applicant.gender == gender:
                 return True
             continue
-        belongs = membership(applicant, group, rule.country_group if group == "immigrant_background" else None)
+        belongs = group_membership(applicant, group, rule, approximate)
         if belongs is True:
             return True
         unknown |= belongs is None
@@ -180,13 +205,27 @@ def _in_competition(applicant: Applicant) -> bool:
 
 
 def moderate_quotation(posting: Posting, rule: QuotationRule, context: Context) -> Outcome:
+    approximate = approximating(posting, rule, context)
+    outcome = _moderate_quotation(posting, rule, context, approximate)
+    if outcome.reason in ("no_choice", "no_ranking", "column_missing"):
+        return outcome
+    if approximate:
+        outcome = replace(outcome, params={**outcome.params, **APPROXIMATION})
+    if "gender" in rule.groups and outcome.reason != "workforce_unknown" and balance_by_unit(posting, rule, context):
+        outcome = replace(outcome, params={**outcome.params, "balance": "unit"})
+    return outcome
+
+
+def _moderate_quotation(posting: Posting, rule: QuotationRule, context: Context, approximate: bool) -> Outcome:
     chosen_all = [a for a in posting.applicants if a.hired is True] or [
         a for a in posting.applicants if a.recommended is True]
     if not chosen_all:
         return Outcome("not_applicable", "no_choice")
     if not any(a.rank is not None or a.score is not None for a in posting.applicants):
         return Outcome("not_applicable", "no_ranking")
-    missing = context.missing([*rule.groups, "qualified"])
+    wanted = [g for g in rule.groups if not (g == "non_western" and approximate)]
+    wanted += ["immigrant_background", "country_group"] if approximate else []
+    missing = context.missing([*wanted, "qualified"])
     if missing:
         return Outcome("review", "column_missing", params={"columns": ",".join(missing)})
     gender = None
@@ -202,13 +241,13 @@ def moderate_quotation(posting: Posting, rule: QuotationRule, context: Context) 
         return Outcome("review", "chosen_qualification_unknown", (chosen.applicant_id,))
     scores = [_decimal(a.score) for a in posting.applicants if a.score is not None]
     best_score = max(scores) if scores else None
-    chosen_member = _member(chosen, rule, gender)
+    chosen_member = _member(chosen, rule, gender, approximate)
     if chosen_member is None:
         return Outcome("review", "chosen_group_unknown", (chosen.applicant_id,))
     others = [a for a in posting.applicants if a is not chosen and _in_competition(a)]
 
     if chosen_member:
-        ahead = [(a, found) for a in others if _member(a, rule, gender) is False
+        ahead = [(a, found) for a in others if _member(a, rule, gender, approximate) is False
                  and (found := lead(a, chosen, rule, best_score)) is not None and found.amount > 0]
         clearly = [(a, found) for a, found in ahead if not found.within]
         if clearly:
@@ -220,7 +259,7 @@ def moderate_quotation(posting: Posting, rule: QuotationRule, context: Context) 
             return Outcome("met", "quotation_used", (), widest.params())
         return Outcome("met", "chosen_best")
 
-    candidates = [a for a in others if _member(a, rule, gender) is not False]
+    candidates = [a for a in others if _member(a, rule, gender, approximate) is not False]
     compared = [(a, found) for a in candidates if (found := lead(chosen, a, rule, best_score)) is not None]
     # a member ahead of the one chosen was passed over although better: the stronger finding, and
     # not "nearly as well qualified"; the gap is shown as that member's (positive) lead

@@ -4,12 +4,19 @@ Everyone invited or hired to a reserved post must be qualified and have declared
 group. A reservation for a gender or an ethnicity is itself unlawful (radical quotation: EFTA
 Court E-1/02, LDO 10/508). With no qualified declared applicant the post may be re-advertised
 without the reservation.
+
+A posting is reserved when its type is ``reserved``, or when its 'Reservert for' cell names a group
+whatever its type (a trainee post reserved for non-western applicants is the case Bergen's plan
+describes). A blank 'Reservert for' on a reserved posting means the rule's group when the rule
+names exactly one; otherwise it cannot be told which group is meant, and the finding is ``review``.
+A reservation for a lawful group the rule does not name (Oslo's text names disability, not a CV
+gap) is ``review`` too: the rule's source does not speak to it.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import ClassVar, Literal
 
 from rekruttering.checks.base import CheckSpec, Context, Outcome, by_rank, ids
 from rekruttering.checks.rule import RuleBase
@@ -18,15 +25,20 @@ from rekruttering.models import STATUSES, Applicant, Posting, PostingType
 
 
 class ReservedRule(RuleBase):
-    """A ``reserved_posting`` rule: the groups a post may be reserved for (no further parameters)."""
+    """A ``reserved_posting`` rule: the group a post may be reserved for (no further parameters).
+
+    A rule without a group names no lawful reservation of its own: it still finds unlawful ones,
+    and checks a lawful one the 'Reservert for' cell names."""
 
     check: Literal["reserved_posting"]
+    needs_group: ClassVar[bool] = False
 
 
 class Reason(StrEnum):
     not_reserved = "not_reserved"
     unlawful_reservation = "unlawful_reservation"
     reservation_unknown = "reservation_unknown"
+    reservation_blank = "reservation_blank"
     readvertise = "readvertise"
     outside_reservation = "outside_reservation"
     qualification_unknown = "qualification_unknown"
@@ -37,6 +49,7 @@ PUBLIC: dict[str, str] = {
     Reason.not_reserved: "not_reserved",
     Reason.unlawful_reservation: "unlawful_reservation",
     Reason.reservation_unknown: "reservation_unknown",
+    Reason.reservation_blank: "reservation_unknown",
     Reason.readvertise: "readvertise",
     Reason.outside_reservation: "not_kept",
     Reason.qualification_unknown: "needs_judgement",
@@ -63,13 +76,20 @@ def reserved_groups(text: str | None) -> tuple[set[str], bool]:
 
 
 def reserved_posting(posting: Posting, rule: ReservedRule, context: Context) -> Outcome:
-    if posting.posting_type is not PostingType.reserved:
+    named = bool(posting.reserved_for and posting.reserved_for.strip())
+    if posting.posting_type is not PostingType.reserved and not named:
         return Outcome("not_applicable", "not_reserved")
     groups, unlawful = reserved_groups(posting.reserved_for)
     if unlawful:
         return Outcome("breach", "unlawful_reservation", params={"reserved_for": posting.reserved_for or ""})
-    if posting.reserved_for and not groups:
-        return Outcome("review", "reservation_unknown", params={"reserved_for": posting.reserved_for})
+    # the groups this rule can judge: its own, or (a rule naming none) every lawful group
+    known = set(rule.groups) or set(LAWFUL)
+    if named and (not groups or not groups <= known):
+        return Outcome("review", "reservation_unknown",
+                       params={"reserved_for": posting.reserved_for or "", "groups": ",".join(sorted(known))})
+    if not named and len(rule.groups) != 1:
+        # "either group" is no reservation anyone advertised: which one was meant must be said
+        return Outcome("review", "reservation_blank")
     wanted = groups or set(rule.groups)
 
     def declared(applicant: Applicant) -> bool:

@@ -15,7 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from rekruttering.config import Refusal
 
-GroupName = Literal["immigrant_background", "disability", "cv_gap", "gender"]
+GroupName = Literal["immigrant_background", "non_western", "disability", "cv_gap", "gender"]
+PostingTypeName = Literal["external", "internal", "exempt", "reserved", "trainee", "cancelled"]
 
 
 class Localised(BaseModel):
@@ -39,6 +40,24 @@ class SourceRef(BaseModel):
     section: str = Field(min_length=1)
     summary: Localised
     verified: bool = True
+    # why the source was not verified, or where the pack's reading goes beyond or beside the text
+    note: Localised | None = None
+
+    @model_validator(mode="after")
+    def _unverified_says_why(self) -> SourceRef:
+        if not self.verified and self.note is None:
+            raise Refusal("pack.unverified_needs_note")
+        return self
+
+
+class LegalRef(BaseModel):
+    """Law or case law the rule rests on besides its source (not part of the source document)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    document: str = Field(min_length=1)
+    section: str = Field(min_length=1)
+    summary: Localised
 
 
 class RuleBase(BaseModel):
@@ -53,12 +72,22 @@ class RuleBase(BaseModel):
     id: str = Field(pattern=r"^[A-Za-z][A-Za-z0-9_-]{0,31}$")
     check: str
     group: GroupName | list[GroupName] | None = None
-    severity: Literal["error", "warning"] = "error"
+    # "advice": the source suggests, it does not oblige; an unmet advice is shown as such and never fails a run
+    severity: Literal["error", "warning", "advice"] = "error"
     title: Localised
     text: Localised
     source: SourceRef
+    legal_background: list[LegalRef] = Field(default_factory=list)
     in_force_from: date | None = None
     in_force_to: date | None = None
+    # False when the dates are the pack's reading, not stated by the source; ``in_force_note`` says why
+    in_force_verified: bool = True
+    in_force_note: Localised | None = None
+    # the posting types the rule applies to; None: the check kind's default (see ``checks.engine``)
+    posting_types: list[PostingTypeName] | None = None
+    # for the group non_western: where the exports have no non-western declaration, approximate it by
+    # declared immigrant background with this declared country group (the finding says so)
+    approximate_by_country_group: Literal["2"] | None = None
     justify: Localised | None = None
 
     @classmethod
@@ -99,6 +128,10 @@ class RuleBase(BaseModel):
             raise Refusal("pack.needs_group", check=self.check)
         if self.in_force_from and self.in_force_to and self.in_force_to < self.in_force_from:
             raise Refusal("pack.dates_reversed")
+        if self.approximate_by_country_group is not None and "non_western" not in self.groups:
+            raise Refusal("pack.approximation_non_western_only")
+        if not self.in_force_verified and self.in_force_note is None:
+            raise Refusal("pack.unverified_needs_note")
         return self
 
     @property

@@ -81,8 +81,12 @@ class Keys:
 
 def add_statuses(counts: RuleCounts, statuses: RuleStatuses, keys: Keys | None,
                  postings: npt.NDArray[np.int64]) -> None:
-    """Count the rule's statuses over the frame's postings at ``postings``, by ``keys`` (None: over all)."""
+    """Count the rule's statuses over the frame's postings at ``postings``, by ``keys`` (None: over all).
+    A breach of a rule of severity advice is counted as ``advice`` (``summary.report.rule_counts``)."""
     rule_id = statuses.rule.id
+    names_of: list[str] = list(STATUSES)
+    if statuses.rule.severity == "advice":
+        names_of[STATUSES.index("breach")] = "advice"
     status = statuses.status[postings]
     width = len(STATUSES)
     names: list[str | None] = [None] if keys is None else list(keys.names)
@@ -91,11 +95,13 @@ def add_statuses(counts: RuleCounts, statuses: RuleStatuses, keys: Keys | None,
     for name, row in zip(names, table, strict=True):
         for status_code, n in enumerate(row):
             if n:
-                counts[(rule_id, name)][STATUSES[status_code]] += n
+                counts[(rule_id, name)][names_of[status_code]] += n
 
 
 def breaches(statuses: RuleStatuses, postings: npt.NDArray[np.int64]) -> list[int]:
-    """The frame's postings at ``postings`` where the rule is in breach."""
+    """The frame's postings at ``postings`` where the rule is in breach (an advice not followed is none)."""
+    if statuses.rule.severity == "advice":
+        return []
     found: list[int] = postings[statuses.status[postings] == STATUSES.index("breach")].tolist()
     return found
 

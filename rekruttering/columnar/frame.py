@@ -46,6 +46,7 @@ class Frame:
     posting_type: list[PostingType]
     reserved_for: list[str | None]
     underrepresented_gender: list[str | None]
+    job_group: list[str | None]
     has_shortlist: bool
     post: npt.NDArray[np.int64]  # per application: its posting's index
     applicant_id: npt.NDArray[Any]  # object array of str
@@ -72,6 +73,7 @@ class Frame:
             unit=[p.unit for p in postings], deadline=[p.deadline for p in postings],
             posting_type=[p.posting_type for p in postings], reserved_for=[p.reserved_for for p in postings],
             underrepresented_gender=[p.underrepresented_gender for p in postings],
+            job_group=[p.job_group for p in postings],
             has_shortlist=all(p.has_shortlist for p in postings),
             post=np.array([i for i, _ in people], dtype=np.int64),
             applicant_id=np.array([a.applicant_id for _, a in people], dtype=object), values=values)
@@ -111,6 +113,7 @@ class Frame:
             posting_id=self.posting_ids[index], title=self.title[index], unit=self.unit[index],
             deadline=self.deadline[index], posting_type=self.posting_type[index],
             reserved_for=self.reserved_for[index], underrepresented_gender=self.underrepresented_gender[index],
+            job_group=self.job_group[index],
             applicants=tuple(sorted(applicants, key=lambda a: a.applicant_id)), has_shortlist=self.has_shortlist,
         )
 
@@ -317,7 +320,7 @@ def split(coerced: list[CoercedSheet]) -> Split:
         deadline=meta(Field.deadline),
         posting_type=[t or PostingType.external for t in meta(Field.posting_type)],
         reserved_for=meta(Field.reserved_for), underrepresented_gender=meta(Field.underrepresented_gender),
-        has_shortlist=has_shortlist, post=a_post[taken],
+        job_group=meta(Field.job_group), has_shortlist=has_shortlist, post=a_post[taken],
         applicant_id=np.asarray(applicant_values, dtype=object)[a_key[taken] % n_applicants],
         values=values,
     )

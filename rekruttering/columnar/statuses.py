@@ -1,11 +1,15 @@
 """Per simple posting, the status and reason of each rule, as arrays; applicants on demand.
 
-Applicability comes first, as in ``engine.applicability``. ``interview_minimum`` is computed from
-counts per posting (numpy ``bincount``), following ``checks.interview`` step by step.
-``reserved_posting`` and ``moderate_quotation`` are decided here where their first steps settle
-them (not a reserved post; nobody chosen; nobody ranked); the few postings left are given, as typed
-``Posting`` objects, to the reference check through ``engine.evaluate_rule``. A simple posting has
-no doubt, no row set aside and no written justification, so nothing else of ``engine`` applies.
+Applicability comes first, as in ``engine.applicability`` (the posting types a rule applies to are
+``engine.applies_to``). ``interview_minimum`` is computed from counts per posting (numpy
+``bincount``), following ``checks.interview`` step by step. ``reserved_posting`` and
+``moderate_quotation`` are decided here where their first steps settle them (not a reserved post;
+nobody chosen; nobody ranked); the few postings left (every reserved one included) are given, as
+typed ``Posting`` objects, to the reference check through ``engine.evaluate_rule``. Group
+membership follows ``checks.base.group_membership``: a non-western group is approximated by
+declared immigrant background and a country group where ``checks.base.approximating`` says so. A
+simple posting has no doubt, no row set aside and no written justification, so nothing else of
+``engine`` applies.
 """
 
 from __future__ import annotations
@@ -17,14 +21,15 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from rekruttering.checks import CHECKS, Context, InterviewRule, Outcome, QuotationRule, Rule
-from rekruttering.checks.engine import evaluate_rule
+from rekruttering.checks import Context, InterviewRule, Outcome, QuotationRule, Rule
+from rekruttering.checks.engine import applies_to, evaluate_rule
 from rekruttering.checks.quotation import DEFAULT_RANK_DISTANCE, DEFAULT_SCORE_GAP_PCT, underrepresented_gender
 from rekruttering.columnar.frame import Frame
 from rekruttering.models import STATUSES, Posting, PostingType, Status
 from rekruttering.read.fields import Field
 
 IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
 STATUS_CODE = {s: i for i, s in enumerate(STATUSES)}
 TYPES = tuple(PostingType)
 GENDER_CODES = {"kvinne": 1, "mann": 2}
@@ -104,7 +109,11 @@ class Statuses:
         if rule.check == "interview_minimum":
             self._interview(rule, put)
         elif rule.check == "reserved_posting":
-            put(open_ & (self.type_code != TYPES.index(PostingType.reserved)), "not_applicable", "not_reserved")
+            # reserved: by its type, or by a group named in 'Reservert for' whatever its type
+            named = np.fromiter((bool(r and r.strip()) for r in self.frame.reserved_for), dtype=bool,
+                                count=self.frame.size)
+            put(open_ & ~named & (self.type_code != TYPES.index(PostingType.reserved)), "not_applicable",
+                "not_reserved")
         elif rule.check == "moderate_quotation":
             self._quotation_first_steps(put)
             self._quotation(rule, put, result.status < 0)
@@ -119,7 +128,8 @@ class Statuses:
 
     def _applicability(self, rule: Rule, put: Any) -> None:
         """``engine.applicability``, on every posting at once."""
-        excluded = [TYPES.index(t) for t in CHECKS[rule.check].excluded_types]
+        applies = applies_to(rule)
+        excluded = [TYPES.index(t) for t in TYPES if t not in applies]
         put(np.isin(self.type_code, excluded), "not_applicable", "posting_type")
         if rule.in_force_from is None and rule.in_force_to is None:
             return
@@ -146,7 +156,11 @@ class Statuses:
         Leads are compared in floating point; a posting where a lead lies within rounding of the
         tolerance is left to the reference check, which compares exactly (decimal).
         """
-        if self.context.missing([*rule.groups, "qualified"]):
+        # with the exports' fields known, the approximation is the same for every posting (``approximating``)
+        approximate = bool(self.approximated(rule).any())
+        wanted = [g for g in rule.groups if not (g == "non_western" and approximate)]
+        wanted += ["immigrant_background", "country_group"] if approximate else []
+        if self.context.missing([*wanted, "qualified"]):
             put(open_, "review", "column_missing")
             return
         sets = self.quotation_sets(rule, open_)
@@ -180,10 +194,10 @@ class Statuses:
         gender_of = np.zeros(frame.size, dtype=np.int64)  # 0 none, 1 kvinne, 2 mann
         why = np.full(frame.size, "", dtype=object)
         if "gender" in rule.groups:
-            seen: dict[tuple[str | None, str | None], tuple[str | None, str]] = {}
-            for i, key in enumerate(zip(frame.underrepresented_gender, frame.unit, strict=True)):
+            seen: dict[tuple[str | None, str | None, str | None], tuple[str | None, str]] = {}
+            for i, key in enumerate(zip(frame.underrepresented_gender, frame.unit, frame.job_group, strict=True)):
                 if key not in seen:
-                    stub = Posting("", unit=key[1], underrepresented_gender=key[0])
+                    stub = Posting("", unit=key[1], underrepresented_gender=key[0], job_group=key[2])
                     seen[key] = underrepresented_gender(stub, rule, self.context)
                 gender, reason = seen[key]
                 gender_of[i] = GENDER_CODES.get(gender or "", 0)
@@ -240,7 +254,6 @@ class Statuses:
     def _members(self, rule: QuotationRule | InterviewRule, gender_of: IntArray) -> IntArray:
         """Per application, ``checks.quotation._member``: 1 a member of any of the rule's groups, -1 maybe
         (declared, but the country group unknown), 0 not."""
-        values = self.frame.values
         yes = np.zeros(len(self.frame.post), dtype=bool)
         maybe = np.zeros(len(self.frame.post), dtype=bool)
         for group in rule.groups:
@@ -249,27 +262,47 @@ class Statuses:
                 codes = self.gender_codes
                 yes |= (wanted > 0) & (codes == wanted)
                 continue
-            declared = values[Field(group)] == 1
-            country_group = rule.country_group if group == "immigrant_background" else None
-            if country_group is None:
-                yes |= declared
-                continue
-            country = values[Field.country_group]
-            yes |= declared & (country == country_group)
-            maybe |= declared & self.country_unknown
+            member, unclear = self.membership(rule, group)
+            yes |= member
+            maybe |= unclear
         out: IntArray = np.where(yes, 1, np.where(maybe, -1, 0)).astype(np.int64)
         return out
+
+    def approximated(self, rule: Rule) -> BoolArray:
+        """Per posting, ``checks.base.approximating``: the rule's non-western group is approximated by
+        country group (the exports have no non-western declaration; unknown exports: no applicant has one)."""
+        size = self.frame.size
+        if rule.approximate_by_country_group is None:
+            return np.zeros(size, dtype=bool)
+        if self.context.fields is not None:
+            return np.full(size, "non_western" not in self.context.fields, dtype=bool)
+        out: BoolArray = self.per_posting(self.frame.values[Field.non_western] >= 0) == 0
+        return out
+
+    def membership(self, rule: Rule, group: str) -> tuple[BoolArray, BoolArray]:
+        """Per application, ``checks.base.group_membership`` of one group as two masks: True, and None
+        (declared, but the country group unknown)."""
+        values = self.frame.values
+
+        def declared_in(fld: Field, country_group: str | None) -> tuple[BoolArray, BoolArray]:
+            declared: BoolArray = values[fld] == 1
+            if country_group is None:
+                return declared, np.zeros_like(declared)
+            return declared & (values[Field.country_group] == country_group), declared & self.country_unknown
+
+        member, unclear = declared_in(Field(group), rule.qualifier if group == "immigrant_background" else None)
+        if group == "non_western" and rule.approximate_by_country_group is not None:
+            approximate = self.approximated(rule)[self.frame.post]
+            if approximate.any():
+                by_country, unknown = declared_in(Field.immigrant_background, rule.approximate_by_country_group)
+                member = np.where(approximate, by_country, member)
+                unclear = np.where(approximate, unknown, unclear)
+        return member, unclear
 
     def interview_sets(self, rule: InterviewRule) -> dict[str, npt.NDArray[np.bool_]]:
         """Per application, the sets ``checks.interview`` counts (members, pool, invited ...)."""
         values = self.frame.values
-        declared = values[Field(rule.groups[0])] == 1
-        if rule.country_group is None:
-            member, unclear = declared, np.zeros_like(declared)
-        else:
-            country = values[Field.country_group]
-            unclear = declared & self.country_unknown
-            member = declared & (country == rule.country_group)
+        member, unclear = self.membership(rule, rule.groups[0])
         qualified, withdrawn, invited = (values[Field.qualified], values[Field.withdrawn], values[Field.invited])
         pool = member & (qualified == 1) & ((withdrawn != 1) | (invited == 1))
         unknown = (member & (qualified == -1) & (withdrawn != 1)) | (unclear & (qualified != 0) & (withdrawn != 1))

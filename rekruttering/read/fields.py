@@ -31,10 +31,12 @@ class Field(StrEnum):
     posting_type = "posting_type"
     reserved_for = "reserved_for"
     underrepresented_gender = "underrepresented_gender"
+    job_group = "job_group"
     applicant_id = "applicant_id"
     qualified = "qualified"
     immigrant_background = "immigrant_background"
     country_group = "country_group"
+    non_western = "non_western"
     disability = "disability"
     cv_gap = "cv_gap"
     gender = "gender"
@@ -64,10 +66,12 @@ SPECS: dict[Field, FieldSpec] = {
         FieldSpec(Field.posting_type, "posting", "posting_type"),
         FieldSpec(Field.reserved_for, "posting", "text"),
         FieldSpec(Field.underrepresented_gender, "posting", "gender"),
+        FieldSpec(Field.job_group, "posting", "text"),
         FieldSpec(Field.applicant_id, "applicant", "text"),
         FieldSpec(Field.qualified, "applicant", "answer"),
         FieldSpec(Field.immigrant_background, "applicant", "yesno"),
         FieldSpec(Field.country_group, "applicant", "country_group"),
+        FieldSpec(Field.non_western, "applicant", "yesno"),
         FieldSpec(Field.disability, "applicant", "yesno"),
         FieldSpec(Field.cv_gap, "applicant", "yesno"),
         FieldSpec(Field.gender, "applicant", "gender"),
@@ -83,7 +87,8 @@ SPECS: dict[Field, FieldSpec] = {
 
 ID_FIELDS = (Field.posting_id, Field.applicant_id)
 GROUP_FIELDS = frozenset(
-    {Field.immigrant_background, Field.country_group, Field.disability, Field.cv_gap, Field.gender}
+    {Field.immigrant_background, Field.country_group, Field.non_western, Field.disability, Field.cv_gap,
+     Field.gender}
 )
 APPLICANT_ONLY = frozenset(f for f, s in SPECS.items() if s.level == "applicant") - {Field.applicant_id}
 SHORTLIST_ONLY = frozenset(f for f, s in SPECS.items() if s.level == "shortlist")

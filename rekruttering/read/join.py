@@ -635,7 +635,8 @@ def _with_rows_set_aside(postings: list[Posting], set_aside: Sequence[tuple[int,
             counts.update(sheet_postings.get(sheet_index, set()))
     return [replace(p, rows_set_aside=counts[p.posting_id]) if counts[p.posting_id] else p for p in postings]
 MAX_UNKNOWN_SHOWN = 10
-DECLARATIONS = frozenset({Field.immigrant_background, Field.country_group, Field.disability, Field.cv_gap})
+DECLARATIONS = frozenset({Field.immigrant_background, Field.country_group, Field.non_western, Field.disability,
+                          Field.cv_gap})
 
 
 def _wrong_files(sheets: Sequence[tuple[RawSheet, SheetInfo]], forced: set[Path]) -> list[Problem]:
@@ -772,6 +773,7 @@ def _build_postings(records: dict[tuple[str, str], _Record], posting_values: dic
             posting_type=meta.get(Field.posting_type) or PostingType.external,
             reserved_for=meta.get(Field.reserved_for),
             underrepresented_gender=meta.get(Field.underrepresented_gender),
+            job_group=meta.get(Field.job_group),
             applicants=tuple(sorted(by_posting[posting_id], key=lambda a: a.applicant_id)),
             has_shortlist=has_shortlist,
             doubts=doubts,

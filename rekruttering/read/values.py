@@ -30,6 +30,8 @@ POSTING_TYPES: dict[str, PostingType] = {
         PostingType.exempt,
     ),
     **dict.fromkeys(("reservert", "reserved", "forbeholdt"), PostingType.reserved),
+    **dict.fromkeys(("trainee", "traineestilling", "trainee-stilling", "traineeprogram", "traineeprogrammet"),
+                    PostingType.trainee),
     **dict.fromkeys(("avlyst", "cancelled", "canceled", "kansellert", "trukket"), PostingType.cancelled),
 }
 GENDERS: dict[str, str] = {

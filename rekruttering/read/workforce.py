@@ -1,15 +1,18 @@
 """``--workforce FILE``: employees per unit by gender, to find the under-represented gender.
 
 Headcounts (``Enhet``, ``Kvinner``, ``Menn``) or a share (``Andel kvinner``, as 0–1 or percent).
-Small counts are fine to read; they are only compared with the pack's threshold, never shown.
+Instead of ``Enhet`` the file may name job groups (``Stillingsgruppe``): those rows are keyed
+``job_group_key(name)``, apart from the units. Small counts are fine to read; they are only
+compared with the pack's threshold, never shown.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from rekruttering.errors import InputError
-from rekruttering.keys import normalise_header
+from rekruttering.keys import job_group_key, normalise_header
 from rekruttering.models import Headcount
 from rekruttering.problems import ProblemLog
 from rekruttering.read.fields import ColumnMap, Field
@@ -24,7 +27,14 @@ HEADERS = {
 
 
 def load_workforce(path: Path, columns: ColumnMap, log: ProblemLog) -> dict[str, Headcount]:
-    aliases = {"unit": columns.aliases[Field.unit], **HEADERS}
+    try:
+        return _load(path, columns.aliases[Field.unit], normalise_header, log)
+    except InputError:
+        return _load(path, columns.aliases[Field.job_group], job_group_key, log)
+
+
+def _load(path: Path, names: tuple[str, ...], key: Callable[[str], str], log: ProblemLog) -> dict[str, Headcount]:
+    aliases = {"unit": names, **HEADERS}
     try:
         table = read_table(path, aliases, ("unit", "women", "men"))
     except InputError:
@@ -46,5 +56,5 @@ def load_workforce(path: Path, columns: ColumnMap, log: ProblemLog) -> dict[str,
         if not unit or women is None or men is None or not (ok_w and ok_m):
             log.add("warning", "workforce.bad_row", file=table.file, sheet=table.sheet, row=number)
             continue
-        found[normalise_header(unit)] = Headcount(women, men)
+        found[key(unit)] = Headcount(women, men)
     return found

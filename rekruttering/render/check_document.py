@@ -13,6 +13,13 @@ from rekruttering.words.catalogue import verdict as closing_line
 SERIOUSNESS = ("breach", "review", "justified")
 
 
+def status_cell(status: str, severity: str, lang: Lang) -> Cell:
+    """A finding's status as shown: a breach of an advice is "ikke fulgt (råd)", not "brudd"."""
+    if status == "breach" and severity == "advice":
+        return Cell(text("status.advice", lang), "advice")
+    return Cell(text(f"status.{status}", lang), status)
+
+
 def lang_of(report: Provenance) -> Lang:
     return "en" if report.lang == "en" else "nb"
 
@@ -126,14 +133,16 @@ def overview(report: CheckReport, verdict: Cell, lang: Lang) -> Overview:
     if hr:
         for p in most_serious_first(report.postings):
             wanted = [f"{f.rule}: {', '.join(f.applicants)}" for f in p.findings
-                      if f.status == "breach" and f.check == "interview_minimum" and f.applicants]
+                      if f.status == "breach" and f.severity != "advice" and f.check == "interview_minimum"
+                      and f.applicants]
             if wanted:
                 invite.append((" ".join(v for v in (p.posting_id, p.title) if v), "; ".join(wanted)))
 
     def postings_with(status: str) -> int | None:
         if report.status_filter and status not in report.status_filter:
             return None  # --status left some of them out of the report
-        return sum(any(f.status == status for f in p.findings) for p in report.postings)
+        return sum(any(f.status == status and (status != "breach" or f.severity != "advice") for f in p.findings)
+                   for p in report.postings)
 
     def doing(status: str) -> str:
         if not hr:
@@ -142,7 +151,7 @@ def overview(report: CheckReport, verdict: Cell, lang: Lang) -> Overview:
             return text("overview.do.breach.invite" if invite else "overview.do.breach", lang)
         return text(f"overview.do.{status}", lang)
 
-    facts = (
+    facts: tuple[tuple[str, Cell], ...] = (
         (text("overview.checked", lang), Cell(str(totals.postings), number=float(totals.postings))),
         fact(text("overview.breach" if hr else "overview.breach.tillitsvalgt", lang), totals.breach,
              postings_with("breach"), doing("breach"), "breach", lang),
@@ -150,6 +159,11 @@ def overview(report: CheckReport, verdict: Cell, lang: Lang) -> Overview:
         fact(text("overview.justified", lang), totals.justified, postings_with("justified"), doing("justified"),
              "justified", lang),
     )
+    if totals.advice_not_followed:
+        with_advice = None if report.status_filter and "breach" not in report.status_filter else sum(
+            any(f.status == "breach" and f.severity == "advice" for f in p.findings) for p in report.postings)
+        facts += (fact(text("overview.advice", lang), totals.advice_not_followed, with_advice,
+                       text("overview.do.advice", lang) if hr else meaning("advice", lang), "advice", lang),)
     return Overview(text("overview.title", lang), verdict, facts, text("overview.invite", lang) if invite else "",
                     tuple(invite))
 
@@ -164,7 +178,7 @@ def build(report: CheckReport) -> Document:
                                              "report.message", "report.justification")),
         rows=tuple(
             row([p.posting_id, p.title, p.unit, format_date(p.deadline, lang) if p.deadline else "", f.rule,
-                 Cell(text(f"status.{f.status}", lang), f.status), f.message, f.justification])
+                 status_cell(f.status, f.severity, lang), f.message, f.justification])
             for p in most_serious_first(report.postings) for f in p.findings
         ),
         group_by=4,
@@ -172,10 +186,14 @@ def build(report: CheckReport) -> Document:
     )
     totals = report.totals
     counts = [totals.postings, *(getattr(totals, s) for s in STATUSES)]
+    advice_column: tuple[str, ...] = ()
+    if totals.advice_not_followed:
+        counts.append(totals.advice_not_followed)
+        advice_column = (text("status.advice", lang),)
     total_table = Table(
         name=text("sheet.totals", lang),
         title=text("report.totals", lang),
-        columns=(text("report.postings", lang), *(text(f"status.{s}", lang) for s in STATUSES)),
+        columns=(text("report.postings", lang), *(text(f"status.{s}", lang) for s in STATUSES), *advice_column),
         rows=(tuple(Cell(str(n), number=float(n)) for n in counts),),
     )
     tables = [findings, total_table, inputs_table(report, lang)]

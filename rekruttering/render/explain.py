@@ -30,7 +30,18 @@ def in_force(rule: Rule, lang: Lang) -> str:
         parts.append(text("rules.from", lang, date=format_date(rule.in_force_from, lang)))
     if rule.in_force_to:
         parts.append(text("rules.to", lang, date=format_date(rule.in_force_to, lang)))
+    if parts and not rule.in_force_verified:
+        parts.append(text("rules.dates_unverified", lang))
     return " ".join(parts) or text("rules.always", lang)
+
+
+def posting_types(rule: Rule) -> list[str]:
+    """The posting types the rule applies to (its own list, or its kind's default), in a fixed order."""
+    from rekruttering.checks.engine import applies_to
+    from rekruttering.models import PostingType
+
+    found = applies_to(rule)
+    return [t.value for t in PostingType if t in found]
 
 
 def parameters(rule: Rule) -> dict[str, str]:
@@ -39,6 +50,8 @@ def parameters(rule: Rule) -> dict[str, str]:
         found[name] = str(value)
     for name, default in rule.defaults().items():
         found.setdefault(name, default)
+    if rule.approximate_by_country_group:
+        found["approximate_by_country_group"] = rule.approximate_by_country_group
     return found
 
 
@@ -83,9 +96,22 @@ def show_rule(rule_id: str, pack_name: str | None, lang: Lang) -> RenderableType
         Text(rule.text.get(lang)),
         Text(""),
         Text(f"{text('rules.source', lang)}: {rule.source.document}, {rule.source.section}"
-             + ("" if rule.source.verified else f" {text('rules.unverified', lang)}"), style="bold"),
+             + ("" if rule.source.verified else f" {text(_unverified_key(rule), lang)}"), style="bold"),
         Text(f"  {rule.source.summary.get(lang)}"),
-        Text(f"{text('rules.in_force', lang)}: {in_force(rule, lang)}"),
+    ]
+    if rule.source.note:
+        lines.append(Text(f"  {text('rules.source_note', lang)}: {rule.source.note.get(lang)}"))
+    for ref in rule.legal_background:
+        lines += [Text(f"{text('rules.legal_background', lang)}: {ref.document}, {ref.section}", style="bold"),
+                  Text(f"  {ref.summary.get(lang)}")]
+    lines.append(Text(f"{text('rules.in_force', lang)}: {in_force(rule, lang)}"))
+    if rule.in_force_note:
+        lines.append(Text(f"  {rule.in_force_note.get(lang)}"))
+    if rule.severity == "advice":
+        lines.append(Text(text("rules.severity.advice", lang)))
+    lines += [
+        Text(f"{text('rules.posting_types', lang)}: "
+             + ", ".join(text(f"posting_type.{t}", lang) for t in posting_types(rule))),
         Text(f"{text('rules.parameters', lang)}: "
              + ", ".join(f"{k} = {v}" for k, v in parameters(rule).items())),
         Text(""),
@@ -94,7 +120,9 @@ def show_rule(rule_id: str, pack_name: str | None, lang: Lang) -> RenderableType
     minimum = str(rule.required)
     for status in CHECKS[rule.check].statuses:
         meaning = text(f"explain.{rule.check}.{status}", lang, group=group, min=minimum)
-        lines.append(Text(f"  {status_name(status, lang)}: {meaning}"))
+        name = f"{text('status.advice', lang)} ({status})" if status == "breach" and rule.severity == "advice" \
+            else status_name(status, lang)
+        lines.append(Text(f"  {name}: {meaning}"))
     if rule.check == "moderate_quotation":
         params = parameters(rule)
         lines.append(Text("  " + text("explain.moderate_quotation.tolerance", lang,
@@ -106,6 +134,11 @@ def show_rule(rule_id: str, pack_name: str | None, lang: Lang) -> RenderableType
         Text("  " + (rule.justify.get(lang) if rule.justify else text("rules.justify.default", lang))),
     ]
     return Group(*lines)
+
+
+def _unverified_key(rule: Rule) -> str:
+    """Unverified wording (no note beyond that) or an unverified reading the note explains."""
+    return "rules.unverified.reading" if rule.source.note else "rules.unverified"
 
 
 def packs(pack_name: str | None) -> list[RulePack]:
@@ -150,8 +183,13 @@ def rule_json(rule_id: str, pack_name: str | None, lang: Lang) -> dict[str, obje
         "groups": list(rule.groups), "country_group": rule.qualifier, "group_label": group,
         "severity": rule.severity, "title": rule.title.get(lang), "text": rule.text.get(lang),
         "source": {"document": rule.source.document, "section": rule.source.section,
-                   "summary": rule.source.summary.get(lang), "verified": rule.source.verified},
-        **_dates(rule), "in_force": in_force(rule, lang),
+                   "summary": rule.source.summary.get(lang), "verified": rule.source.verified,
+                   "note": rule.source.note.get(lang) if rule.source.note else None},
+        "legal_background": [{"document": ref.document, "section": ref.section, "summary": ref.summary.get(lang)}
+                             for ref in rule.legal_background],
+        **_dates(rule), "in_force": in_force(rule, lang), "in_force_verified": rule.in_force_verified,
+        "in_force_note": rule.in_force_note.get(lang) if rule.in_force_note else None,
+        "posting_types": posting_types(rule),
         "parameters": {name: value for name, value in params.items() if name not in ("check", "group", "severity")},
         "statuses": statuses, "tolerance": tolerance,
         "justify": rule.justify.get(lang) if rule.justify else text("rules.justify.default", lang),

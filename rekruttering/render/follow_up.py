@@ -52,7 +52,8 @@ def to_invite(report: CheckReport) -> list[tuple[str, Finding, str, float | None
     found = []
     for posting in report.postings:
         for finding in posting.findings:
-            if finding.status != "breach" or finding.check not in TO_INVITE or not finding.applicants:
+            if (finding.status != "breach" or finding.severity == "advice" or finding.check not in TO_INVITE
+                    or not finding.applicants):
                 continue
             known: Mapping[str, float] = ranks(finding, lang)
             found += [(posting.posting_id, finding, a, known.get(a)) for a in finding.applicants]

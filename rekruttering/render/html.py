@@ -48,7 +48,7 @@ tbody th { font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .status { font-weight: 600; white-space: nowrap; }
 .met { color: var(--met); } .breach { color: var(--breach); } .justified { color: var(--justified); }
-.review { color: var(--review); } .not_applicable { color: var(--na); }
+.review { color: var(--review); } .not_applicable { color: var(--na); } .advice { color: var(--review); }
 p.verdict { font-weight: 700; font-size: 1.1rem; }
 figure { margin: 0 0 1rem; max-width: 48rem; } figcaption { font-size: .8rem; color: var(--muted); }
 @media (max-width: 40rem) { body { padding: .5rem; } table { font-size: .8rem; } dl.facts { display: block; } }

@@ -39,17 +39,21 @@ def _yes_no(value: bool | None, lang: Lang, too_little: bool = False) -> str:
 
 def _compliance(name: str, title: str, rows: list[RuleSummary], lang: Lang, key: str | None) -> Table:
     head = [text(f"summary.col.{key}", lang)] if key else []
+    # a column for advice not followed only where a rule of severity advice has such findings
+    advice = any(r.advice_not_followed for r in rows)
     columns = (*head, text("report.rule", lang), text("summary.col.postings", lang),
                *(text(f"status.{s}", lang) for s in ("met", "breach", "justified", "review", "not_applicable")),
+               *((text("status.advice", lang),) if advice else ()),
                text("summary.col.rate", lang), text("summary.col.meaning", lang))
     body = tuple(
         row([*([getattr(r, key) or "–"] if key else []), r.rule, _num(r.postings, lang), _num(r.met, lang),
              _num(r.breach, lang), _num(r.justified, lang), _num(r.review, lang), _num(r.not_applicable, lang),
+             *([_num(r.advice_not_followed, lang)] if advice else []),
              _num(r.compliance_rate, lang, percent=True), r.sentence])
         for r in rows
     )
     first = len(head) + 1
-    chart = Chart(text("summary.chart.compliance", lang), tuple(range(first)), (first + 6,), percent=True)
+    chart = Chart(text("summary.chart.compliance", lang), tuple(range(first)), (first + 6 + advice,), percent=True)
     return Table(name, title, columns, body, note=text("summary.note.compliance", lang), chart=chart,
                  sentences=len(columns) - 1, key_columns=first)
 

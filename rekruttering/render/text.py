@@ -27,6 +27,7 @@ from rekruttering.words.catalogue import Lang, text
 STYLES = {
     "met": "green",
     "breach": "bold red",
+    "advice": "cyan",
     "justified": "yellow",
     "review": "magenta",
     "not_applicable": "dim",

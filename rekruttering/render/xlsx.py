@@ -54,6 +54,7 @@ DATE_FORMATS: dict[Lang, str] = {"nb": "dd.mm.yyyy", "en": "yyyy-mm-dd"}
 STATUS_COLOURS: dict[str, tuple[str, str]] = {  # status: (fill, font)
     "met": ("C6EFCE", "006100"),
     "breach": ("FFC7CE", "9C0006"),
+    "advice": ("DDEBF7", "1F4E78"),
     "justified": ("FFEB9C", "9C5700"),
     "review": ("E4DFEC", "5B3A7A"),
     "not_applicable": ("EDEDED", "404040"),

@@ -56,6 +56,8 @@ class RuleSummary(BaseModel):
     not_applicable: int
     compliance_rate: float | None
     sentence: str
+    # findings of status breach for a rule of severity advice: counted here, not in ``breach``
+    advice_not_followed: int = 0
 
 
 class FollowUp(BaseModel):
@@ -152,5 +154,7 @@ class SummaryReport(Provenance):
         return sum(r.review for r in self.rules)
 
     def fails(self, fail_on: Collection[str]) -> bool:
-        """Exit code 1: an unjustified breach, or with ``--fail-on review`` also a finding to review."""
-        return self.failed or ("review" in fail_on and self.to_review > 0)
+        """Exit code 1: an unjustified breach, or with ``--fail-on review`` also a finding to review, or with
+        ``--fail-on advice`` also an advice not followed."""
+        return self.failed or ("review" in fail_on and self.to_review > 0) or (
+            "advice" in fail_on and any(r.advice_not_followed for r in self.rules))

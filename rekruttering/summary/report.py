@@ -39,7 +39,7 @@ from rekruttering.summary.stats import P_FLOOR, below_four_fifths, impact_ratio,
 if TYPE_CHECKING:
     from rekruttering.words.catalogue import Lang
 
-DECLARED_GROUPS = ("immigrant_background", "disability", "cv_gap")
+DECLARED_GROUPS = ("immigrant_background", "non_western", "disability", "cv_gap")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -82,7 +82,9 @@ def rule_counts(reports: Sequence[PostingReport], key: Callable[[PostingReport],
     counts: RuleCounts = defaultdict(Counter)
     for report in reports:
         for finding in report.findings:
-            counts[(finding.rule, key(report) if key else None)][finding.status] += 1
+            # an advice not followed (a breach of severity advice) is counted apart from the breaches
+            advice = finding.status == "breach" and finding.severity == "advice"
+            counts[(finding.rule, key(report) if key else None)]["advice" if advice else finding.status] += 1
     return counts
 
 
@@ -92,7 +94,7 @@ def rule_rows(reports: Sequence[PostingReport], pack: RulePack, lang: Lang,
 
 
 def rule_rows_of(counts: RuleCounts, pack: RulePack, lang: Lang, kind: str = "") -> list[RuleSummary]:
-    """One row per rule (and unit or month), from the statuses counted."""
+    """One row per rule (and unit or month), from the statuses counted (``advice``: advice not followed)."""
     rows: list[RuleSummary] = []
     for (rule_id, value), c in sorted(counts.items(), key=lambda item: (item[0][1] or "", item[0][0])):
         rule = pack.rule(rule_id)
@@ -105,13 +107,14 @@ def rule_rows_of(counts: RuleCounts, pack: RulePack, lang: Lang, kind: str = "")
             unit=value if kind == "unit" else None, month=value if kind == "month" else None,
             postings=total, met=c["met"], breach=c["breach"], justified=c["justified"], review=c["review"],
             not_applicable=c["not_applicable"], compliance_rate=rate, sentence="",
+            advice_not_followed=c["advice"],
         ))
     return rows
 
 
 def follow_up(reports: Sequence[PostingReport]) -> list[FollowUp]:
     return [FollowUp(posting_id=r.posting_id, title=r.title, unit=r.unit, deadline=r.deadline, rule=f.rule)
-            for r in reports for f in r.findings if f.status == "breach"]
+            for r in reports for f in r.findings if f.status == "breach" and f.severity != "advice"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -249,8 +252,9 @@ def compliance_bounds(rules: Sequence[RuleSummary], pack: RulePack, groups: Coll
         rule = pack.rule(row.rule)
         if rule is None or rule.check != "interview_minimum" or len(rule.groups) != 1 or rule.groups[0] not in groups:
             continue
-        counts = {"met": row.met, "breach": row.breach, "justified": row.justified, "review": row.review,
-                  "not_applicable": row.not_applicable}
+        # an advice not followed is a breach as far as what the counts reveal goes
+        counts = {"met": row.met, "breach": row.breach + row.advice_not_followed, "justified": row.justified,
+                  "review": row.review, "not_applicable": row.not_applicable}
         bounds += interview_bounds(rule.groups[0], rule.required, counts)
     return bounds
 

@@ -659,7 +659,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # reserved_posting
     "reserved_posting.not_reserved": ("Gjelder ikke: stillingen er ikke reservert.", "Does not apply: the posting is not reserved."),
     "reserved_posting.unlawful_reservation": ("Reservasjonen «{reserved_for}» er ulovlig: en stilling kan ikke reserveres for et kjønn eller en etnisk gruppe (radikal kvotering).", "The reservation '{reserved_for}' is unlawful: a post cannot be reserved for a gender or an ethnic group (radical quotation)."),
-    "reserved_posting.reservation_unknown": ("Reservasjonen «{reserved_for}» er ukjent; regelen kjenner nedsatt funksjonsevne og hull i CV.", "The reservation '{reserved_for}' is unknown; the rule knows disability and a gap in the CV."),
+    "reserved_posting.reservation_unknown": ("Reservasjonen «{reserved_for}» kan ikke vurderes av regelen, som gjelder reservasjon for {groups}.", "The reservation '{reserved_for}' cannot be judged by the rule, which is about posts reserved for {groups}."),
     "reserved_posting.readvertise": ("Ingen kvalifisert søker har oppgitt {groups}; stillingen kan lyses ut på nytt uten reservasjon.", "No qualified applicant declared {groups}; the post may be re-advertised without the reservation."),
     "reserved_posting.outside_reservation": ("Søkere som ikke er kvalifisert eller ikke har oppgitt {groups}, er innkalt eller ansatt i en reservert stilling.", "Applicants who are not qualified or did not declare {groups} are invited or hired to a reserved post."),
     "reserved_posting.qualification_unknown": ("Innkalte søkere i den reserverte stillingen mangler vurdering av kvalifikasjon.", "Applicants invited to the reserved post have no qualification assessment."),
@@ -1094,6 +1094,42 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "stillingen er ikke reservert, er avlyst, eller ingen kvalifisert søker har oppgitt gruppen (stillingen kan lyses ut på nytt uten reservasjon)",
         "the posting is not reserved, is cancelled, or no qualified applicant declared the group (the post may be re-advertised without the reservation)",
     ),
+    # --- h-packs (issue 14 part A): advice, legal background, dates and readings, non-western, job groups ---
+    "status.advice": ("ikke fulgt (råd)", "not followed (advice)"),
+    "status.meaning.advice": ("et råd fra kilden er ikke fulgt; det gir ikke feilkode",
+                              "advice from the source was not followed; it does not change the exit code"),
+    "overview.advice": ("Råd som ikke er fulgt", "Advice not followed"),
+    "overview.do.advice": ("Vurder om rådet bør følges neste gang.", "Consider whether to follow the advice next time."),
+    "summary.sentence.advice": ("I tillegg er rådet ikke fulgt i {count:# stilling|# stillinger} (teller ikke som brudd).",
+                                "In addition, the advice was not followed in {count:# posting|# postings} (not counted as breaches)."),
+    "pack.unverified_needs_note": ("verified = false eller in_force_verified = false krever en note (note.nb og note.en) som sier hvorfor",
+                                   "verified = false or in_force_verified = false needs a note (note.nb and note.en) saying why"),
+    "pack.approximation_non_western_only": ("approximate_by_country_group gjelder bare gruppen non_western",
+                                            "approximate_by_country_group applies to the group non_western only"),
+    "posting_type.trainee": ("trainee", "trainee"),
+    "group.non_western": ("ikke-vestlig bakgrunn", "non-western background"),
+    "summary.group.non_western": ("ikke-vestlig bakgrunn", "non-western background"),
+    "field.non_western": ("ikke-vestlig bakgrunn", "non-western background"),
+    "field.job_group": ("stillingsgruppe", "job group"),
+    "finding.approximation.country_group_2": (
+        "Eksportene har ikke egenerklært ikke-vestlig bakgrunn; regelen bruker egenerklært innvandrerbakgrunn med landgruppe 2 som tilnærming (den utelater blant annet Polen og Baltikum, som var «ikke-vestlige» i 2007).",
+        "The exports have no declared non-western background; the rule uses declared immigrant background with country group 2 as an approximation (it leaves out Poland and the Baltic states, among others, which were 'non-western' in 2007)."),
+    "finding.balance.unit": (
+        "Kjønnsbalansen gjelder stillingsgruppen, men --workforce har ikke tall for den; enhetens kjønnsbalanse er brukt som tilnærming.",
+        "The gender balance is that of the job group, but --workforce has no figures for it; the unit's gender balance is used as an approximation."),
+    "reserved_posting.reservation_blank": (
+        "Stillingen er reservert, men kolonnen «Reservert for» er tom, og regelen har ikke én gruppe den kan bety; saksbehandler må si hvilken gruppe stillingen er reservert for.",
+        "The post is reserved, but the 'Reservert for' column is blank and the rule has no single group it can mean; the case handler must say which group the post is reserved for."),
+    "rules.severity.advice": ("Råd: et råd som ikke er fulgt, vises som «ikke fulgt (råd)» og gir ikke feilkode (med mindre --fail-on advice).",
+                              "Advice: advice not followed is shown as 'not followed (advice)' and does not change the exit code (unless --fail-on advice)."),
+    "finding.advice": ("Regelen er et råd fra kilden, ikke en plikt; det gir ikke feilkode.",
+                       "The rule is advice from the source, not a duty; it does not change the exit code."),
+    "rules.source_note": ("Merknad om kilden", "Note on the source"),
+    "rules.legal_background": ("Rettslig bakgrunn (ikke en del av kilden)", "Legal background (not part of the source)"),
+    "rules.dates_unverified": ("(datoene er ikke bekreftet av kilden)", "(dates not verified by the source)"),
+    "rules.posting_types": ("Gjelder utlysningstypene", "Applies to posting types"),
+    "rules.unverified.reading": ("(ikke bekreftet av kilden: se merknaden)", "(not verified by the source: see the note)"),
+    # --- end h-packs ---
 }
 
 

@@ -69,6 +69,11 @@ def describe(outcome: Outcome, rule: Rule, posting: Posting, lang: Lang, audienc
         key if key in CATALOGUE else f"common.{outcome.reason}", lang,
         group=group_label(rule.groups, rule.qualifier, lang), **params,
     )
+    # how the rule's group or balance was approximated (not personal: every audience sees it)
+    if "approximation" in outcome.params:
+        message += " " + text(f"finding.approximation.{outcome.params['approximation']}", lang)
+    if "balance" in outcome.params:
+        message += " " + text(f"finding.balance.{outcome.params['balance']}", lang)
     if audience == "hr" and outcome.applicants:
         ranks = {a.applicant_id: a.rank for a in posting.applicants if a.rank is not None}
         listed = ", ".join(
@@ -85,6 +90,8 @@ def finding(verdict: Verdict, posting: Posting, lang: Lang, audience: Audience, 
     rule, outcome = verdict.rule, verdict.outcome
     groups = list(rule.groups)
     message = describe(outcome, rule, posting, lang, audience)
+    if verdict.severity == "advice":
+        message += " " + text("finding.advice", lang)
     if verdict.as_of and context.as_of is not None:
         message += " " + text("finding.as_of", lang, date=format_date(context.as_of, lang))
     return Finding(

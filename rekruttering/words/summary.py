@@ -39,6 +39,8 @@ def _rule(row: RuleSummary, lang: Lang) -> RuleSummary:
     sentence = (text("summary.sentence.rule", lang, rule=where, applicable=applicable, kept=row.met + row.justified,
                      rate=percent(row.compliance_rate, lang), breach=row.breach, review=row.review)
                 if applicable else text("summary.sentence.rule_none", lang, rule=where))
+    if row.advice_not_followed:
+        sentence += " " + text("summary.sentence.advice", lang, count=row.advice_not_followed)
     return row.model_copy(update={"sentence": sentence})
 
 
