@@ -109,12 +109,12 @@ HELP: dict[str, tuple[str, str]] = {
                     "Language of the output, of the errors and of this help: nb (bokmål, the default) or en."),
     "option.rules": ("Regelsett: et navn fra rules/ (staten, sarpsborg, oslo, bergen) eller stien til en TOML-fil.",
                      "Rule pack: a name from rules/ (staten, sarpsborg, oslo, bergen) or a path to a TOML file."),
-    "option.columns": ("TOML-fil med flere overskrifter for feltene ([aliases] felt = [\"Overskrift\", ...]).",
+    "option.columns": ("TOML-fil med flere kolonnenavn for feltene ([aliases] felt = [\"Overskrift\", ...]).",
                        "TOML file with extra header aliases ([aliases] field = [\"Header\", ...])."),
     "option.config": ("Standardverdier fra denne TOML-filen (standard: ./rekruttering.toml hvis den finnes).",
                       "Defaults from this TOML file (default: ./rekruttering.toml if it exists)."),
     "option.select": (
-        "Bare disse reglene: ID-er, kommaseparert eller gjentatt, store eller små bokstaver (f.eks. ST01,ST02).",
+        "Bare disse reglene, gitt ved ID: kommaseparert eller gjentatt, store eller små bokstaver (f.eks. ST01,ST02).",
         "Only these rules: ids, comma-separated or repeated, any case (e.g. ST01,ST02).",
     ),
     "option.ignore": ("Utelat disse reglene (etter --select); kolonnene bare de trenger, kreves da ikke.",
@@ -169,13 +169,13 @@ HELP: dict[str, tuple[str, str]] = {
         "xlsx needs --output.",
     ),
     "option.check.audience": (
-        "hr: søker-ID-er der et funn gjelder søkeren (standard). tillitsvalgt: ingen søker-ID-er og ingen tall "
-        "per stilling; trygt å gi til tillitsvalgte.",
+        "hr: med søkernes ID der et funn gjelder dem (standard). tillitsvalgt: uten søkernes ID og uten tall per "
+        "stilling; trygt å gi til tillitsvalgte.",
         "hr: applicant ids where a finding concerns them (default). tillitsvalgt: no applicant ids and no "
         "per-posting counts; safe to hand to union representatives.",
     ),
     "option.check.pseudonymise": (
-        "Erstatt søker-ID-er med pseudonymer laget med en hemmelig nøkkel (HMAC-SHA256; nøkkelen i "
+        "Erstatt søkernes ID med pseudonymer laget med en hemmelig nøkkel (HMAC-SHA256; nøkkelen i "
         "REKRUTTERING_PSEUDO_KEY eller pseudonym_key_file i konfigurasjonsfilen).",
         "Replace applicant ids by keyed HMAC-SHA256 pseudonyms (key in REKRUTTERING_PSEUDO_KEY or "
         "pseudonym_key_file in the config).",
@@ -229,7 +229,7 @@ HELP: dict[str, tuple[str, str]] = {
         "Publish the stratified statistics of a step only when at least N postings carry information "
         "(default 5): with fewer, they would reveal the postings' own numbers.",
     ),
-    "option.summary.audience": ("hr (standard) eller tillitsvalgt (ingen søker-ID-er; trygt å gi videre).",
+    "option.summary.audience": ("hr (standard) eller tillitsvalgt (uten søkernes ID; trygt å gi videre).",
                                 "hr (default) or tillitsvalgt (no applicant ids; safe to hand over)."),
     "option.summary.fmt": (
         "Rapportformat: text, json, markdown, html eller xlsx (standard: etter filnavnet i --output, ellers text).",
@@ -257,7 +257,7 @@ HELP: dict[str, tuple[str, str]] = {
         "avvise dem.",
         "Also say which rules of this pack can run on these files, and exit 2 when check would refuse them.",
     ),
-    "option.inspect.verbose": ("Nevn også på standard feil filene med overskrifter som ble lest. Ikke sammen med "
+    "option.inspect.verbose": ("Nevn også på standard feil filene med kolonnenavn som ble lest. Ikke sammen med "
                                "--quiet.",
                                "Also name on stderr the files of header aliases read. Not with --quiet."),
     # reveal
@@ -270,7 +270,7 @@ HELP: dict[str, tuple[str, str]] = {
         "Also name on stderr the files read, and how many pseudonyms were found. Not with --quiet.",
     ),
     # columns, rules list, rules show
-    "option.columns.verbose": ("Nevn også på standard feil filene med overskrifter som ble lest. Ikke sammen med "
+    "option.columns.verbose": ("Nevn også på standard feil filene med kolonnenavn som ble lest. Ikke sammen med "
                                "--quiet.",
                                "Also name on stderr the files of header aliases read. Not with --quiet."),
     "option.rules.list.verbose": ("Nevn også på standard feil regelsettfilene som ble lest, med sha256. Ikke "
