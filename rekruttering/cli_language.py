@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 CONFIG_NAME = "rekruttering.toml"  # as config.CONFIG_NAME, which would import pydantic
 
 
-
 class _Spoken:
     """The language of the help and parse errors of the command line running now (one at a time)."""
 
@@ -59,12 +58,14 @@ def chosen_language(args: Sequence[str]) -> Lang:
             config = given
     if chosen is not None:
         return chosen
-    return configured_language(Path(config) if config else Path.cwd() / CONFIG_NAME) or "nb"
+    return configured_language(Path(config) if config else None) or "nb"
 
 
-def configured_language(path: Path) -> Lang | None:
-    """``lang`` in a config file; None when there is none, or the file cannot be read (the command will say why)."""
+def configured_language(path: Path | None) -> Lang | None:
+    """``lang`` in a config file (None: ./rekruttering.toml); None when there is no such file, or it cannot be
+    read (the command will say why)."""
     try:
+        path = path or Path.cwd() / CONFIG_NAME
         if not path.is_file():
             return None
         import tomllib
@@ -77,6 +78,7 @@ def configured_language(path: Path) -> Lang | None:
 
 
 def _usage_placeholders(command: Command, lang: Lang) -> None:
+    """[OPTIONS] and COMMAND [ARGS]... in the usage line."""
     if command.options_metavar:
         command.options_metavar = help_text("click.options_metavar", lang)
     if hasattr(command, "subcommand_metavar"):

@@ -220,6 +220,13 @@ def test_an_option_used_wrongly_is_named(runner: CliRunner, args: list[str], nb:
     assert code == 2 and err.splitlines()[0] == en
 
 
+def test_no_command_is_said_in_the_language(runner: CliRunner) -> None:
+    code, _, err = speak(runner, "--lang", "nb")
+    assert code == 2 and err.splitlines() == ["Ingen kommando er oppgitt.", "Se «rekruttering -h» for hjelp."]
+    code, _, err = speak(runner, "--lang", "en")
+    assert code == 2 and err.splitlines() == ["Missing command.", "Try 'rekruttering -h' for help."]
+
+
 def test_the_language_of_a_parse_error_follows_lang_after_the_command_and_the_config(
         runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     code, _, err = speak(runner, "check", "--lang", "en", "x.csv", "--format", "pdf")

@@ -1099,7 +1099,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.no_such_option": ("Ukjent valg: {option}.", "No such option: {option}."),
     "cli.did_you_mean": ("Mente du {names}?", "Did you mean {names}?"),
     "cli.no_such_command": ("Ukjent kommando: {command}.", "No such command: {command}."),
-    "cli.missing_command": ("Ingen kommando er gitt.", "Missing command."),
+    "cli.missing_command": ("Ingen kommando er oppgitt.", "Missing command."),
     "cli.missing_argument": ("Mangler argumentet «{name}».", "Missing argument '{name}'."),
     "cli.missing_option": ("Mangler valget {option}; det er påkrevd.", "Missing option {option}; it is required."),
     "cli.needs_value": ("Valget {option} trenger en verdi.", "Option {option} requires a value."),
