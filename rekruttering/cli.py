@@ -3,7 +3,8 @@
 No rule logic lives here. Everything but typer (pydantic, rich, the catalogue, the readers) is
 imported only inside the commands that use it, and typer's pydantic coercion is built only for the
 options given (``lazyparams``), so ``--help`` stays fast. Every ``RekrutteringError`` becomes one
-message on stderr and exit code 2; nothing else is caught, so a bug still shows a traceback.
+message on stderr and exit code 2; so does a parse error of click's, in the chosen language, as the help
+is (``cli_language``). Nothing else is caught, so a bug still shows a traceback.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from rekruttering import __version__
+from rekruttering.cli_language import Speaking
 from rekruttering.errors import EXIT_BAD_INPUT, EXIT_BREACH, EXIT_OK, RekrutteringError, UsageError
 from rekruttering.formats import Format, ListFormat
 from rekruttering.lazyparams import defer
@@ -63,16 +65,21 @@ def level_label(level: str, lang: Lang) -> str:
     return label(level, lang)
 
 
-class DeferredGroup(TyperGroup):
-    """A group whose options build typer's coercion only for a value given (``lazyparams``)."""
+class DeferredGroup(Speaking, TyperGroup):
+    """A group whose options build typer's coercion only for a value given (``lazyparams``), and whose help
+    and parse errors are in the chosen language (``cli_language``)."""
 
     def get_params(self, ctx: Context) -> list[Parameter]:
         params = super().get_params(ctx)
         defer(params)
         return params
 
+    def format_options(self, ctx: Context, formatter: HelpFormatter) -> None:
+        self.write_parameters(ctx, formatter)
+        self.write_commands(ctx, formatter)
 
-class ReadableCommand(TyperCommand):
+
+class ReadableCommand(Speaking, TyperCommand):
     """A command whose help names its arguments by their metavar (FILE...), never by a Python type."""
 
     def get_params(self, ctx: Context) -> list[Parameter]:
@@ -90,32 +97,19 @@ class ReadableCommand(TyperCommand):
         return pieces
 
     def format_options(self, ctx: Context, formatter: HelpFormatter) -> None:
-        arguments, options = [], []
-        for param in self.get_params(ctx):
-            record = param.get_help_record(ctx)
-            if record is None:
-                continue
-            if param.param_type_name == "argument":
-                arguments.append((param.metavar or (param.name or "").upper(), record[1]))
-            else:
-                options.append(record)
-        for title, rows in (("Arguments", arguments), ("Options", options)):
-            if rows:
-                with formatter.section(title):
-                    formatter.write_dl(rows)
+        self.write_parameters(ctx, formatter)
 
 
+# The help of every command and parameter is in words/helptexts.py, in bokmål and English, keyed by the
+# command and the parameter's name; cli_language.localise puts it in place once the language is known.
 app = typer.Typer(
-    help="Kontroller intervju- og kvoteringsregler per utlysning fra eksporter av søkerlister og kortlister. "
-    "Check Norwegian public employers' interview rules per job posting, from applicant and shortlist exports.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings=CONTEXT,
     cls=DeferredGroup,
 )
-rules_app = typer.Typer(help="List the rule packs' rules, or explain one rule.", no_args_is_help=True,
-                        rich_markup_mode=None, context_settings=CONTEXT, cls=DeferredGroup)
+rules_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, context_settings=CONTEXT, cls=DeferredGroup)
 app.add_typer(rules_app, name="rules")
 
 
@@ -283,10 +277,27 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    ctx: typer.Context,
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True)] = False,
+    lang: Annotated[Language | None, typer.Option("--lang", metavar="LANG")] = None,
 ) -> None:
     """Kontroller intervjuregler per utlysning / check interview rules per job posting."""
+    if lang is not None:  # `rekruttering --lang en check ...`: as if every command had been given --lang en
+        ctx.default_map = _for_every_command(ctx.command, {"lang": lang.value})
+
+
+def _for_every_command(group: object, values: dict[str, object]) -> dict[str, object]:
+    """A click ``default_map`` giving ``values`` to every command under ``group``, however deep."""
+    commands: dict[str, object] = getattr(group, "commands", {})
+    return {name: {**values, **_for_every_command(command, values)} for name, command in commands.items()}
+
+
+@rules_app.callback()
+def rules_options(ctx: typer.Context, lang: Annotated[Language | None, typer.Option("--lang", metavar="LANG")] = None
+                  ) -> None:
+    """List the rule packs' rules, or explain one rule."""
+    if lang is not None:  # `rekruttering rules --lang en show ST01`
+        ctx.default_map = _for_every_command(ctx.command, {"lang": lang.value})
 
 
 def _complete_packs(incomplete: str) -> list[str]:
@@ -297,92 +308,71 @@ def _complete_packs(incomplete: str) -> list[str]:
 
 
 FailOnOption = Annotated[list[str] | None, typer.Option(
-    "--fail-on", metavar="breach|review|advice",
-    help="What gives exit code 1: breach (default), review (a finding to review fails too), or advice (an advice "
-    "not followed fails too). Comma-separated or repeated.", show_default=False)]
+    "--fail-on", metavar="breach|review|advice", show_default=False)]
 AsOfOption = Annotated[str | None, typer.Option(
-    "--as-of", metavar="DATE",
-    help="Judge postings whose export has no deadline as of this date (dd.mm.yyyy; default: today).",
-    show_default=False)]
+    "--as-of", metavar="DATE", show_default=False)]
 ConfigOption = Annotated[Path | None, typer.Option(
-    "--config", metavar="FILE", help="Defaults from this TOML file (default: ./rekruttering.toml if it exists).")]
+    "--config", metavar="FILE")]
 RulesOption = Annotated[str | None, typer.Option(
-    "--rules", "-r", metavar="PACK", autocompletion=_complete_packs,
-    help="Rule pack: a name from rules/ (staten, sarpsborg, oslo, bergen) or a path to a TOML file.")]
+    "--rules", "-r", metavar="PACK", autocompletion=_complete_packs)]
 ColumnsOption = Annotated[Path | None, typer.Option(
-    "--columns", metavar="FILE", help="TOML file with extra header aliases ([aliases] field = [\"Header\", ...]).")]
+    "--columns", metavar="FILE")]
 LangOption = Annotated[Language | None, typer.Option(
-    "--lang", metavar="LANG", help="Language of the output and of the errors: nb (bokmål, the default) or en.")]
+    "--lang", metavar="LANG")]
 SelectOption = Annotated[list[str] | None, typer.Option(
-    "--select", metavar="RULE", help="Only these rules: ids, comma-separated or repeated, any case (e.g. ST01,ST02).")]
+    "--select", metavar="RULE")]
 IgnoreOption = Annotated[list[str] | None, typer.Option(
-    "--ignore", metavar="RULE",
-    help="Leave these rules out (applied after --select); their columns are then not needed.")]
+    "--ignore", metavar="RULE")]
 QuietOption = Annotated[bool, typer.Option(
-    "--quiet", "-q", help="Only the result and errors: no progress bar, and no line naming the --output file "
-    "written.")]
+    "--quiet", "-q")]
 VerboseOption = Annotated[bool, typer.Option(
-    "--verbose", "-v", help="Also say on stderr what was read: the rule pack, and every file and sheet with its "
-    "role and row counts. Not with --quiet.")]
+    "--verbose", "-v")]
 QuietResultOption = Annotated[bool, typer.Option(
-    "--quiet", "-q", help="Only the result and errors (as without --verbose).")]
+    "--quiet", "-q")]
 VerboseColumnsOption = Annotated[bool, typer.Option(
-    "--verbose", "-v", help="Also name on stderr the files of header aliases read. Not with --quiet.")]
+    "--verbose", "-v")]
 VerbosePackOption = Annotated[bool, typer.Option(
-    "--verbose", "-v", help="Also name on stderr the rule pack files read, with their sha256. Not with --quiet.")]
+    "--verbose", "-v")]
 VerboseRevealOption = Annotated[bool, typer.Option(
-    "--verbose", "-v", help="Also name on stderr the files read, and how many pseudonyms were found. Not with "
-    "--quiet.")]
+    "--verbose", "-v")]
 ListFormatOption = Annotated[ListFormat, typer.Option(
-    "--format", "-f", metavar="FORMAT", help="text (the default) or json: one JSON document on stdout.",
-    show_default=False)]
+    "--format", "-f", metavar="FORMAT", show_default=False)]
 
 
 @app.command(cls=ReadableCommand)
 def check(
     applicants: Annotated[list[Path], typer.Argument(
-        metavar="FILE...", help="Applicant exports (xlsx, ods or csv), or folders of them. A file holding both "
-        "applicants and shortlist columns is fine.", show_default=False)],
+        metavar="FILE...", show_default=False)],
     shortlist: Annotated[list[Path] | None, typer.Option(
-        "--shortlist", "-s", metavar="FILE", help="Interview shortlist export (repeatable). Presence on a shortlist "
-        "without an 'Innkalt til intervju' column means invited.")] = None,
+        "--shortlist", "-s", metavar="FILE")] = None,
     rules: RulesOption = None,
     columns: ColumnsOption = None,
     justifications: Annotated[Path | None, typer.Option(
-        "--justifications", metavar="FILE", help="Written reasons for deviations (csv, xlsx or TOML): posting id, "
-        "rule, optionally applicant id, text, who, date. One with an applicant id excuses that applicant only; "
-        "one without excuses the finding.")] = None,
+        "--justifications", metavar="FILE")] = None,
     workforce: Annotated[Path | None, typer.Option(
-        "--workforce", metavar="FILE",
-        help="Employees per unit by gender (csv/xlsx: Enhet, Kvinner, Menn), for the gender rules.")] = None,
+        "--workforce", metavar="FILE")] = None,
     posting: Annotated[list[str] | None, typer.Option(
-        "--posting", metavar="ID", help="Only this posting id (repeatable).")] = None,
+        "--posting", metavar="ID")] = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     status: Annotated[list[str] | None, typer.Option(
-        "--status", metavar="STATUS", help="Show only postings with a finding of these statuses (met, breach, "
-        "justified, review, not_applicable; comma-separated or repeated). Totals and the exit code still count "
-        "every posting.")] = None,
+        "--status", metavar="STATUS")] = None,
     fmt: Annotated[Format | None, typer.Option(
-        "--format", "-f", metavar="FORMAT", help="Report format: text, json, markdown, html or xlsx (default: from "
-        "the --output file name, else text). xlsx needs --output.")] = None,
+        "--format", "-f", metavar="FORMAT")] = None,
     audience: Annotated[AudienceChoice | None, typer.Option(
-        "--audience", metavar="AUDIENCE", help="hr: applicant ids where a finding concerns them (default). "
-        "tillitsvalgt: no applicant ids and no per-posting counts; safe to hand to union representatives.")] = None,
+        "--audience", metavar="AUDIENCE")] = None,
     pseudonymise: Annotated[bool, typer.Option(
-        "--pseudonymise", help="Replace applicant ids by keyed HMAC-SHA256 pseudonyms (key in "
-        "REKRUTTERING_PSEUDO_KEY or pseudonym_key_file in the config).")] = False,
+        "--pseudonymise")] = False,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", metavar="FILE", help="Write the report to this file (mode 0600) instead of stdout.")
+        "--output", "-o", metavar="FILE")
     ] = None,
     force: Annotated[bool, typer.Option(
-        "--force", help="Overwrite --output if it exists (never an input, a device, a FIFO or a link).")] = False,
+        "--force")] = False,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
     lang: LangOption = None,
     no_fail: Annotated[bool | None, typer.Option(
-        "--no-fail/--fail", help="Exit 0 even when a rule is breached (default: exit 1 on an unjustified breach).",
-        show_default=False)] = None,
+        "--no-fail/--fail", show_default=False)] = None,
     fail_on: FailOnOption = None,
     as_of: AsOfOption = None,
     config: ConfigOption = None,
@@ -449,51 +439,45 @@ def _period(start: str | None, end: str | None, year: int | None, lang: Lang) ->
 @app.command(cls=ReadableCommand)
 def summary(
     paths: Annotated[list[Path], typer.Argument(
-        metavar="PATH...", help="Exports or folders of them (every spreadsheet inside); roles are read from the "
-        "headers.", show_default=False)],
+        metavar="PATH...", show_default=False)],
     shortlist: Annotated[list[Path] | None, typer.Option(
-        "--shortlist", "-s", metavar="FILE", help="A shortlist export whose only columns are the ids (repeatable).")
+        "--shortlist", "-s", metavar="FILE")
     ] = None,
     start: Annotated[str | None, typer.Option(
-        "--from", metavar="DATE", help="First deadline in the period (dd.mm.yyyy).")] = None,
+        "--from", metavar="DATE")] = None,
     end: Annotated[str | None, typer.Option(
-        "--to", metavar="DATE", help="Last deadline in the period (dd.mm.yyyy).")] = None,
+        "--to", metavar="DATE")] = None,
     year: Annotated[int | None, typer.Option(
-        "--year", metavar="YEAR", help="The calendar year of the deadline.", min=1990, max=2999)] = None,
+        "--year", metavar="YEAR", min=1990, max=2999)] = None,
     rules: RulesOption = None,
     columns: ColumnsOption = None,
     justifications: Annotated[Path | None, typer.Option(
-        "--justifications", metavar="FILE", help="Written reasons for deviations (csv, xlsx or TOML).")] = None,
+        "--justifications", metavar="FILE")] = None,
     workforce: Annotated[Path | None, typer.Option(
-        "--workforce", metavar="FILE", help="Employees per unit by gender, for the gender rules.")] = None,
+        "--workforce", metavar="FILE")] = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     min_cell: Annotated[int | None, typer.Option(
-        "--min-cell", min=1, metavar="K",
-        help="Counts of persons from 1 to K-1 are suppressed, with enough others that none can be worked out "
-        "(default 5). Zeros are shown. 1 turns suppression off: the report is then for internal use.")
+        "--min-cell", min=1, metavar="K")
     ] = None,
     suppress_zeros: Annotated[bool, typer.Option(
-        "--suppress-zeros", help="Suppress counts of zero too.")] = False,
+        "--suppress-zeros")] = False,
     min_informative: Annotated[int | None, typer.Option(
-        "--min-informative", min=1, metavar="N",
-        help="Publish the stratified statistics of a step only when at least N postings carry information "
-        "(default 5): with fewer, they would reveal the postings' own numbers.")] = None,
+        "--min-informative", min=1, metavar="N")] = None,
     audience: Annotated[AudienceChoice | None, typer.Option(
-        "--audience", metavar="AUDIENCE", help="hr (default) or tillitsvalgt (no applicant ids; safe to hand over).")
+        "--audience", metavar="AUDIENCE")
     ] = None,
     fmt: Annotated[Format | None, typer.Option(
-        "--format", "-f", metavar="FORMAT", help="Report format: text, json, markdown, html or xlsx (default: from "
-        "the --output file name, else text).")] = None,
+        "--format", "-f", metavar="FORMAT")] = None,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", metavar="FILE", help="Write the report to this file (0600).")] = None,
+        "--output", "-o", metavar="FILE")] = None,
     force: Annotated[bool, typer.Option(
-        "--force", help="Overwrite --output if it exists (never an input, a device, a FIFO or a link).")] = False,
+        "--force")] = False,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
     lang: LangOption = None,
     no_fail: Annotated[bool | None, typer.Option(
-        "--no-fail/--fail", help="Exit 0 even with unjustified breaches in the period.", show_default=False)] = None,
+        "--no-fail/--fail", show_default=False)] = None,
     fail_on: FailOnOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -554,14 +538,12 @@ def _progress(total: int, quiet: bool, lang: Lang) -> Iterator[Callable[[Path], 
 @app.command(cls=ReadableCommand)
 def inspect(
     files: Annotated[list[Path], typer.Argument(
-        metavar="PATH...", help="Export files or folders to inspect.", show_default=False)],
+        metavar="PATH...", show_default=False)],
     shortlist: Annotated[list[Path] | None, typer.Option(
-        "--shortlist", "-s", metavar="FILE", help="A file to take as a shortlist, as check does (repeatable).")
+        "--shortlist", "-s", metavar="FILE")
     ] = None,
     rules: Annotated[str | None, typer.Option(
-        "--rules", "-r", metavar="PACK", autocompletion=_complete_packs,
-        help="Also say which rules of this pack can run on these files, and exit 2 when check would refuse "
-        "them.")] = None,
+        "--rules", "-r", metavar="PACK", autocompletion=_complete_packs)] = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     columns: ColumnsOption = None,
@@ -753,9 +735,9 @@ def _print_preflight(console: Console, pack: RulePack, ready: Readiness | InputE
 @app.command(cls=ReadableCommand)
 def reveal(
     pseudonyms: Annotated[list[str], typer.Argument(
-        metavar="PSEUDONYM...", help="Pseudonyms from a report (P-...).", show_default=False)],
+        metavar="PSEUDONYM...", show_default=False)],
     inputs: Annotated[list[Path], typer.Option(
-        "--input", "-i", metavar="FILE", help="The exports the report was made from (repeatable).",
+        "--input", "-i", metavar="FILE",
         show_default=False)],
     columns: ColumnsOption = None,
     config: ConfigOption = None,
@@ -863,7 +845,7 @@ def rules_list(
 
 @rules_app.command("show", cls=ReadableCommand)
 def rules_show(
-    rule_id: Annotated[str, typer.Argument(metavar="RULE", help="Rule id, e.g. SA01.", show_default=False)],
+    rule_id: Annotated[str, typer.Argument(metavar="RULE", show_default=False)],
     rules: RulesOption = None,
     fmt: ListFormatOption = ListFormat.text,
     quiet: QuietResultOption = False,

@@ -38,7 +38,7 @@ def command(*args: str | Path, env: dict[str, str] | None = None, cwd: Path | No
 @pytest.mark.parametrize("flag", ["-h", "--help"])
 @pytest.mark.parametrize("words", COMMANDS, ids=lambda words: " ".join(words) or "main")
 def test_help_everywhere_with_readable_argument_names(runner: CliRunner, words: list[str], flag: str) -> None:
-    code, out, _ = run(runner, *words, flag)
+    code, out, _ = run(runner, "--lang", "en", *words, flag)
     assert code == 0 and out.startswith("Usage: ")
     assert "-h, --help" in out
     for fragment in ("list[", "<str>", "<int", "<path>", "<float", "<bool"):
@@ -52,12 +52,12 @@ def test_every_command_has_quiet_and_verbose(runner: CliRunner, words: list[str]
 
 
 def test_arguments_are_named_by_what_they_are(runner: CliRunner) -> None:
-    _, out, _ = run(runner, "check", "-h")
+    _, out, _ = run(runner, "check", "-h", "--lang", "en")
     assert "check [OPTIONS] FILE...\n" in out
     assert "-s, --shortlist FILE" in out and "-r, --rules PACK" in out and "--as-of DATE" in out
-    _, out, _ = run(runner, "summary", "-h")
+    _, out, _ = run(runner, "summary", "-h", "--lang", "en")
     assert "--min-cell K" in out and "--year YEAR" in out and "--from DATE" in out
-    _, out, _ = run(runner, "rules", "show", "-h")
+    _, out, _ = run(runner, "rules", "show", "-h", "--lang", "en")
     assert "rules show [OPTIONS] RULE\n" in out and "-f, --format FORMAT" in out
 
 

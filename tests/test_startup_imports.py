@@ -52,7 +52,8 @@ def test_importing_the_command_line_loads_typer_only(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("args", [("--help",), ("check", "--help"), ("summary", "--help"), ("rules", "--help"),
-                                  ("rules", "show", "--help"), ("inspect", "-h")])
+                                  ("rules", "show", "--help"), ("inspect", "-h"), ("check", "-h", "--lang", "en"),
+                                  ("--lang", "en", "--help")])
 def test_help_loads_neither_pydantic_nor_a_frame_library(tmp_path: Path, args: tuple[str, ...]) -> None:
     code, modules = loaded(tmp_path, *args)
     assert code == 0

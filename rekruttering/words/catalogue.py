@@ -1130,6 +1130,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rules.posting_types": ("Gjelder utlysningstypene", "Applies to posting types"),
     "rules.unverified.reading": ("(ikke bekreftet av kilden: se merknaden)", "(not verified by the source: see the note)"),
     # --- end h-packs ---
+    # --- h-help (issue 12): the command line's parse errors, said for click (words/usage.py) ---
+    "cli.hint": ("Se «{help}» for hjelp.", "Try '{help}' for help."),
+    "cli.no_such_option": ("Ukjent valg: {option}.", "No such option: {option}."),
+    "cli.did_you_mean": ("Mente du {names}?", "Did you mean {names}?"),
+    "cli.no_such_command": ("Ukjent kommando: {command}.", "No such command: {command}."),
+    "cli.missing_command": ("Ingen kommando er oppgitt.", "Missing command."),
+    "cli.missing_argument": ("Mangler argumentet «{name}».", "Missing argument '{name}'."),
+    "cli.missing_option": ("Mangler valget {option}; det er påkrevd.", "Missing option {option}; it is required."),
+    "cli.needs_value": ("Valget {option} trenger en verdi.", "Option {option} requires a value."),
+    "cli.takes_no_value": ("Valget {option} tar ingen verdi.", "Option {option} does not take a value."),
+    "cli.extra_arguments": ("{count:Uventet ekstra argument|Uventede ekstra argumenter}: {arguments}.",
+                            "Got {count:an unexpected extra argument|unexpected extra arguments}: {arguments}."),
+    "cli.unknown_value": ("{option} {value}: ukjent verdi; velg blant {allowed}.",
+                          "{option} {value}: unknown value; choose from {allowed}."),
+    "cli.bad_value": ("{option} {value}: ugyldig verdi ({reason}).", "{option} {value}: invalid value ({reason})."),
+    "cli.bad_value_other": ("Ugyldig verdi for {option}: {detail}", "Invalid value for {option}: {detail}"),
+    "cli.other": ("Kommandolinjen kan ikke tolkes (meldingen fra click, på engelsk): {detail}",
+                  "The command line cannot be parsed: {detail}"),
+    "cli.aborted": ("Avbrutt.", "Aborted!"),
 }
 
 
