@@ -151,8 +151,10 @@ HELP: dict[str, tuple[str, str]] = {
         "date. One with an applicant id excuses that applicant only; one without excuses the finding.",
     ),
     "option.check.workforce": (
-        "Ansatte per enhet etter kjønn (csv/xlsx: Enhet, Kvinner, Menn), for reglene om kjønn.",
-        "Employees per unit by gender (csv/xlsx: Enhet, Kvinner, Menn), for the gender rules.",
+        "Ansatte per enhet eller stillingsgruppe etter kjønn (csv/xlsx: Enhet eller Stillingsgruppe, Kvinner, "
+        "Menn), for reglene om kjønn.",
+        "Employees per unit or job group by gender (csv/xlsx: Enhet or Stillingsgruppe, Kvinner, Menn), for the "
+        "gender rules.",
     ),
     "option.check.posting": ("Bare denne stillings-ID-en (kan gjentas).", "Only this posting id (repeatable)."),
     "option.check.status": (
@@ -214,8 +216,8 @@ HELP: dict[str, tuple[str, str]] = {
     "option.summary.year": ("Kalenderåret søknadsfristen ligger i.", "The calendar year of the deadline."),
     "option.summary.justifications": ("Skriftlige begrunnelser for avvik (csv, xlsx eller TOML).",
                                       "Written reasons for deviations (csv, xlsx or TOML)."),
-    "option.summary.workforce": ("Ansatte per enhet etter kjønn, for reglene om kjønn.",
-                                 "Employees per unit by gender, for the gender rules."),
+    "option.summary.workforce": ("Ansatte per enhet eller stillingsgruppe etter kjønn, for reglene om kjønn.",
+                                 "Employees per unit or job group by gender, for the gender rules."),
     "option.summary.min_cell": (
         "Antall personer fra 1 til K-1 skjules, sammen med nok andre tall til at ingen av dem kan regnes ut "
         "(standard 5). Nuller vises. 1 slår skjulingen av: rapporten er da bare til internt bruk.",
