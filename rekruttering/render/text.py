@@ -59,14 +59,21 @@ class _Out:
             return
         said = line.plain
         if self.plain and "\n" not in said and "\t" not in said and cell_len(said) <= self.width:
-            self.console.file.write(said + "\n")
+            self.write(said)
         else:
             self.console.print(line)
 
+    def fits(self, said: str, width: int) -> bool:
+        """On a plain console: ``said`` is one line of at most ``width`` cells, which rich writes as it is."""
+        return self.plain and bool(said) and "\n" not in said and "\t" not in said and cell_len(said) <= width
+
+    def write(self, line: str) -> None:
+        """A line that ``fits`` the width."""
+        self.console.file.write(line + "\n")
+
     def wrap(self, said: Text, width: int) -> list[Text]:
         """``said`` wrapped to ``width`` as ``Text.wrap`` folds it; a text that fits is its own line."""
-        plain = said.plain
-        if self.plain and plain and "\n" not in plain and "\t" not in plain and cell_len(plain) <= width:
+        if self.fits(said.plain, width):
             return [said.copy()]
         return list(said.wrap(self.console, width, overflow="fold"))
 
@@ -79,6 +86,10 @@ def _say(console: _Out, said: Text | str, indent: int = 0, hanging: int = 0) -> 
     """``said`` wrapped to the console's width, ``indent`` spaces in, continuation lines ``hanging`` further."""
     said = Text(said) if isinstance(said, str) else said
     room = max(8, console.width - indent - hanging)
+    line = " " * indent + said.plain.rstrip()
+    if console.fits(said.plain, room) and console.fits(line, console.width):  # one line, written as it is
+        console.write(line)
+        return
     for n, line in enumerate(console.wrap(said, room) or [Text()]):
         line.rstrip()
         console.print(Text(" " * (indent + (hanging if n else 0))) + line)
