@@ -86,9 +86,9 @@ def _say(console: _Out, said: Text | str, indent: int = 0, hanging: int = 0) -> 
     """``said`` wrapped to the console's width, ``indent`` spaces in, continuation lines ``hanging`` further."""
     said = Text(said) if isinstance(said, str) else said
     room = max(8, console.width - indent - hanging)
-    line = " " * indent + said.plain.rstrip()
-    if console.fits(said.plain, room) and console.fits(line, console.width):  # one line, written as it is
-        console.write(line)
+    whole = " " * indent + said.plain.rstrip()
+    if console.fits(said.plain, room) and console.fits(whole, console.width):  # one line, written as it is
+        console.write(whole)
         return
     for n, line in enumerate(console.wrap(said, room) or [Text()]):
         line.rstrip()
