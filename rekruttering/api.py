@@ -35,9 +35,19 @@ from rekruttering.privacy import Audience, for_audience, pseudonym
 from rekruttering.problems import Problem, ProblemLog
 from rekruttering.read.columns import load_column_map
 from rekruttering.read.fields import ColumnMap, Field
-from rekruttering.read.join import Dataset, expand_paths, inspect_file, load, with_postings
+from rekruttering.read.join import (
+    Dataset,
+    coerce_all,
+    expand_paths,
+    finish,
+    inspect_file,
+    join,
+    load,
+    read_exports,
+    with_postings,
+)
 from rekruttering.read.justifications import load_justifications
-from rekruttering.read.textcolumns import TableKind, column_texts
+from rekruttering.read.textcolumns import SMALL_ROWS, TableKind, column_texts
 from rekruttering.read.values import parse_id
 from rekruttering.read.workforce import load_workforce
 from rekruttering.words.catalogue import Lang, format_date, text
@@ -321,22 +331,34 @@ def check(
     *,
     now: datetime | None = None,
     read_as: TableKind = "auto",
+    columnar: bool | None = None,
 ) -> CheckReport:
     """Evaluate the rule pack over every posting in the exports.
 
     ``read_as`` forces how the exports' columns are held (``textcolumns``; for tests): the report never
-    depends on it.
+    depends on it. Nor does ``columnar``: True judges the postings whose values are not in doubt
+    column-wise (``rekruttering.columnar``), False every posting through the typed reference, None
+    (the default) column-wise when the exports have more than ``SMALL_ROWS`` rows in all.
     """
-    inputs = load_pseudonymised(applicants, shortlists, options, read_as=read_as)
+    loader = load if columnar is False or options.postings else _check_loader(columnar is None)
+    inputs = load_pseudonymised(applicants, shortlists, options, loader=loader, read_as=read_as)
     pack, dataset = inputs.pack, inputs.dataset
     moment = now or now_local()
     as_of = options.as_of or moment.date()
     context = replace(inputs.context, as_of=as_of)
-    evaluation = evaluate(pack, dataset.postings, lang=options.lang, audience=options.audience,
-                          justifications=inputs.justifications, context=context)
+    if dataset.frame is not None:
+        from rekruttering.columnar.check import evaluate_columnwise
+
+        evaluation = evaluate_columnwise(pack, dataset.frame, dataset.postings, lang=options.lang,
+                                         audience=options.audience, justifications=inputs.justifications,
+                                         context=context)
+    else:
+        evaluation = evaluate(pack, dataset.postings, lang=options.lang, audience=options.audience,
+                              justifications=inputs.justifications, context=context)
     dated_rules = any(r.in_force_from is not None or r.in_force_to is not None for r in pack.rules)
-    undated = dated_rules * sum(p.deadline is None and not any(d.field == "deadline" for d in p.doubts)
-                                for p in dataset.postings)
+    undated = dated_rules * (sum(p.deadline is None and not any(d.field == "deadline" for d in p.doubts)
+                                 for p in dataset.postings)
+                             + (dataset.frame.deadline.count(None) if dataset.frame is not None else 0))
     postings = evaluation.postings
     shown = [p for p in postings if any(f.status in options.statuses for f in p.findings)] if options.statuses \
         else postings
@@ -360,6 +382,24 @@ def check(
         postings_without_deadline=undated,
     )
     return for_audience(report)
+
+
+def _check_loader(by_size: bool) -> Callable[..., Dataset]:
+    """``load`` for ``check``: the simple postings left as columns (``columnar.run``) when the exports have
+    more than ``SMALL_ROWS`` rows in all (or always, without ``by_size``); a small check imports no pandas."""
+    def loader(applicant_paths: Sequence[Path], shortlist_paths: Sequence[Path] = (), *, columns: ColumnMap,
+               on_file: Callable[[Path], None] | None = None, side_files: Sequence[Path] = (),
+               read_as: TableKind = "auto") -> Dataset:
+        log = ProblemLog()
+        sheets = read_exports(applicant_paths, shortlist_paths, columns=columns, log=log, on_file=on_file,
+                              side_files=side_files, read_as=read_as)
+        if by_size and sum(info.rows_read for _, info in sheets) <= SMALL_ROWS:
+            return finish(join(coerce_all(sheets), log), log)
+        from rekruttering.columnar.run import join_columnwise
+
+        return join_columnwise(sheets, log)
+
+    return loader
 
 
 def _empty_period(counts: PostingCounts, lang: Lang) -> Problem:

@@ -97,18 +97,18 @@ class Frame:
         if start is None or end is None:
             bounds = np.searchsorted(self.post, [index, index + 1])
             start, end = int(bounds[0]), int(bounds[1])
-        applicants = []
-        for i in range(start, end):
-            cells: dict[str, Any] = {}
-            for fld, column in self.values.items():
-                value = column[i]
-                if fld in BOOL_FIELDS:
-                    cells[fld.value] = None if value < 0 else bool(value)
-                elif fld in FLOAT_FIELDS:
-                    cells[fld.value] = None if np.isnan(value) else float(value)
-                else:
-                    cells[fld.value] = value
-            applicants.append(Applicant(str(self.applicant_id[i]), **cells))
+        columns: dict[str, list[Any]] = {}  # each field's cells as Python values (numpy scalars are slow)
+        for fld, column in self.values.items():
+            cells = column[start:end].tolist()
+            if fld in BOOL_FIELDS:
+                cells = [None if value < 0 else bool(value) for value in cells]
+            elif fld in FLOAT_FIELDS:
+                cells = [None if value != value else value for value in cells]  # NaN: none
+            columns[fld.value] = cells
+        names = list(columns)
+        applicants = [Applicant(str(applicant_id), **dict(zip(names, values, strict=True)))
+                      for applicant_id, *values in zip(self.applicant_id[start:end].tolist(), *columns.values(),
+                                                       strict=True)]
         return Posting(
             posting_id=self.posting_ids[index], title=self.title[index], unit=self.unit[index],
             deadline=self.deadline[index], posting_type=self.posting_type[index],

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -40,6 +41,9 @@ from rekruttering.summary.report import (
 from rekruttering.words.catalogue import Lang
 from rekruttering.words.findings import evaluate
 
+if TYPE_CHECKING:
+    from rekruttering.read.readers import RawSheet
+
 
 def load(applicant_paths: Sequence[Path], shortlist_paths: Sequence[Path] = (), *, columns: ColumnMap,
          on_file: Callable[[Path], None] | None = None, side_files: Iterable[Path] = (),
@@ -48,6 +52,12 @@ def load(applicant_paths: Sequence[Path], shortlist_paths: Sequence[Path] = (), 
     log = ProblemLog()
     sheets = ingest.read_exports(applicant_paths, shortlist_paths, columns=columns, log=log, on_file=on_file,
                                  side_files=side_files, read_as=read_as)
+    return join_columnwise(sheets, log)
+
+
+def join_columnwise(sheets: Sequence[tuple[RawSheet, ingest.SheetInfo]], log: ProblemLog) -> ingest.Dataset:
+    """The sheets read (``ingest.read_exports``) as a dataset: simple postings in ``Dataset.frame``, the
+    others joined typed."""
     coerced = [ingest.as_arrays(sheet) for sheet in ingest.coerce_all(sheets)]
     parts = split(coerced)
     joined = ingest.join(coerced, log, parts.rows)

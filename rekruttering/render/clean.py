@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from rekruttering.render.document import Cell, Chart, Document, Overview, Table
 
@@ -27,6 +28,7 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+@lru_cache(maxsize=1 << 14)  # a year's report repeats its messages, titles and units many times
 def printable(value: str, *, lines: bool = False) -> str:
     """``value`` without escape sequences or control characters; line breaks and tabs become one
     space, or, with ``lines``, line breaks are kept (a multi-line message)."""
@@ -42,7 +44,8 @@ def xml_safe(value: str) -> str:
 
 
 def _cell(cell: Cell) -> Cell:
-    return replace(cell, text=printable(cell.text))
+    shown = printable(cell.text)
+    return cell if shown == cell.text else replace(cell, text=shown)
 
 
 def _table(table: Table) -> Table:

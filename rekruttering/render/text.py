@@ -37,20 +37,66 @@ GAP = 2  # spaces between the columns of a table
 INDENT = 2
 
 
+class _Out:
+    """Where the report's lines go: the console, its width asked once (rich asks the terminal every time).
+
+    On a plain console (a file or a pipe: no colours, no terminal) a line that fits the width is
+    written as its characters, which is what rich would write, without rich's layout of every line
+    (about half a millisecond each: half a minute for a year's report); any other line, and every
+    line on a terminal, goes through rich.
+    """
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.width = console.width
+        self.plain = console.color_system is None and not console.is_terminal and not console.record
+
+    def print(self, line: Text | None = None) -> None:
+        if line is None:
+            if self.plain:
+                self.console.file.write("\n")
+            else:
+                self.console.print()
+            return
+        said = line.plain
+        if self.plain and "\n" not in said and "\t" not in said and cell_len(said) <= self.width:
+            self.write(said)
+        else:
+            self.console.print(line)
+
+    def fits(self, said: str, width: int) -> bool:
+        """On a plain console: ``said`` is one line of at most ``width`` cells, which rich writes as it is."""
+        return self.plain and bool(said) and "\n" not in said and "\t" not in said and cell_len(said) <= width
+
+    def write(self, line: str) -> None:
+        """A line that ``fits`` the width."""
+        self.console.file.write(line + "\n")
+
+    def wrap(self, said: Text, width: int) -> list[Text]:
+        """``said`` wrapped to ``width`` as ``Text.wrap`` folds it; a text that fits is its own line."""
+        if self.fits(said.plain, width):
+            return [said.copy()]
+        return list(said.wrap(self.console, width, overflow="fold"))
+
+
 def _cell(cell: Cell) -> Text:
     return Text(cell.text, style=STYLES.get(cell.status or "", ""))
 
 
-def _say(console: Console, said: Text | str, indent: int = 0, hanging: int = 0) -> None:
+def _say(console: _Out, said: Text | str, indent: int = 0, hanging: int = 0) -> None:
     """``said`` wrapped to the console's width, ``indent`` spaces in, continuation lines ``hanging`` further."""
     said = Text(said) if isinstance(said, str) else said
     room = max(8, console.width - indent - hanging)
-    for n, line in enumerate(said.wrap(console, room, overflow="fold") or [Text()]):
+    whole = " " * indent + said.plain.rstrip()
+    if console.fits(said.plain, room) and console.fits(whole, console.width):  # one line, written as it is
+        console.write(whole)
+        return
+    for n, line in enumerate(console.wrap(said, room) or [Text()]):
         line.rstrip()
         console.print(Text(" " * (indent + (hanging if n else 0))) + line)
 
 
-def _labelled(console: Console, label: str, value: Text, indent: int) -> None:
+def _labelled(console: _Out, label: str, value: Text, indent: int) -> None:
     _say(console, Text(f"{label}: ") + value, indent, INDENT)
 
 
@@ -77,11 +123,11 @@ def _widths(columns: Sequence[str], rows: Sequence[Sequence[Cell]], numeric: Seq
     return widths
 
 
-def _grid(console: Console, columns: Sequence[str], rows: Sequence[Sequence[Cell]], numeric: Sequence[bool],
+def _grid(console: _Out, columns: Sequence[str], rows: Sequence[Sequence[Cell]], numeric: Sequence[bool],
           widths: Sequence[int]) -> None:
     """A table of wrapped cells: a bold header, a rule under it, numbers right-aligned, each within its width."""
     def line_of(cells: Sequence[Text], bold: bool) -> None:
-        wrapped = [cell.wrap(console, w, overflow="fold") for cell, w in zip(cells, widths, strict=True)]
+        wrapped = [console.wrap(cell, w) for cell, w in zip(cells, widths, strict=True)]
         for k in range(max(len(w) for w in wrapped)):
             out = Text(style="bold" if bold else "")
             for i, lines in enumerate(wrapped):
@@ -100,7 +146,7 @@ def _grid(console: Console, columns: Sequence[str], rows: Sequence[Sequence[Cell
         line_of([_cell(c) for c in r], False)
 
 
-def _block(console: Console, columns: Sequence[str], cells: Sequence[Cell], head: Sequence[int],
+def _block(console: _Out, columns: Sequence[str], cells: Sequence[Cell], head: Sequence[int],
            plain: Sequence[int], indent: int, plain_last: bool = False) -> None:
     """One row as a block: the ``head`` cells on one line, then ``plain`` paragraphs and "column: value"
     lines (the paragraphs first, or with ``plain_last`` last)."""
@@ -118,7 +164,7 @@ def _block(console: Console, columns: Sequence[str], cells: Sequence[Cell], head
             _labelled(console, label, _cell(cell), indent + INDENT)
 
 
-def _table(table: Table, console: Console) -> None:
+def _table(table: Table, console: _Out) -> None:
     _say(console, Text(table.title, style="bold"))
     if table.note:
         _say(console, table.note)
@@ -151,7 +197,7 @@ def _table(table: Table, console: Console) -> None:
             console.print()
 
 
-def _overview(overview: Overview, console: Console) -> None:
+def _overview(overview: Overview, console: _Out) -> None:
     _say(console, Text(overview.title, style="bold"))
     _say(console, _cell(overview.verdict))
     for label, value in overview.facts:
@@ -164,7 +210,8 @@ def _overview(overview: Overview, console: Console) -> None:
         console.print()
 
 
-def render_to(console: Console, document: Document) -> None:
+def render_to(terminal: Console, document: Document) -> None:
+    console = _Out(terminal)
     document = printable_document(document)
     lang: Lang = "en" if document.lang == "en" else "nb"
     _say(console, Text(document.title, style="bold underline"))
