@@ -783,7 +783,9 @@ def _build_postings(records: dict[tuple[str, str], _Record], posting_values: dic
             applicants=tuple(sorted(by_posting[posting_id], key=lambda a: a.applicant_id)),
             has_shortlist=has_shortlist,
             doubts=doubts,
-            **{f.value: meta.get(f) for f in PROCESS_FIELDS},
+            ad_statement=meta.get(Field.ad_statement),
+            declaration_offered=meta.get(Field.declaration_offered),
+            union_involved=meta.get(Field.union_involved),
         ))
     return postings
 
