@@ -82,7 +82,8 @@ def test_json_contract(runner: CliRunner, small_exports: tuple[Path, Path]) -> N
                    "Ikke innkalt: S-11 (rang 2), S-13 (rang 4).",
     }
     assert postings["P-3"]["deadline"] == "2025-03-01"  # an Excel serial in a csv
-    assert report["totals"] == {"postings": 3, "met": 4, "breach": 1, "justified": 0, "review": 0,  # SA01 on P-2, SA04 on all three
+    # met: SA01 on P-2, and SA04 on all three postings
+    assert report["totals"] == {"postings": 3, "met": 4, "breach": 1, "justified": 0, "review": 0,
                                 "not_applicable": 7, "advice_not_followed": 0}
 
 

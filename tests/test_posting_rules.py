@@ -52,9 +52,9 @@ def test_sarpsborg_breaks_on_an_ad_without_the_statement(runner: CliRunner, tmp_
     code, out, _ = run(runner, "check", applicants, "-s", shortlist, "-r", "sarpsborg", "-f", "json")
     found = findings(out)
     assert code == 1
-    assert {p: (found[(p, "SA04")]["status"], found[(p, "SA04")]["reason"]) for p in ("P-1", "P-2", "P-3", "P-4", "P-5")} \
-        == {"P-1": ("breach", "no_statement"), "P-2": ("breach", "no_statement"), "P-3": ("met", "statement"),
-            "P-4": ("review", "statement_unknown"), "P-5": ("not_applicable", "posting_type")}
+    assert {p: (found[(p, "SA04")]["status"], found[(p, "SA04")]["reason"]) for p in ("P-1", "P-2", "P-3", "P-4", "P-5")
+            } == {"P-1": ("breach", "no_statement"), "P-2": ("breach", "no_statement"), "P-3": ("met", "statement"),
+                  "P-4": ("review", "statement_unknown"), "P-5": ("not_applicable", "posting_type")}
     assert found[("P-1", "SA04")]["severity"] == "error" and found[("P-1", "SA04")]["group"] is None
     code, out, _ = run(runner, "check", applicants, "-s", shortlist, "-r", "sarpsborg", "--lang", "en")
     assert code == 1 and "The ad has no diversity statement" in flat(out)
@@ -76,7 +76,8 @@ def test_oslo_reviews_what_its_text_only_suggests(runner: CliRunner, tmp_path: P
     code, out, _ = run(runner, "check", applicants, "-s", shortlist, "-r", "oslo", "-f", "json")
     found = findings(out)
     assert code == 0  # a missing statement or representative is never a breach, so never exit 1
-    assert (found[("P-1", "OS03")]["status"], found[("P-1", "OS03")]["reason"]) == ("review", "no_statement_if_relevant")
+    assert (found[("P-1", "OS03")]["status"], found[("P-1", "OS03")]["reason"]) == (
+        "review", "no_statement_if_relevant")
     assert (found[("P-1", "OS04")]["status"], found[("P-1", "OS04")]["reason"]) == ("review", "not_involved")
     assert found[("P-2", "OS03")]["status"] == found[("P-2", "OS04")]["status"] == "met"
     assert found[("P-3", "OS04")]["status"] == "not_applicable"  # an internal posting: no open competition
@@ -167,14 +168,15 @@ EVERY_COLUMN = frozenset({"qualified", "immigrant_background", "country_group", 
 def unknown_posting(draw: st.DrawFn) -> tuple[Posting, str]:
     """A posting whose process cell ``field`` is unknown: blank in a present column, or unreadable."""
     fld = draw(st.sampled_from(list(PROCESS_FIELDS)))
-    known = {f.value: draw(st.sampled_from([True, False, None])) for f in PROCESS_FIELDS if f is not fld}
+    cells = {f: None if f is fld else draw(st.sampled_from([True, False, None])) for f in PROCESS_FIELDS}
     doubts = (unreadable(fld),) if draw(st.booleans()) else ()
     size = draw(st.integers(0, 4))
     applicants = tuple(Applicant(f"S-{i}", qualified=draw(st.sampled_from([True, None])), invited=draw(st.booleans()),
                                  immigrant_background=draw(st.sampled_from([None, False])))
                        for i in range(size))  # nobody declared a group
     posting = Posting("P-1", deadline=date(2025, 3, 1), applicants=applicants, doubts=doubts,
-                      **{fld.value: None}, **known)
+                      ad_statement=cells[Field.ad_statement], declaration_offered=cells[Field.declaration_offered],
+                      union_involved=cells[Field.union_involved])
     return posting, fld.value
 
 
@@ -190,10 +192,10 @@ def test_unknown_is_never_met_nor_not_applicable(drawn: tuple[Posting, str]) -> 
             if reads == fld:
                 assert outcome.status == "review", (rule.id, kind, outcome)
     if fld == "declaration_offered":  # nobody declared: with the cell unknown, that cannot be told from nobody asked
-        for rule in INTERVIEW_RULES:
-            for kind in applies_to(rule):
-                outcome = evaluate_rule(replace(posting, posting_type=kind), rule, context)
-                assert outcome.status not in ("met", "not_applicable"), (rule.id, kind, outcome)
+        for interview in INTERVIEW_RULES:
+            for kind in applies_to(interview):
+                outcome = evaluate_rule(replace(posting, posting_type=kind), interview, context)
+                assert outcome.status not in ("met", "not_applicable"), (interview.id, kind, outcome)
 
 
 def test_a_posting_built_by_hand_is_judged_as_before() -> None:
