@@ -135,6 +135,18 @@ def test_an_unreadable_cell_is_warned_about_and_reviewed(runner: CliRunner, tmp_
     assert any(w["column"] == "Mangfoldserklæring i annonsen" for w in report["warnings"])
 
 
+def test_rows_that_disagree_about_the_ad_are_reviewed(runner: CliRunner, tmp_path: Path) -> None:
+    applicants, shortlist = exports(tmp_path, ["Mangfoldserklæring i annonsen"], [
+        ["P-1", "01.03.2025", "ekstern", "S-1", "Ja", "Ja", "Ja"],
+        ["P-1", "01.03.2025", "ekstern", "S-2", "Ja", "Nei", "Nei"]])
+    code, out, _ = run(runner, "check", applicants, "-s", shortlist, "-r", "sarpsborg", "--select", "SA04",
+                       "-f", "json", "--lang", "en")
+    finding = findings(out)[("P-1", "SA04")]
+    [warning] = json.loads(out)["warnings"]
+    assert code == 0 and (finding["status"], finding["reason"]) == ("review", "conflicting_input")
+    assert "'Ja'" in warning["message"] and "'Nei'" in warning["message"]  # as the export writes them
+
+
 def test_the_new_columns_are_listed(runner: CliRunner) -> None:
     code, out, _ = run(runner, "columns")
     assert code == 0

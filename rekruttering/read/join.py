@@ -750,9 +750,18 @@ def _merge_posting(store: dict[str, _Observed], warned: set[tuple[str, Field]], 
         if (posting_id, fld) in warned:
             continue
         warned.add((posting_id, fld))
-        shown = sorted(str(v.value if isinstance(v, PostingType) else v) for v in known.conflicts[fld])
+        shown = sorted(_shown(v) for v in known.conflicts[fld])
         log.add("warning", "posting.conflict", file=raw.file, sheet=raw.sheet, row=row_number,
                 column=raw.mapping[fld], posting=posting_id, kept=shown[0], other=shown[-1])
+
+
+def _shown(value: Any) -> str:
+    """A posting's value as a warning quotes it: a posting type by its code, a yes/no as the export writes it."""
+    if isinstance(value, PostingType):
+        return value.value
+    if isinstance(value, bool):
+        return "Ja" if value else "Nei"
+    return str(value)
 
 
 def _build_postings(records: dict[tuple[str, str], _Record], posting_values: dict[str, _Observed],
