@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from rekruttering.checks import InterviewRule, Rule
+from rekruttering.checks import AdStatementRule, InterviewRule, Rule
 from rekruttering.checks.engine import applies_to
 from rekruttering.models import PostingType, Status
 from rekruttering.read.fields import Field
@@ -63,8 +63,9 @@ def decide(statuses: Statuses, rule: Rule, put: Put) -> None:
     if rule.check == "ad_statement":
         put(value == 1, "met", "statement")
         put(value == -1, "review", "statement_unknown")
-        breaches = getattr(rule, "breaches", False)
-        put(every, *(("breach", "no_statement") if breaches else ("review", "no_statement_if_relevant")))
+        if isinstance(rule, AdStatementRule) and rule.breaches:
+            put(every, "breach", "no_statement")
+        put(every, "review", "no_statement_if_relevant")
     else:
         put(value == 1, "met", "involved")
         put(value == 0, "review", "not_involved")
