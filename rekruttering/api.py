@@ -103,6 +103,8 @@ def required_fields(pack: RulePack, dataset: Dataset) -> dict[Field, list[str]]:
     for rule in pack.rules:
         if rule.check == "moderate_quotation" or (rule.check == "reserved_posting" and not reserved):
             continue  # a quotation rule without its columns says "review" once a choice is recorded
+        if rule.posting_level:
+            continue  # a rule about the posting's process says "review" where its column is missing
         fields = [Field.qualified, *(Field(g) for g in rule.groups)]
         if rule.qualifier:
             fields.append(Field.country_group)
@@ -215,7 +217,7 @@ def load_input(applicants: Sequence[Path], shortlists: Sequence[Path], options: 
     if left_out:  # a reason for a rule left out is not stale (one naming no rule of the pack still is)
         justifications = [j for j in justifications if j.rule_id.casefold() not in left_out]
     workforce = load_workforce(options.workforce, columns, log) if options.workforce else {}
-    context = Context(workforce, frozenset(f.value for f in dataset.applicant_fields))
+    context = Context(workforce, frozenset(f.value for f in dataset.applicant_fields | dataset.process_fields))
     inputs = Inputs(pack, dataset, tuple(justifications), context, tuple(log.finish()), counts)
     return pseudonymised(inputs, options.pseudonym_key) if options.pseudonym_key else inputs
 

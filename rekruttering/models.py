@@ -110,6 +110,10 @@ class Posting:
     has_shortlist: bool = True
     doubts: tuple[Doubt, ...] = ()
     rows_set_aside: int = 0  # rows the reader set aside that may belong to this posting
+    # what the employer recorded about the process (None: blank, or no such column; see ``Context.fields``)
+    ad_statement: bool | None = None  # the ad had a diversity statement
+    declaration_offered: bool | None = None  # applicants were offered to declare (egenerklæring)
+    union_involved: bool | None = None  # a union representative took part in the recruitment
 
 
 class Finding(BaseModel):

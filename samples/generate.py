@@ -878,23 +878,24 @@ def tally(postings: list[list[Applicant]], justifications: list[FileJustificatio
     return counts, [(j, used.get(id(j), "")) for j in justifications]
 
 
-def write_year(year: Year) -> None:
+def write_year(year: Year, process: Process) -> None:
     applicants = [a for apps in year.postings for a in apps]
     shortlist = sorted((a for a in applicants if a.position), key=lambda a: (a.posting.id, a.position))
     out = HERE / "aar-2025"
     out.mkdir(exist_ok=True)
-    rows = [a.applicant_cells() for a in applicants]
+    rows = [a.applicant_cells() + process.cells[a.posting.id] for a in applicants]
+    header = APPLICANT_HEADER + PROCESS_HEADER
     short_rows = [shortlist_cells(a) for a in shortlist]
-    write_xlsx(out / "soekere.xlsx", "Søkere", APPLICANT_HEADER, rows)
+    write_xlsx(out / "soekere.xlsx", "Søkere", header, rows)
     write_xlsx(out / "kortliste.xlsx", "Kortliste", SHORTLIST_HEADER, short_rows)
     csv_out = HERE / "aar-2025-csv"  # a folder of its own, so that a folder is one copy of the year
     csv_out.mkdir(exist_ok=True)
-    write_csv(csv_out / "soekere.csv", APPLICANT_HEADER, rows)
+    write_csv(csv_out / "soekere.csv", header, rows)
     write_csv(csv_out / "kortliste.csv", SHORTLIST_HEADER, short_rows)
     workforce: list[list[Cell]] = [[unit, women, men] for unit, (women, men) in WORKFORCE.items()]
     write_xlsx(out / "arbeidsstyrke.xlsx", "Arbeidsstyrke", WORKFORCE_HEADER, workforce)
     write_csv(out / "arbeidsstyrke.csv", WORKFORCE_HEADER, workforce, "utf-8", "\n")
-    justified: list[list[Cell]] = [list(j) for j in year.justifications]
+    justified: list[list[Cell]] = [list(j) for j in [*year.justifications, *process.justifications]]
     write_csv(out / "begrunnelser.csv", JUSTIFICATION_HEADER, justified, "utf-8", "\n")
 
 
@@ -1119,6 +1120,74 @@ def print_summary(year: Year) -> None:
           "disability met, CV gap met")
 
 
+# --- the posting's process (issue 14 part B 1 and 4): the ad's diversity statement, self-declaration, union ----
+
+PROCESS_HEADER = ["Mangfoldserklæring i annonsen", "Egenerklæring tilbudt", "Tillitsvalgt deltatt"]
+AD_TEXT = "Annonsen ble laget fra en gammel mal uten mangfoldserklæring; malen er rettet"
+
+
+class Process(NamedTuple):
+    cells: dict[str, list[Cell]]  # posting id -> the three process cells, in PROCESS_HEADER's order
+    justifications: list[FileJustification]  # for begrunnelser.csv, after the others
+
+
+def process_columns(postings: list[list[Applicant]]) -> Process:
+    """The process cells of every posting of the year, checked so that SA04, OS03 and OS04 meet every status
+    they can give, and what 'Egenerklæring tilbudt' does to the interview rules on two reserved postings.
+
+    Drawn with a random generator of its own, so the rest of the year is the same with or without these
+    columns. Postings 2025-001..170 all say self-declaration was offered (their interview outcomes are
+    planned); 2025-171 says it was not (the interview rules give review) and 2025-172 leaves it blank.
+    """
+    rng = random.Random(SEED + 14)
+    cells: dict[str, list[Cell]] = {}
+    for apps in postings:
+        p = apps[0].posting
+        if p.type in ("unntatt", "avlyst"):  # no ad, no competition
+            ad, union = "", ""
+        else:
+            ad = rng.choices(["Ja", "Nei", ""], [80, 12, 8])[0]
+            union = rng.choices(["Ja", "Nei", ""], [70, 20, 10])[0]
+        offered = {"2025-171": "Nei", "2025-172": ""}.get(p.id, "Ja")
+        cells[p.id] = [ad, offered, union]
+    breached = next(apps[0].posting for apps in postings
+                    if apps[0].posting.type == "ekstern" and cells[apps[0].posting.id][0] == "Nei")
+    justifications = [FileJustification(breached.id, "SA04", "", AD_TEXT, SIGNED[breached.unit],
+                                        breached.deadline + timedelta(days=30))]
+
+    # an own reading of the three rules (SA04 breaches a missing statement, OS03 and OS04 only review)
+    def verdict(rule: str, p: Posting) -> str:
+        ad, _, union = cells[p.id]
+        if rule == "OS04":
+            return "not_applicable" if p.type in ("intern", "unntatt", "avlyst") else \
+                "met" if union == "Ja" else "review"
+        if p.type in ("unntatt", "avlyst"):
+            return "not_applicable"
+        if ad != "Nei":
+            return "met" if ad == "Ja" else "review"
+        if rule == "OS03":
+            return "review"
+        return "justified" if p.id == breached.id else "breach"
+
+    wanted = {"SA04": set(STATUSES), "OS03": {"met", "review", "not_applicable"},
+              "OS04": {"met", "review", "not_applicable"}}
+    print("\nProcess columns (Mangfoldserklæring i annonsen, Egenerklæring tilbudt, Tillitsvalgt deltatt):")
+    for rule, statuses in wanted.items():
+        found = Counter(verdict(rule, apps[0].posting) for apps in postings)
+        print(f"  {rule}: " + ", ".join(f"{found[s]} {s}" for s in STATUSES if found[s]))
+        if set(found) != statuses:
+            raise SystemExit(f"aar-2025 process columns: {rule} gives {dict(found)}, wanted {sorted(statuses)}")
+    for apps in postings:
+        p = apps[0].posting
+        if cells[p.id][1] == "Ja":
+            continue
+        # not offered: every interview rule that applies reviews; blank: those where nobody declared review
+        changed = [r.id for r in RULES if r.kind == "interview" and p.type not in r.excluded and (
+            cells[p.id][1] == "Nei" or check_interview(apps, r).reason == "nobody_declared")]
+        print(f"  {p.id} Egenerklæring tilbudt {cells[p.id][1] or 'blank'}: review in {', '.join(changed) or '-'}")
+    return Process(cells, justifications)
+
+
 def main() -> None:
     rng = random.Random(SEED)
     write_for_intervju(rng)
@@ -1126,7 +1195,7 @@ def main() -> None:
     if len(year.postings) < 160 or sum(map(len, year.postings)) < 5200:
         raise SystemExit("aar-2025 came out too small")
     print_summary(year)
-    write_year(year)
+    write_year(year, process_columns(year.postings))
 
 
 if __name__ == "__main__":

@@ -66,15 +66,16 @@ def flat(output: str) -> str:
 
 @pytest.fixture
 def small_exports(tmp_path: Path) -> tuple[Path, Path]:
-    """Three postings: P-1 breach (S-11 to invite), P-2 met, P-3 nobody declared."""
+    """Three postings: P-1 breach (S-11 to invite), P-2 met, P-3 nobody declared; every ad had a diversity
+    statement (Sarpsborg's SA04 is met)."""
     applicants = write_csv(tmp_path / "soekere.csv", [
-        APPLICANT_HEADER,
-        ["P-1", "Rådgiver", "Økonomi", "01.03.2025", "S-11", "Kari Nordmann", "Ja", "Ja"],
-        ["P-1", "Rådgiver", "Økonomi", "01.03.2025", "S-12", "Ola Nordmann", "Ja", "Nei"],
-        ["P-1", "Rådgiver", "Økonomi", "01.03.2025", "S-13", "Per Hansen", "Ja", "Ja"],
-        ["P-2", "Lærer", "Oppvekst", "2025-04-01", "S-21", "Anne Berg", "Ja", "Ja"],
-        ["P-2", "Lærer", "Oppvekst", "2025-04-01", "S-22", "Nils Dahl", "Ja", ""],
-        ["P-3", "Sykepleier", "Helse", "45717", "S-31", "Ida Lie", "Ja", "Ønsker ikke å oppgi"],
+        [*APPLICANT_HEADER, "Mangfoldserklæring i annonsen"],
+        ["P-1", "Rådgiver", "Økonomi", "01.03.2025", "S-11", "Kari Nordmann", "Ja", "Ja", "Ja"],
+        ["P-1", "Rådgiver", "Økonomi", "01.03.2025", "S-12", "Ola Nordmann", "Ja", "Nei", "Ja"],
+        ["P-1", "Rådgiver", "Økonomi", "01.03.2025", "S-13", "Per Hansen", "Ja", "Ja", "Ja"],
+        ["P-2", "Lærer", "Oppvekst", "2025-04-01", "S-21", "Anne Berg", "Ja", "Ja", "Ja"],
+        ["P-2", "Lærer", "Oppvekst", "2025-04-01", "S-22", "Nils Dahl", "Ja", "", "Ja"],
+        ["P-3", "Sykepleier", "Helse", "45717", "S-31", "Ida Lie", "Ja", "Ønsker ikke å oppgi", "Ja"],
     ])
     shortlist = write_csv(tmp_path / "intervju.csv", [
         SHORTLIST_HEADER,

@@ -71,9 +71,10 @@ def test_json_contract(runner: CliRunner, small_exports: tuple[Path, Path]) -> N
     ]
     postings = {p["posting_id"]: p for p in report["postings"]}
     assert list(postings) == ["P-1", "P-2", "P-3"]
-    assert [f["rule"] for f in postings["P-1"]["findings"]] == ["SA01", "SA02", "SA03"]
-    breach, *quotation = postings["P-1"]["findings"]
+    assert [f["rule"] for f in postings["P-1"]["findings"]] == ["SA01", "SA02", "SA03", "SA04"]
+    breach, *quotation, ad = postings["P-1"]["findings"]
     assert [(f["status"], f["reason"]) for f in quotation] == [("not_applicable", "no_choice")] * 2
+    assert (ad["check"], ad["group"], ad["status"], ad["reason"]) == ("ad_statement", None, "met", "statement")
     assert breach == {
         "rule": "SA01", "check": "interview_minimum", "group": "immigrant_background", "status": "breach",
         "severity": "error", "reason": "not_invited", "applicants": ["S-11", "S-13"], "justification": None,
@@ -81,7 +82,8 @@ def test_json_contract(runner: CliRunner, small_exports: tuple[Path, Path]) -> N
                    "Ikke innkalt: S-11 (rang 2), S-13 (rang 4).",
     }
     assert postings["P-3"]["deadline"] == "2025-03-01"  # an Excel serial in a csv
-    assert report["totals"] == {"postings": 3, "met": 1, "breach": 1, "justified": 0, "review": 0,
+    # met: SA01 on P-2, and SA04 on all three postings
+    assert report["totals"] == {"postings": 3, "met": 4, "breach": 1, "justified": 0, "review": 0,
                                 "not_applicable": 7, "advice_not_followed": 0}
 
 

@@ -24,7 +24,7 @@ from rekruttering.errors import InputError
 from rekruttering.keys import job_group_key
 from rekruttering.models import Applicant, Posting, PostingType
 from rekruttering.read.columns import load_column_map
-from rekruttering.read.fields import SPECS
+from rekruttering.read.fields import PROCESS_FIELDS, SPECS
 from rekruttering.read.join import load
 from rekruttering.read.values import parse_id, parse_ids
 
@@ -93,6 +93,7 @@ def postings(draw: st.DrawFn, number: int) -> Posting:
         job_group=draw(st.sampled_from([None, "Rådgivere", "Ledere"])),
         applicants=tuple(draw(applicants(i)) for i in range(size)),
         has_shortlist=draw(st.booleans()),
+        ad_statement=draw(yes_no), declaration_offered=draw(yes_no), union_involved=draw(yes_no),
     )
 
 
@@ -102,8 +103,10 @@ def contexts(draw: st.DrawFn) -> Context:
                                       {"økonomi": Headcount(5, 5), "it": Headcount(9, 1)},
                                       {"økonomi": Headcount(5, 5), job_group_key("Rådgivere"): Headcount(1, 9)}]))
     every = frozenset(f.value for f, s in SPECS.items() if s.level == "applicant")
+    process = frozenset(f.value for f in PROCESS_FIELDS)
     fields = draw(st.sampled_from([None, every, every - {"disability"}, every - {"qualified"},
-                                   every - {"non_western"}]))
+                                   every - {"non_western"}, every | process,
+                                   every | (process - {"declaration_offered"})]))
     return Context(workforce, fields, draw(st.sampled_from([None, date(2025, 6, 1)])))
 
 
@@ -113,13 +116,28 @@ def test_generated_postings_column_wise(drawn: tuple[Posting, ...], context: Con
     assert_same(list(drawn), ALL_RULES, context)
 
 
+# the posting-level kinds, and interview rules whose posting types and groups the column-wise path has always
+# followed, on postings with every combination of the process cells ('Egenerklæring tilbudt' and the others)
+POSTING_LEVEL_RULES = [rule for rule in ALL_RULES if rule.check in ("ad_statement", "union_involvement")
+                       or rule.id in ("OS01", "ST01", "ST02")]
+
+
+@given(st.integers(1, 6).flatmap(lambda n: st.tuples(*(postings(i) for i in range(n)))), contexts())
+@settings(max_examples=300, deadline=None)
+def test_posting_level_rules_column_wise(drawn: tuple[Posting, ...], context: Context) -> None:
+    assert {r.check for r in POSTING_LEVEL_RULES} == {"ad_statement", "union_involvement", "interview_minimum"}
+    assert_same(list(drawn), POSTING_LEVEL_RULES, context)
+
+
 # --- the whole summary, from files with simple and complex postings ----------------------------------
 
 HEADER = ["Stillings-ID", "Enhet", "Søknadsfrist", "Utlysningstype", "Søker-ID", "Kvalifisert", "Innvandrerbakgrunn",
           "Landgruppe", "Nedsatt funksjonsevne", "Hull i CV", "Kjønn", "Trukket"]
 # columns an export may have besides: a declared non-western background (without it Bergen's rules
-# approximate it by country group), the job group, and what a post is reserved for
+# approximate it by country group), the job group, and what a post is reserved for; and the posting's
+# process columns (the ad's diversity statement, self-declaration offered, union representative involved)
 EXTRA = ["Ikke-vestlig bakgrunn (egenerklært)", "Stillingsgruppe", "Reservert for"]
+PROCESS = ["Mangfoldserklæring i annonsen", "Egenerklæring tilbudt", "Tillitsvalgt deltatt"]
 SHORT = ["Stillings-ID", "Søker-ID", "Innkalt til intervju", "Rangering", "Poeng", "Innstilt", "Ansatt",
          "Begrunnelse", "Kvalifisert"]
 ANSWER = st.sampled_from(["Ja"] * 5 + ["Nei"] * 5 + [""] * 4 + ["kanskje"])  # "kanskje" cannot be read
@@ -129,13 +147,14 @@ ANSWER = st.sampled_from(["Ja"] * 5 + ["Nei"] * 5 + [""] * 4 + ["kanskje"])  # "
 def exports(draw: st.DrawFn) -> tuple[list[list[str]], list[list[str]], list[str]]:
     rows: list[list[str]] = []
     short: list[list[str]] = []
-    extra = draw(st.sampled_from([[], EXTRA, EXTRA[1:]]))
+    extra = draw(st.sampled_from([[], EXTRA, EXTRA[1:]])) + draw(st.sampled_from([[], PROCESS]))
     for p in range(draw(st.integers(1, 6))):
         unit = draw(st.sampled_from(["Økonomi", "IT", ""]))
         deadline = draw(st.sampled_from(["01.03.2025", "15.09.2025", "", "31.12.2024"]))
         kind = draw(st.sampled_from(["ekstern", "ekstern", "intern", "reservert", "trainee"]))
         job_group = draw(st.sampled_from(["Rådgivere", "Ledere", ""]))
         reserved_for = draw(st.sampled_from(["", "", "nedsatt funksjonsevne", "ikke-vestlig bakgrunn"]))
+        process = [draw(st.sampled_from(["Ja", "Ja", "Nei", "", "kanskje"])) for _ in range(3)]
         for a in range(draw(st.integers(1, 6))):
             applicant = f"S-{p}-{a}" if draw(st.integers(0, 9)) else ""  # now and then a row without its id
             posting = f"P-{p}" if draw(st.integers(0, 19)) else ""  # a row whose posting is unknown
@@ -143,7 +162,10 @@ def exports(draw: st.DrawFn) -> tuple[list[list[str]], list[list[str]], list[str
                    draw(st.sampled_from(["Ja", "Ja", "Nei", ""])), draw(ANSWER), draw(st.sampled_from(["1", "2", ""])),
                    draw(st.sampled_from(["Ja", "Nei", ""])), draw(st.sampled_from(["Ja", "Nei", ""])),
                    draw(st.sampled_from(["kvinne", "mann", ""])), draw(st.sampled_from(["Nei", "", "Ja"]))]
-            cells = {EXTRA[0]: draw(ANSWER), EXTRA[1]: job_group, EXTRA[2]: reserved_for}
+            cells = {EXTRA[0]: draw(ANSWER), EXTRA[1]: job_group, EXTRA[2]: reserved_for,
+                     # the posting's process cells, now and then blank on a row or (rarely) another answer
+                     **{name: draw(st.sampled_from([cell] * 8 + ["", "Nei"])) for name, cell in zip(PROCESS, process,
+                                                                                                  strict=True)}}
             row += [cells[name] for name in extra]
             rows.append(row)
             if not draw(st.integers(0, 15)):

@@ -106,21 +106,21 @@ def test_a_pipe_and_a_file_get_100_columns(tmp_path: Path, monkeypatch: pytest.M
 @pytest.fixture
 def exports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Five postings whose ids run against their seriousness: P-1 met, P-2 justified, P-3 review, P-4 breach
-    (S-42 ranked above S-41, both to invite), P-5 nobody declared."""
+    (S-42 ranked above S-41, both to invite), P-5 nobody declared. Every ad had a diversity statement (SA04 met)."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")
     applicant = ["Rådgiver", "Økonomi", "01.03.2025"]
     write_csv(tmp_path / "soekere.csv", [
-        APPLICANT_HEADER,
-        ["P-1", *applicant, "S-11", "Kari Nordmann", "Ja", "Ja"],
-        ["P-2", *applicant, "S-21", "Ola Nordmann", "Ja", "Ja"],
-        ["P-2", *applicant, "S-22", "Per Hansen", "Ja", "Nei"],
-        ["P-3", *applicant, "S-31", "Anne Berg", "", "Ja"],
-        ["P-3", *applicant, "S-32", "Nils Dahl", "Ja", "Nei"],
-        ["P-4", *applicant, "S-41", "Ida Lie", "Ja", "Ja"],
-        ["P-4", *applicant, "S-42", "Eva Moe", "Ja", "Ja"],
-        ["P-4", *applicant, "S-43", "Tor Bakke", "Ja", "Nei"],
-        ["P-5", *applicant, "S-51", "Siri Holm", "Ja", "Nei"],
+        [*APPLICANT_HEADER, "Mangfoldserklæring i annonsen"],
+        ["P-1", *applicant, "S-11", "Kari Nordmann", "Ja", "Ja", "Ja"],
+        ["P-2", *applicant, "S-21", "Ola Nordmann", "Ja", "Ja", "Ja"],
+        ["P-2", *applicant, "S-22", "Per Hansen", "Ja", "Nei", "Ja"],
+        ["P-3", *applicant, "S-31", "Anne Berg", "", "Ja", "Ja"],
+        ["P-3", *applicant, "S-32", "Nils Dahl", "Ja", "Nei", "Ja"],
+        ["P-4", *applicant, "S-41", "Ida Lie", "Ja", "Ja", "Ja"],
+        ["P-4", *applicant, "S-42", "Eva Moe", "Ja", "Ja", "Ja"],
+        ["P-4", *applicant, "S-43", "Tor Bakke", "Ja", "Nei", "Ja"],
+        ["P-5", *applicant, "S-51", "Siri Holm", "Ja", "Nei", "Ja"],
     ])
     write_csv(tmp_path / "intervju.csv", [
         SHORTLIST_HEADER,

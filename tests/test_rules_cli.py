@@ -7,7 +7,9 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from rekruttering.checks import CHECKS
 from rekruttering.checks.pack import load_pack, shipped_packs
+from rekruttering.models import STATUSES
 
 from conftest import run
 
@@ -16,8 +18,8 @@ SHIPPED = [(name, rule.id) for name in shipped_packs() for rule in load_pack(nam
 
 def test_four_packs_are_shipped() -> None:
     assert shipped_packs() == ["bergen", "oslo", "sarpsborg", "staten"]
-    assert [rule for _, rule in SHIPPED] == ["BE01", "BE02", "BE03", "OS01", "OS02", "SA01", "SA02", "SA03",
-                                             "ST01", "ST02", "ST03", "ST04", "ST05", "ST06"]
+    assert [rule for _, rule in SHIPPED] == ["BE01", "BE02", "BE03", "OS01", "OS02", "OS03", "OS04", "SA01", "SA02",
+                                             "SA03", "SA04", "ST01", "ST02", "ST03", "ST04", "ST05", "ST06"]
 
 
 def test_rules_list_names_every_rule(runner: CliRunner) -> None:
@@ -38,9 +40,14 @@ def test_rules_show_explains_the_rule(runner: CliRunner, pack_name: str, rule_id
     assert rule.title.get(lang) in flat
     assert rule.source.document in flat and rule.source.section in flat
     assert " ".join(rule.text.get(lang).split()) in flat
-    labels = {"nb": ["oppfylt", "brudd", "begrunnet avvik", "til vurdering", "gjelder ikke"],
-              "en": ["met", "breach", "justified", "review", "not applicable"]}[lang]
-    if rule.severity == "advice":  # an unmet advice is "not followed (advice)", never "breach"
+    words = {"nb": ["oppfylt", "brudd", "begrunnet avvik", "til vurdering", "gjelder ikke"],
+             "en": ["met", "breach", "justified", "review", "not applicable"]}[lang]
+    # the statuses the rule can give (a rule that is never a breach does not explain breach or justified)
+    possible = rule.statuses(CHECKS[rule.check].statuses)
+    labels = [word for word, status in zip(words, STATUSES, strict=True) if status in possible]
+    if "breach" not in possible:
+        assert ("brudd (breach)" if lang == "nb" else "breach: ") not in flat
+    if rule.severity == "advice" and "breach" in possible:  # an unmet advice is "not followed (advice)"
         labels = [label for label in labels if label not in ("brudd", "breach")]
         assert ("ikke fulgt (råd) (breach)" if lang == "nb" else "not followed (advice) (breach)") in flat
     for label in labels:  # the JSON value beside the word where they differ: "oppfylt (met)", never "met (met)"
@@ -49,7 +56,9 @@ def test_rules_show_explains_the_rule(runner: CliRunner, pack_name: str, rule_id
     expected = {"interview_minimum": ["min_invited = 1"],
                 "moderate_quotation": ["max_rank_distance = 1", "max_score_gap_pct = 5.0", "tolerance" if lang == "en"
                                        else "toleransen"],
-                "reserved_posting": [f"group = {', '.join(rule.groups) or '-'}"]}[rule.check]
+                "reserved_posting": [f"group = {', '.join(rule.groups) or '-'}"],
+                "ad_statement": [f"without_statement = {'breach' if 'breach' in possible else 'review'}"],
+                "union_involvement": ["group = -"]}[rule.check]
     for part in expected:
         assert part in flat
     if "gender" in rule.groups:

@@ -15,7 +15,8 @@ from typing import Annotated
 
 from pydantic import Field
 
-from rekruttering.checks import interview, quotation, reserved
+from rekruttering.checks import ad_statement, interview, quotation, reserved, union
+from rekruttering.checks.ad_statement import AdStatementRule
 from rekruttering.checks.base import (
     COMMON_PUBLIC,
     OUTSIDE_COMPETITION,
@@ -31,12 +32,14 @@ from rekruttering.checks.interview import InterviewRule
 from rekruttering.checks.quotation import QuotationRule
 from rekruttering.checks.reserved import ReservedRule
 from rekruttering.checks.rule import RuleBase
+from rekruttering.checks.union import UnionRule
 from rekruttering.models import Headcount
 
-_KINDS: tuple[CheckSpec, ...] = (interview.SPEC, quotation.SPEC, reserved.SPEC)
+_KINDS: tuple[CheckSpec, ...] = (interview.SPEC, quotation.SPEC, reserved.SPEC, ad_statement.SPEC, union.SPEC)
 
 # one rule of a pack, as whichever kind its ``check`` names
-Rule = Annotated[InterviewRule | QuotationRule | ReservedRule, Field(discriminator="check")]
+Rule = Annotated[InterviewRule | QuotationRule | ReservedRule | AdStatementRule | UnionRule,
+                 Field(discriminator="check")]
 
 # what a reason nobody has mapped becomes: a union representative never gets a text not meant for them
 WITHHELD = "withheld"
@@ -65,9 +68,9 @@ def public_reason(check: str, reason: str) -> str:
 
 
 __all__ = [
-    "CHECKS", "COMMON_PUBLIC", "OUTSIDE_COMPETITION", "WITHHELD", "CheckSpec", "CommonReason", "Context",
-    "Headcount", "InterviewRule", "Outcome", "QuotationRule", "ReservedRule", "Rule", "RuleBase", "by_rank", "ids",
-    "membership", "public_reason",
+    "CHECKS", "COMMON_PUBLIC", "OUTSIDE_COMPETITION", "WITHHELD", "AdStatementRule", "CheckSpec", "CommonReason",
+    "Context", "Headcount", "InterviewRule", "Outcome", "QuotationRule", "ReservedRule", "Rule", "RuleBase",
+    "UnionRule", "by_rank", "ids", "membership", "public_reason",
 ]
 
 

@@ -31,13 +31,19 @@ class Context:
     """What a check may know besides the posting: the workforce by unit (keys normalised)."""
 
     workforce: Mapping[str, Headcount] = field(default_factory=dict)
-    # applicant fields present in the exports; None when unknown (a posting built by hand)
+    # applicant fields, and the process fields of postings (``read.fields.PROCESS_FIELDS``), present in the
+    # exports; None when unknown (a posting built by hand: every column counts as present)
     fields: frozenset[str] | None = None
     # the date a posting without a deadline is judged on (check before the interviews); None: review
     as_of: date | None = None
 
     def missing(self, names: Iterable[str]) -> list[str]:
         return [] if self.fields is None else [n for n in names if n not in self.fields]
+
+    def has_column(self, name: str) -> bool:
+        """Whether the exports are known to have the column (a blank cell then is a blank answer, not a
+        column nobody exported)."""
+        return self.fields is not None and name in self.fields
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,8 @@ class Reason(StrEnum):
     country_group_unknown = "country_group_unknown"
     nobody_declared = "nobody_declared"
     none_qualified = "none_qualified"
+    declaration_not_offered = "declaration_not_offered"
+    declaration_offered_unknown = "declaration_offered_unknown"
 
 
 # what a union representative sees: never whether a named, invited or hired person declared a group
@@ -71,6 +73,10 @@ PUBLIC: dict[str, str] = {
     Reason.country_group_unknown: "needs_judgement",
     Reason.nobody_declared: "no_qualified_declared",
     Reason.none_qualified: "no_qualified_declared",
+    # the posting's process, the same for every applicant: said as it is
+    Reason.declaration_not_offered: "declaration_not_offered",
+    # only given when nobody declared: its own wording would tell "nobody declared" from "nobody qualified"
+    Reason.declaration_offered_unknown: "needs_judgement",
 }
 
 
@@ -79,10 +85,20 @@ def interview_minimum(posting: Posting, rule: InterviewRule, context: Context) -
 
     An invited applicant who later declined or withdrew still counts. Unknown qualification or
     an unclear country group never gives ``met``: it gives ``review``. Where a non-western group is
-    approximated by country group, the outcome says so.
+    approximated by country group, the outcome says so. A posting whose applicants were not offered
+    self-declaration ('Egenerklæring tilbudt' no) is ``review``; so is one where nobody declared and
+    the cell is blank (an export without that column is judged as before).
     """
+    if posting.declaration_offered is False:
+        # nobody was asked: "nobody declared" would say nothing, and a declaration recorded anyway did not
+        # come from the posting's self-declaration, so no verdict rests on it
+        return Outcome("review", "declaration_not_offered")
     approximate = approximating(posting, rule, context)
     outcome = _interview_minimum(posting, rule, approximate)
+    if outcome.reason == "nobody_declared" and posting.declaration_offered is None and context.has_column(
+            "declaration_offered"):
+        # a blank 'Egenerklæring tilbudt': "nobody declared" cannot be told from "nobody was asked"
+        return Outcome("review", "declaration_offered_unknown")
     return replace(outcome, params={**outcome.params, **APPROXIMATION}) if approximate else outcome
 
 

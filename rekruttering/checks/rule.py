@@ -14,6 +14,7 @@ from typing import Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from rekruttering.config import Refusal
+from rekruttering.models import Status
 
 GroupName = Literal["immigrant_background", "non_western", "disability", "cv_gap", "gender"]
 PostingTypeName = Literal["external", "internal", "exempt", "reserved", "trainee", "cancelled"]
@@ -68,6 +69,9 @@ class RuleBase(BaseModel):
     # every parameter name of every registered kind (filled as the kinds are defined)
     _parameters: ClassVar[set[str]] = set()
     needs_group: ClassVar[bool] = True
+    # a rule about the posting's process (its ad, its union involvement): it reads no applicant column, and a
+    # missing column of its own is a finding to review, never a reason to refuse the run
+    posting_level: ClassVar[bool] = False
 
     id: str = Field(pattern=r"^[A-Za-z][A-Za-z0-9_-]{0,31}$")
     check: str
@@ -107,6 +111,10 @@ class RuleBase(BaseModel):
     def defaults(self) -> dict[str, str]:
         """The values the check uses for parameters the pack leaves out, as shown by ``rules show``."""
         return {}
+
+    def statuses(self, of_kind: tuple[Status, ...]) -> tuple[Status, ...]:
+        """The statuses this rule can give, of those its kind can give (``rules show`` explains these)."""
+        return of_kind
 
     @property
     def required(self) -> int:

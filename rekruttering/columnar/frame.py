@@ -18,7 +18,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from rekruttering.models import Applicant, Posting, PostingType
-from rekruttering.read.fields import SPECS, Field
+from rekruttering.read.fields import PROCESS_FIELDS, SPECS, Field
 from rekruttering.read.join import APPLICANT_FIELDS, POSTING_FIELDS, SHORTLIST_FIELDS, CoercedSheet
 
 IntArray = npt.NDArray[np.int64]
@@ -51,6 +51,8 @@ class Frame:
     post: npt.NDArray[np.int64]  # per application: its posting's index
     applicant_id: npt.NDArray[Any]  # object array of str
     values: dict[Field, npt.NDArray[Any]] = field(default_factory=dict)
+    # per posting, the process fields (``PROCESS_FIELDS``: the ad's statement, self-declaration offered, union)
+    process: dict[Field, list[bool | None]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, postings: Sequence[Posting]) -> Frame:
@@ -76,7 +78,8 @@ class Frame:
             job_group=[p.job_group for p in postings],
             has_shortlist=all(p.has_shortlist for p in postings),
             post=np.array([i for i, _ in people], dtype=np.int64),
-            applicant_id=np.array([a.applicant_id for _, a in people], dtype=object), values=values)
+            applicant_id=np.array([a.applicant_id for _, a in people], dtype=object), values=values,
+            process={f: [getattr(p, f.value) for p in postings] for f in PROCESS_FIELDS})
 
     def renamed(self, alias: Callable[[str], str]) -> Frame:
         """The frame with every applicant id replaced by ``alias(id)`` (a pseudonym)."""
@@ -115,7 +118,15 @@ class Frame:
             reserved_for=self.reserved_for[index], underrepresented_gender=self.underrepresented_gender[index],
             job_group=self.job_group[index],
             applicants=tuple(sorted(applicants, key=lambda a: a.applicant_id)), has_shortlist=self.has_shortlist,
+            ad_statement=self.process_cell(Field.ad_statement, index),
+            declaration_offered=self.process_cell(Field.declaration_offered, index),
+            union_involved=self.process_cell(Field.union_involved, index),
         )
+
+    def process_cell(self, fld: Field, index: int) -> bool | None:
+        """The posting's process field (None: blank, or no such column)."""
+        column = self.process.get(fld)
+        return None if column is None else column[index]
 
 
 @dataclass
@@ -322,7 +333,7 @@ def split(coerced: list[CoercedSheet]) -> Split:
         reserved_for=meta(Field.reserved_for), underrepresented_gender=meta(Field.underrepresented_gender),
         job_group=meta(Field.job_group), has_shortlist=has_shortlist, post=a_post[taken],
         applicant_id=np.asarray(applicant_values, dtype=object)[a_key[taken] % n_applicants],
-        values=values,
+        values=values, process={f: meta(f) for f in PROCESS_FIELDS},
     )
     rows: list[IntArray] = []
     used: list[int] = []

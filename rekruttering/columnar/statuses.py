@@ -24,6 +24,7 @@ import numpy.typing as npt
 from rekruttering.checks import Context, InterviewRule, Outcome, QuotationRule, Rule
 from rekruttering.checks.engine import applies_to, evaluate_rule
 from rekruttering.checks.quotation import DEFAULT_RANK_DISTANCE, DEFAULT_SCORE_GAP_PCT, underrepresented_gender
+from rekruttering.columnar import posting_rules
 from rekruttering.columnar.frame import Frame
 from rekruttering.models import STATUSES, Posting, PostingType, Status
 from rekruttering.read.fields import Field
@@ -104,9 +105,12 @@ class Statuses:
                 result.status[where] = STATUS_CODE[status]
                 result.reason[where] = codes.setdefault(reason, len(codes))
 
+        if rule.check in posting_rules.KINDS:
+            posting_rules.decide(self, rule, put)  # the posting-level kinds, applicability included
         self._applicability(rule, put)
         open_ = result.status < 0
         if rule.check == "interview_minimum":
+            posting_rules.declaration_first(self, rule, put)
             self._interview(rule, put)
         elif rule.check == "reserved_posting":
             # reserved: by its type, or by a group named in 'Reservert for' whatever its type

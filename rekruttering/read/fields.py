@@ -32,6 +32,9 @@ class Field(StrEnum):
     reserved_for = "reserved_for"
     underrepresented_gender = "underrepresented_gender"
     job_group = "job_group"
+    ad_statement = "ad_statement"
+    declaration_offered = "declaration_offered"
+    union_involved = "union_involved"
     applicant_id = "applicant_id"
     qualified = "qualified"
     immigrant_background = "immigrant_background"
@@ -67,6 +70,9 @@ SPECS: dict[Field, FieldSpec] = {
         FieldSpec(Field.reserved_for, "posting", "text"),
         FieldSpec(Field.underrepresented_gender, "posting", "gender"),
         FieldSpec(Field.job_group, "posting", "text"),
+        FieldSpec(Field.ad_statement, "posting", "answer"),
+        FieldSpec(Field.declaration_offered, "posting", "answer"),
+        FieldSpec(Field.union_involved, "posting", "answer"),
         FieldSpec(Field.applicant_id, "applicant", "text"),
         FieldSpec(Field.qualified, "applicant", "answer"),
         FieldSpec(Field.immigrant_background, "applicant", "yesno"),
@@ -90,6 +96,9 @@ GROUP_FIELDS = frozenset(
     {Field.immigrant_background, Field.country_group, Field.non_western, Field.disability, Field.cv_gap,
      Field.gender}
 )
+# posting fields that record the recruitment process (yes/no, as the employer recorded it): read by the
+# posting-level checks, which say "review" when the exports lack the column rather than refusing the run
+PROCESS_FIELDS = (Field.ad_statement, Field.declaration_offered, Field.union_involved)
 APPLICANT_ONLY = frozenset(f for f, s in SPECS.items() if s.level == "applicant") - {Field.applicant_id}
 SHORTLIST_ONLY = frozenset(f for f, s in SPECS.items() if s.level == "shortlist")
 

@@ -25,6 +25,7 @@ from rekruttering.read import proxyguard
 from rekruttering.read.fields import (
     APPLICANT_ONLY,
     ID_FIELDS,
+    PROCESS_FIELDS,
     SHORTLIST_ONLY,
     SPECS,
     ColumnMap,
@@ -66,6 +67,7 @@ class Dataset:
     applicant_fields: frozenset[Field]  # fields present in at least one applicant sheet
     has_shortlist: bool
     shortlist_fields: frozenset[Field] = frozenset()  # shortlist fields present in at least one sheet
+    process_fields: frozenset[Field] = frozenset()  # ``PROCESS_FIELDS`` present in at least one sheet
     # the postings read column-wise (a ``columnar.frame.Frame``), besides ``postings``; None on the typed path
     frame: Any = None
 
@@ -488,6 +490,7 @@ class Joined:
     applicant_fields: frozenset[Field]
     shortlist_fields: frozenset[Field]
     has_shortlist: bool
+    process_fields: frozenset[Field] = frozenset()
 
 
 def join(coerced: Sequence[CoercedSheet], log: ProblemLog, rows: Sequence[Any] | None = None) -> Joined:
@@ -503,6 +506,7 @@ def join(coerced: Sequence[CoercedSheet], log: ProblemLog, rows: Sequence[Any] |
     shortlist_rows: list[tuple[RawSheet, SheetInfo, int, tuple[str, str], dict[Field, Any], set[Field]]] = []
     applicant_fields: set[Field] = set()
     shortlist_fields: set[Field] = set()
+    process_fields: set[Field] = set()
     has_shortlist = False
 
     # rows set aside, by the sheet they are in and the posting they name (None: unknown), and the postings
@@ -519,6 +523,7 @@ def join(coerced: Sequence[CoercedSheet], log: ProblemLog, rows: Sequence[Any] |
         positions = range(sheet.size) if wanted is None else wanted.tolist()
         if info.role != "shortlist":
             applicant_fields |= set(raw.mapping) & set(APPLICANT_FIELDS)
+        process_fields |= set(raw.mapping) & set(PROCESS_FIELDS)
         if info.role != "applicants":
             shortlist_fields |= set(raw.mapping) & set(SHORTLIST_FIELDS)
         if info.role != "applicants":
@@ -608,7 +613,8 @@ def join(coerced: Sequence[CoercedSheet], log: ProblemLog, rows: Sequence[Any] |
                                     sheet_postings)
     # the sheets in the order they were given (applicant sheets were joined first)
     infos = [c.info for c in sorted(coerced, key=lambda c: c.order)]
-    return Joined(postings, infos, frozenset(applicant_fields), frozenset(shortlist_fields), has_shortlist)
+    return Joined(postings, infos, frozenset(applicant_fields), frozenset(shortlist_fields), has_shortlist,
+                  frozenset(process_fields))
 
 
 def finish(joined: Joined, log: ProblemLog, more_postings: int = 0) -> Dataset:
@@ -616,7 +622,7 @@ def finish(joined: Joined, log: ProblemLog, more_postings: int = 0) -> Dataset:
     if not joined.postings and not more_postings:
         raise InputError("input", [_nothing_usable(joined.sheets), *log.finish()[:MAX_REASONS_SHOWN]])
     return Dataset(joined.postings, joined.sheets, log.finish(), joined.applicant_fields, joined.has_shortlist,
-                   joined.shortlist_fields)
+                   joined.shortlist_fields, joined.process_fields)
 
 
 MAX_REASONS_SHOWN = 5
@@ -744,9 +750,18 @@ def _merge_posting(store: dict[str, _Observed], warned: set[tuple[str, Field]], 
         if (posting_id, fld) in warned:
             continue
         warned.add((posting_id, fld))
-        shown = sorted(str(v.value if isinstance(v, PostingType) else v) for v in known.conflicts[fld])
+        shown = sorted(_shown(v) for v in known.conflicts[fld])
         log.add("warning", "posting.conflict", file=raw.file, sheet=raw.sheet, row=row_number,
                 column=raw.mapping[fld], posting=posting_id, kept=shown[0], other=shown[-1])
+
+
+def _shown(value: Any) -> str:
+    """A posting's value as a warning quotes it: a posting type by its code, a yes/no as the export writes it."""
+    if isinstance(value, PostingType):
+        return value.value
+    if isinstance(value, bool):
+        return "Ja" if value else "Nei"
+    return str(value)
 
 
 def _build_postings(records: dict[tuple[str, str], _Record], posting_values: dict[str, _Observed],
@@ -777,6 +792,9 @@ def _build_postings(records: dict[tuple[str, str], _Record], posting_values: dic
             applicants=tuple(sorted(by_posting[posting_id], key=lambda a: a.applicant_id)),
             has_shortlist=has_shortlist,
             doubts=doubts,
+            ad_statement=meta.get(Field.ad_statement),
+            declaration_offered=meta.get(Field.declaration_offered),
+            union_involved=meta.get(Field.union_involved),
         ))
     return postings
 

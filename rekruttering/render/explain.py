@@ -118,7 +118,7 @@ def show_rule(rule_id: str, pack_name: str | None, lang: Lang) -> RenderableType
         Text(text("rules.statuses", lang), style="bold"),
     ]
     minimum = str(rule.required)
-    for status in CHECKS[rule.check].statuses:
+    for status in rule.statuses(CHECKS[rule.check].statuses):
         meaning = text(f"explain.{rule.check}.{status}", lang, group=group, min=minimum)
         name = f"{text('status.advice', lang)} ({status})" if status == "breach" and rule.severity == "advice" \
             else status_name(status, lang)
@@ -175,7 +175,7 @@ def rule_json(rule_id: str, pack_name: str | None, lang: Lang) -> dict[str, obje
     params = parameters(rule)
     statuses = {status: {"label": text(f"status.{status}", lang),
                          "meaning": text(f"explain.{rule.check}.{status}", lang, group=group, min=minimum)}
-                for status in CHECKS[rule.check].statuses}
+                for status in rule.statuses(CHECKS[rule.check].statuses)}
     tolerance = text("explain.moderate_quotation.tolerance", lang, score=params["max_score_gap_pct"],
                      rank=params["max_rank_distance"]) if rule.check == "moderate_quotation" else None
     return {

@@ -641,10 +641,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{min:# qualified applicant|# qualified applicants} with {group} to interview having been followed.",
     ),
     "public.interview_minimum.needs_judgement": (
-        "Regelen kan ikke avgjøres før det som er registrert om søkerne i prosessen (kvalifikasjon, innkalling "
-        "eller landgruppe) er vurdert; saksbehandler må vurdere.",
+        "Regelen kan ikke avgjøres før det som er registrert om søkerne i prosessen (kvalifikasjon, innkalling, "
+        "landgruppe eller om egenerklæring ble tilbudt) er vurdert; saksbehandler må vurdere.",
         "The rule cannot be decided until what is recorded about the applicants in the process (qualification, "
-        "invitation or country group) has been assessed; the case handler must assess.",
+        "invitation, country group or whether self-declaration was offered) has been assessed; the case handler "
+        "must assess.",
     ),
     "public.reserved_posting.readvertise": (
         "Gjelder ikke: ingen kvalifisert søker i prosessen hører til reservasjonen ({groups}); stillingen kan lyses "
@@ -1041,9 +1042,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "explain.interview_minimum.review": (
         "en søker med {group} mangler vurdering av kvalifikasjon (eller landgruppe, eller fristen er ukjent); "
-        "regelen sier aldri «oppfylt» når data mangler",
+        "søkerne ble ikke tilbudt egenerklæring («Egenerklæring tilbudt» nei), eller ingen oppga {group} og "
+        "eksporten sier ikke om de ble tilbudt det; regelen sier aldri «oppfylt» når data mangler",
         "an applicant with {group} has no qualification assessment (or country group, or the deadline is unknown); "
-        "the rule never says 'met' for want of data",
+        "applicants were not offered self-declaration ('Egenerklæring tilbudt' no), or nobody declared {group} and "
+        "the export does not say whether they were offered it; the rule never says 'met' for want of data",
     ),
     "explain.interview_minimum.not_applicable": (
         "ingen søkte med {group}; alle som oppga det er ikke kvalifisert eller trakk seg; stillingen er intern, "
@@ -1149,6 +1152,96 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.other": ("Kommandolinjen kan ikke tolkes (meldingen fra click, på engelsk): {detail}",
                   "The command line cannot be parsed: {detail}"),
     "cli.aborted": ("Avbrutt.", "Aborted!"),
+    # --- h-postrules (issue 14 part B 1 and 4): the ad's diversity statement, self-declaration offered, union ---
+    "field.ad_statement": ("mangfoldserklæring i annonsen", "diversity statement in the ad"),
+    "field.declaration_offered": ("egenerklæring tilbudt", "self-declaration offered"),
+    "field.union_involved": ("tillitsvalgt deltatt", "union representative involved"),
+    "interview_minimum.declaration_not_offered": (
+        "Egenerklæring ikke tilbudt: søkerne ble ikke bedt om å oppgi {group}, så regelen kan ikke kontrolleres "
+        "(at ingen har oppgitt noe, betyr her ingenting). Vurder prosessen, og tilby egenerklæring i neste utlysning.",
+        "Self-declaration not offered: applicants were not asked to declare {group}, so the rule cannot be checked "
+        "('nobody declared' means nothing here). Assess the process, and offer self-declaration in the next posting.",
+    ),
+    "interview_minimum.declaration_offered_unknown": (
+        "Ingen søker har oppgitt {group}, men eksporten sier ikke om søkerne ble tilbudt egenerklæring "
+        "(«Egenerklæring tilbudt» er tom): at ingen oppga det, kan ikke skilles fra at ingen ble spurt.",
+        "No applicant declared {group}, but the export does not say whether applicants were offered "
+        "self-declaration ('Egenerklæring tilbudt' is blank): nobody declaring cannot be told from nobody being asked.",
+    ),
+    "ad_statement.statement": ("Annonsen har en mangfoldserklæring.", "The ad has a diversity statement."),
+    "ad_statement.no_statement": (
+        "Annonsen har ingen mangfoldserklæring; regelen krever annonsetekster som oppfordrer et mangfold av "
+        "kandidater til å søke.",
+        "The ad has no diversity statement; the rule asks for ad texts that invite a diversity of candidates to apply.",
+    ),
+    "ad_statement.no_statement_if_relevant": (
+        "Annonsen har ingen mangfoldserklæring. Kilden foreslår det der det er relevant; vurder om det var det.",
+        "The ad has no diversity statement. The source suggests it where it is relevant; judge whether it was.",
+    ),
+    "ad_statement.statement_unknown": (
+        "Eksporten sier ikke om annonsen hadde en mangfoldserklæring (cellen er tom).",
+        "The export does not say whether the ad had a diversity statement (the cell is blank).",
+    ),
+    "ad_statement.column_missing": (
+        "Kan ikke vurderes: eksportene mangler kolonnen for {columns}, så regelen er ikke kontrollert.",
+        "Cannot be assessed: the exports have no column for {columns}, so the rule was not checked.",
+    ),
+    "union_involvement.involved": (
+        "En tillitsvalgt har deltatt i rekrutteringen.", "A union representative took part in the recruitment.",
+    ),
+    "union_involvement.not_involved": (
+        "Ingen tillitsvalgt har deltatt i rekrutteringen. Kilden sier at tillitsvalgte kan involveres; vurder om "
+        "de burde vært det.",
+        "No union representative took part in the recruitment. The source says union representatives may be "
+        "involved; judge whether they should have been.",
+    ),
+    "union_involvement.involvement_unknown": (
+        "Eksporten sier ikke om en tillitsvalgt har deltatt i rekrutteringen (cellen er tom).",
+        "The export does not say whether a union representative took part in the recruitment (the cell is blank).",
+    ),
+    "union_involvement.column_missing": (
+        "Kan ikke vurderes: eksportene mangler kolonnen for {columns}, så regelen er ikke kontrollert.",
+        "Cannot be assessed: the exports have no column for {columns}, so the rule was not checked.",
+    ),
+    "explain.ad_statement.met": (
+        "eksporten sier at annonsen hadde en mangfoldserklæring",
+        "the export says the ad had a diversity statement",
+    ),
+    "explain.ad_statement.breach": (
+        "eksporten sier at annonsen ikke hadde noen mangfoldserklæring",
+        "the export says the ad had no diversity statement",
+    ),
+    "explain.ad_statement.justified": (
+        "som brudd, men en begrunnelsesfil har en skriftlig begrunnelse for stillingen og regelen",
+        "as breach, but a justifications file carries a written justification for the posting and rule",
+    ),
+    "explain.ad_statement.review": (
+        "cellen er tom, eksportene mangler kolonnen «Mangfoldserklæring i annonsen», eller (der kilden bare "
+        "foreslår det når det er relevant) annonsen hadde ingen, og en person må vurdere om den burde hatt det; "
+        "regelen sier aldri «oppfylt» når data mangler",
+        "the cell is blank, the exports have no 'Mangfoldserklæring i annonsen' column, or (where the source "
+        "suggests it only where relevant) the ad had none and a person must judge whether it should have; the rule "
+        "never says 'met' for want of data",
+    ),
+    "explain.ad_statement.not_applicable": (
+        "stillingen har en utlysningstype regelen ikke gjelder (se «Gjelder utlysningstypene»), eller regelen gjaldt ikke på søknadsfristen",
+        "the posting has a type the rule does not apply to (see 'Applies to posting types'), or the rule was not in force on the deadline",
+    ),
+    "explain.union_involvement.met": (
+        "eksporten sier at en tillitsvalgt deltok i rekrutteringen",
+        "the export says a union representative took part in the recruitment",
+    ),
+    "explain.union_involvement.review": (
+        "ingen tillitsvalgt deltok, cellen er tom, eller eksportene mangler kolonnen «Tillitsvalgt deltatt»: "
+        "kilden sier «kan», så en person vurderer; aldri brudd",
+        "no union representative took part, the cell is blank, or the exports have no 'Tillitsvalgt deltatt' "
+        "column: the source says 'may', so a person judges; never a breach",
+    ),
+    "explain.union_involvement.not_applicable": (
+        "stillingen har en utlysningstype regelen ikke gjelder (se «Gjelder utlysningstypene»), eller regelen gjaldt ikke på søknadsfristen",
+        "the posting has a type the rule does not apply to (see 'Applies to posting types'), or the rule was not in force on the deadline",
+    ),
+    # --- end h-postrules ---
 }
 
 
