@@ -30,7 +30,8 @@ from rekruttering.read.fields import (
     ColumnMap,
     Field,
 )
-from rekruttering.read.readers import SPREADSHEET_SUFFIXES, RawSheet, read_file
+from rekruttering.read.readers import read_file
+from rekruttering.read.sheet import SPREADSHEET_SUFFIXES, RawSheet
 from rekruttering.read.textcolumns import TableKind, TextColumns
 from rekruttering.read.values import PARSERS, is_slash_date, near_id, parse_id, parse_ids
 

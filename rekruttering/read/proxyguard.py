@@ -35,7 +35,7 @@ from rekruttering.read.values import PARSERS
 from rekruttering.words.catalogue import Lang, text
 
 if TYPE_CHECKING:
-    from rekruttering.read.readers import RawSheet
+    from rekruttering.read.sheet import RawSheet
 
 # The identity and text fields that may never carry personal data.
 IDENTITY_FIELDS = frozenset(
