@@ -1,9 +1,10 @@
 """Read a csv export into a sheet of mapped columns, its structure checked record by record.
 
 The encoding (UTF-8 with or without BOM, UTF-16, else Windows-1252) and the separator (``;``, ``,``
-or tab) are detected, and the header is found below any title rows. A large file without quotes
-goes through pandas' C parser; a file with quotes, or rows too ragged for it, through the csv
-module, record by record; a small one (``textcolumns``) into plain lists, without pandas.
+or tab) are detected, and the header is found below any title rows. A large clean file (no quotes,
+every line a record of the header's width) goes through pyarrow (``csvarrow``); another large file
+without quotes through pandas' C parser; a file with quotes, or rows too ragged for it, through the
+csv module, record by record; a small one (``textcolumns``) into plain lists, without pandas.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from rekruttering.errors import InputError
 from rekruttering.problems import Problem
 from rekruttering.problems import input_error as _error
+from rekruttering.read.csvarrow import arrow_frame, plain_lines, rectangular, utf8_source
 from rekruttering.read.fields import ID_FIELDS, ColumnMap
 from rekruttering.read.filetypes import utf16_without_bom
 from rekruttering.read.sheet import (
@@ -80,22 +82,18 @@ def read_csv(path: Path, display: str, raw: bytes, columns: ColumnMap, read_as: 
     A record with more or fewer fields than the header is set aside with a warning naming it (a
     row split by an unquoted line break is named as such); a quote that swallows the following
     lines makes the whole file untrustworthy, and it is refused. Trailing empty fields, in the
-    header or in a row, do not count. A small file is read by the csv module into lists (no pandas).
+    header or in a row, do not count. A small file is read by the csv module into lists (no pandas);
+    a large clean one by pyarrow (``csvarrow``), straight from the bytes.
     """
+    fast = read_clean(display, raw, columns, read_as)
+    if fast is not None:
+        return fast
     text, encoding = decode(raw, display)
     if not text.strip():
         raise _error("read.empty", display)
     with _long_fields():
         head_lines = text.splitlines()[:PROBE_ROWS]
-        best: tuple[HeaderMatch, str] | None = None
-        for separator in SEPARATORS:
-            rows = list(csv.reader(head_lines, delimiter=separator))
-            match = match_header(rows, columns)
-            if match is not None and (best is None or _better(match, best[0])):
-                best = (match, separator)
-        if best is None or not all(f in best[0].mapping for f in ID_FIELDS):
-            raise no_header_error(display, None, list(csv.reader(head_lines, delimiter=";")), encoding)
-        match, separator = best
+        match, separator = _find_header(head_lines, columns, display, encoding)
         lists = use_lists(max(text.count("\n"), text.count("\r")) - match.index - 1, read_as)  # about the rows
         frame: Data | None = None
         counts: Counts | None = None
@@ -105,6 +103,52 @@ def read_csv(path: Path, display: str, raw: bytes, columns: ColumnMap, read_as: 
             frame, counts = _parse_quoted(text, separator, match, display, lists)
     sheet = raw_sheet(display, None, match.index + 1, match, frame)
     _check_structure(sheet, text, separator, match, counts)
+    check_row_limit(sheet, csv_file=True)
+    return sheet
+
+
+def _find_header(head_lines: list[str], columns: ColumnMap, display: str, encoding: str
+                 ) -> tuple[HeaderMatch, str]:
+    """The header among the first lines and the separator that finds it best; else the error saying so."""
+    best: tuple[HeaderMatch, str] | None = None
+    for separator in SEPARATORS:
+        rows = list(csv.reader(head_lines, delimiter=separator))
+        match = match_header(rows, columns)
+        if match is not None and (best is None or _better(match, best[0])):
+            best = (match, separator)
+    if best is None or not all(f in best[0].mapping for f in ID_FIELDS):
+        raise no_header_error(display, None, list(csv.reader(head_lines, delimiter=";")), encoding)
+    return best
+
+
+def read_clean(display: str, raw: bytes, columns: ColumnMap, read_as: TableKind) -> RawSheet | None:
+    """A large csv that needs no record-by-record reading, read by pyarrow (``csvarrow``); None for any
+    other file, which the general path reads (and, where something is wrong, names it).
+
+    The same header, separator and cells as the general path: the header is searched in the same
+    lines, and the file is taken only when every line below it is one record of the header's width.
+    """
+    lf, cr = raw.count(b"\n"), raw.count(b"\r")
+    if read_as == "lists" or use_lists(max(lf, cr) - 1, read_as):
+        return None  # a small file: lists, through the csv module, without pandas or pyarrow
+    source = utf8_source(raw, lf, cr)
+    if source is None:
+        return None
+    head = source.head(PROBE_ROWS + 1)
+    if not head.strip() or not plain_lines(head):
+        return None
+    with _long_fields():
+        head_lines = head.splitlines()[:PROBE_ROWS]
+        match, separator = _find_header(head_lines, columns, display, source.encoding)
+    if use_lists(source.breaks() - match.index - 1, read_as) \
+            or not rectangular(source, separator, len(match.headers), match.index + 1):
+        return None
+    wanted = sorted(match.mapping.values())
+    frame = arrow_frame(source, match.index + 1, separator, len(match.headers), wanted,
+                        [field_at(match, p).value for p in wanted])
+    if frame is None:
+        return None
+    sheet = raw_sheet(display, None, match.index + 1, match, frame)
     check_row_limit(sheet, csv_file=True)
     return sheet
 
