@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from rekruttering.errors import InputError
 from rekruttering.problems import Problem
 from rekruttering.problems import input_error as _error
-from rekruttering.read.csvarrow import arrow_frame, plain_lines, rectangular, utf8_source
+from rekruttering.read.csvarrow import arrow_frame, plain_lines, rectangular, source_of
 from rekruttering.read.fields import ID_FIELDS, ColumnMap
 from rekruttering.read.filetypes import utf16_without_bom
 from rekruttering.read.sheet import (
@@ -131,7 +131,7 @@ def read_clean(display: str, raw: bytes, columns: ColumnMap, read_as: TableKind)
     lf, cr = raw.count(b"\n"), raw.count(b"\r")
     if read_as == "lists" or use_lists(max(lf, cr) - 1, read_as):
         return None  # a small file: lists, through the csv module, without pandas or pyarrow
-    source = utf8_source(raw, lf, cr)
+    source = source_of(raw, lf, cr)
     if source is None:
         return None
     head = source.head(PROBE_ROWS + 1)
