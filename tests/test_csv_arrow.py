@@ -62,7 +62,10 @@ FILES: dict[str, tuple[bytes, bool]] = {
     "one row too long and one too short, as many separators in all":
         (lines(HEADER, ROWS[0] + ";x", ROWS[1], ROWS[2].rsplit(";", 1)[0], ROWS[3]).encode("cp1252"), False),
     "a row split by a line break": (lines(HEADER, *ROWS[0].split("Økonomi;"), *ROWS[1:]).encode("cp1252"), False),
-    "a blank line": (lines(HEADER, ROWS[0], "", *ROWS[1:]).encode("cp1252"), False),
+    # a blank line is a row of blank cells, for pyarrow as for pandas' C parser (and the csv module)
+    "a blank line": (lines(HEADER, ROWS[0], "", *ROWS[1:]).encode("cp1252"), True),
+    "blank lines at the end": (lines(HEADER, *ROWS, "", "").encode("cp1252"), True),
+    "a line of spaces": (lines(HEADER, ROWS[0], "  ", *ROWS[1:]).encode("cp1252"), False),
     "old Mac line breaks (CR)": (lines(HEADER, *ROWS, end="\r").encode("cp1252"), False),
     "header only": (lines(HEADER).encode("cp1252"), False),
     "UTF-16 with BOM": (lines(HEADER, *ROWS).encode("utf-16"), False),

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from rekruttering.errors import InputError
 from rekruttering.problems import Problem
 from rekruttering.problems import input_error as _error
-from rekruttering.read.csvarrow import arrow_frame, plain_lines, rectangular, source_of
+from rekruttering.read.csvarrow import arrow_frame, clean, plain_lines, source_of
 from rekruttering.read.fields import ID_FIELDS, ColumnMap
 from rekruttering.read.filetypes import utf16_without_bom
 from rekruttering.read.sheet import (
@@ -126,7 +126,8 @@ def read_clean(display: str, raw: bytes, columns: ColumnMap, read_as: TableKind)
     other file, which the general path reads (and, where something is wrong, names it).
 
     The same header, separator and cells as the general path: the header is searched in the same
-    lines, and the file is taken only when every line below it is one record of the header's width.
+    lines, and the file is taken only when every line below it is one record of the header's width
+    (or blank: a row of blank cells, as the general path reads it too).
     """
     lf, cr = raw.count(b"\n"), raw.count(b"\r")
     if read_as == "lists" or use_lists(max(lf, cr) - 1, read_as):
@@ -140,8 +141,7 @@ def read_clean(display: str, raw: bytes, columns: ColumnMap, read_as: TableKind)
     with _long_fields():
         head_lines = head.splitlines()[:PROBE_ROWS]
         match, separator = _find_header(head_lines, columns, display, source.encoding)
-    if use_lists(source.breaks() - match.index - 1, read_as) \
-            or not rectangular(source, separator, len(match.headers), match.index + 1):
+    if use_lists(source.breaks() - match.index - 1, read_as) or not clean(source):
         return None
     wanted = sorted(match.mapping.values())
     frame = arrow_frame(source, match.index + 1, separator, len(match.headers), wanted,

@@ -1,12 +1,12 @@
 """The fast way through a large, clean csv: pyarrow's multi-threaded parser, straight from the bytes.
 
 ``read.csv`` decides; this module only does what it is asked. A file takes this way when it is
-UTF-8 (with or without BOM) or Windows-1252 without a NUL byte, has no quote character, only LF or
-CRLF line breaks, and every line below the header has exactly the header's fields
-(``rectangular``): then a record is a line, and pyarrow reads the same cells as pandas' C parser
-or the csv module would, only faster and without the file ever being one ``str``. Anything else,
-and any file pyarrow refuses, is read by the general path in ``read.csv``, which finds and names
-what is wrong.
+UTF-8 (with or without BOM) or Windows-1252 without a NUL byte, has no quote character and only LF
+or CRLF line breaks (``clean``), and every line below the header has exactly the header's fields
+or none (pyarrow refuses any other line): then a record is a line, a blank line a row of blank
+cells, and pyarrow reads the same cells as pandas' C parser or the csv module would, only faster
+and without the file ever being one ``str``. Anything else, and any file pyarrow refuses, is read
+by the general path in ``read.csv``, which finds and names what is wrong.
 
 Every byte that matters here (separator, quote, CR, LF) is ASCII, and in UTF-8 and Windows-1252
 an ASCII byte is always that character, so counting them in the bytes is counting them in the text.
@@ -99,22 +99,12 @@ def plain_lines(head: str) -> bool:
     return head.splitlines() == lines
 
 
-def rectangular(source: Source, separator: str, width: int, skip: int) -> bool:
-    """True when the file has no quote character, only LF and CRLF line breaks, and as many
-    separators below the first ``skip`` lines as ``width`` fields on every line would have.
-
-    With pyarrow refusing any line of another width, the two together mean every line has
-    ``width`` fields (``read.csv._rectangular`` is the same test on the text).
-    """
+def clean(source: Source) -> bool:
+    """True when the file has no quote character and only LF and CRLF line breaks: then, with
+    pyarrow refusing any line of another width than the header's, a record is a line of the
+    header's fields (``read.csv._rectangular`` is the same test on the text)."""
     raw = source.raw
-    if b'"' in raw or (source.cr and raw.count(b"\r\n") != source.cr):
-        return False
-    at = source.offset(skip)
-    if at is None:
-        return True  # nothing below the header
-    lines = source.lf - skip + (0 if at >= len(raw) or raw.endswith(b"\n") else 1)
-    mark = separator.encode("ascii")
-    return raw.count(mark) - raw.count(mark, source.start, at) == (width - 1) * lines
+    return b'"' not in raw and (not source.cr or raw.count(b"\r\n") == source.cr)
 
 
 def arrow_frame(source: Source, skip: int, separator: str, width: int, wanted: list[int],
