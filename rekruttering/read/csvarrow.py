@@ -101,8 +101,8 @@ def plain_lines(head: str) -> bool:
 
 def clean(source: Source) -> bool:
     """True when the file has no quote character and only LF and CRLF line breaks: then, with
-    pyarrow refusing any line of another width than the header's, a record is a line of the
-    header's fields (``read.csv._rectangular`` is the same test on the text)."""
+    pyarrow refusing any line of another width than the header's (a blank line aside), a record is
+    a line of the header's fields."""
     raw = source.raw
     return b'"' not in raw and (not source.cr or raw.count(b"\r\n") == source.cr)
 
@@ -128,7 +128,8 @@ def arrow_frame(source: Source, skip: int, separator: str, width: int, wanted: l
                                             newlines_in_values=False, ignore_empty_lines=False),
             convert_options=pcsv.ConvertOptions(include_columns=[fields[p] for p in wanted],
                                                 column_types={fields[p]: kind for p in wanted},
-                                                strings_can_be_null=False, quoted_strings_can_be_null=False),
+                                                strings_can_be_null=False, quoted_strings_can_be_null=False,
+                                                check_utf8=False),  # the whole file was checked (source_of)
         )
     except pa.ArrowException:
         return None
