@@ -225,7 +225,7 @@ def test_a_value_far_down_in_a_narrow_sheet_is_read(runner: CliRunner, tmp_path:
     """Four columns down to row 1,048,576 is a large sheet, not a refused one."""
     path = sheet_xml(book(tmp_path / "soekere.xlsx", [HEADER, *ROWS]), lambda xml: xml.replace(
         b"</sheetData>", b'<row r="1048576"><c r="D1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'))
-    from rekruttering.read.readers import open_workbook
+    from rekruttering.read.excel import open_workbook
 
     reader, archive = open_workbook(path.read_bytes(), str(path))
     assert archive is not None and reader.sheet_names == ["Søkere"]

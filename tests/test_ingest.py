@@ -11,9 +11,10 @@ from rekruttering.errors import InputError
 from rekruttering.keys import normalise_header
 from rekruttering.problems import ProblemLog
 from rekruttering.read.columns import load_column_map
+from rekruttering.read.csv import read_csv
+from rekruttering.read.excel import read_excel
 from rekruttering.read.fields import Field
 from rekruttering.read.join import Dataset, load
-from rekruttering.read.readers import read_csv, read_excel
 from rekruttering.read.textcolumns import column_texts
 
 from conftest import APPLICANT_HEADER, SHORTLIST_HEADER, write_csv, write_xlsx

@@ -30,9 +30,10 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from rekruttering.read import filetypes, readers
+from rekruttering.read import filetypes
+from rekruttering.read import sheet as sheet_model
 from rekruttering.read.columns import load_column_map
-from rekruttering.read.readers import read_csv
+from rekruttering.read.csv import read_csv
 
 from conftest import ROOT, rewrite_member, run, write_csv, write_xlsx
 
@@ -1052,7 +1053,7 @@ def test_a_large_but_ordinary_member_is_not_a_bomb(tmp_path: Path, monkeypatch: 
 
 def test_more_rows_than_excel_allows_is_said_but_read(runner: CliRunner, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(readers, "EXCEL_MAX_ROWS", 3)
+    monkeypatch.setattr(sheet_model, "EXCEL_MAX_ROWS", 3)
     rows = [HEADER, *[["P-1", f"S-{i}", "Ja", "Nei"] for i in range(1, 6)]]
     code, report, _ = check_json(runner, with_shortlist(write_csv(tmp_path / "soekere.csv", rows)), "--lang", "en")
     assert code == 0 and report is not None
@@ -1065,7 +1066,7 @@ def test_more_rows_than_excel_allows_is_said_but_read(runner: CliRunner, tmp_pat
 
 def test_a_sheet_ending_on_excels_last_row_may_have_been_cut(runner: CliRunner, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(readers, "EXCEL_MAX_ROWS", 3)
+    monkeypatch.setattr(sheet_model, "EXCEL_MAX_ROWS", 3)
     code, report, _ = check_json(runner, with_shortlist(book(tmp_path / "soekere.xlsx", {"Søkere": [HEADER, *ROWS]})))
     assert code == 0 and report is not None
     [warning] = report["warnings"]

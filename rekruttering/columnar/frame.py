@@ -209,6 +209,8 @@ def split(coerced: list[CoercedSheet]) -> Split:
         unread = _positions(n, sheet.unread.keys())
         empty = ~unread
         for fld in sheet.columns:
+            if not empty.any():
+                break  # no row is blank in every column so far: the rest cannot make one
             empty &= _blank(sheet, fld)
         good = ~set_aside & ~empty & (prow >= 0) & (arow >= 0)
         goods.append(good)

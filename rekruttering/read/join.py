@@ -13,7 +13,8 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from operator import itemgetter
+from itertools import compress, count
+from operator import itemgetter, not_
 from pathlib import Path
 from typing import Any, Literal
 
@@ -31,7 +32,8 @@ from rekruttering.read.fields import (
     ColumnMap,
     Field,
 )
-from rekruttering.read.readers import SPREADSHEET_SUFFIXES, RawSheet, read_file
+from rekruttering.read.readers import read_file
+from rekruttering.read.sheet import SPREADSHEET_SUFFIXES, RawSheet
 from rekruttering.read.textcolumns import TableKind, TextColumns
 from rekruttering.read.values import PARSERS, is_slash_date, near_id, parse_id, parse_ids
 
@@ -249,12 +251,12 @@ def _coerce_codes(sheet: RawSheet, log: ProblemLog | _Notes
         texts = ["" if u is None else str(u) for u in uniques]
         many = is_id and len(texts) > MANY_IDS and not isinstance(codes, list)
         parsed = parse_ids(texts) if many else [parser(t) for t in texts]
-        values = [value for value, _ in parsed]
+        values = list(map(itemgetter(0), parsed))
         values.append(parser("")[0])  # a missing cell (code -1) is a blank one
         out[fld] = (codes, values if isinstance(codes, list) else _lookup(values))
         if SPECS[fld].kind == "date":
             _say_slash_dates(sheet, fld, codes, texts, parsed, log)
-        bad = [i for i, (_, ok) in enumerate(parsed) if not ok]
+        bad = list(compress(count(), map(not_, map(itemgetter(1), parsed))))  # the positions of the failed ones
         if not bad:
             continue
         header = sheet.mapping[fld]

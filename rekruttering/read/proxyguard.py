@@ -35,7 +35,7 @@ from rekruttering.read.values import PARSERS
 from rekruttering.words.catalogue import Lang, text
 
 if TYPE_CHECKING:
-    from rekruttering.read.readers import RawSheet
+    from rekruttering.read.sheet import RawSheet
 
 # The identity and text fields that may never carry personal data.
 IDENTITY_FIELDS = frozenset(
@@ -265,11 +265,13 @@ def _value_counts(sheet: RawSheet, name: str) -> dict[str, int]:
         if len(kept) > SAMPLE_ROWS:
             kept = kept[:: math.ceil(len(kept) / SAMPLE_ROWS)]
         return dict(Counter(str(cell) for cell in kept if cell is not None).most_common())
+    cells = data[name]  # only this column is sliced: slicing the frame would copy every column
     if sheet.rejected:
-        data = data.drop(index=data.index[sorted(sheet.rejected)])
-    if len(data) > SAMPLE_ROWS:
-        data = data.iloc[:: math.ceil(len(data) / SAMPLE_ROWS)]
-    return {str(cell): int(n) for cell, n in data[name].value_counts(dropna=True).items()}
+        cells = cells.drop(index=cells.index[sorted(sheet.rejected)])
+    if len(cells) > SAMPLE_ROWS:
+        cells = cells.iloc[:: math.ceil(len(cells) / SAMPLE_ROWS)]
+    counted = cells.value_counts(dropna=True)
+    return dict(zip(map(str, counted.index.tolist()), counted.tolist(), strict=True))
 
 
 __all__ = [

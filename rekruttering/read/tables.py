@@ -15,8 +15,10 @@ from rekruttering.errors import InputError
 from rekruttering.keys import normalise_header
 from rekruttering.problems import Problem
 from rekruttering.read.arrowtext import ArrowLayoutError, text_columns
+from rekruttering.read.csv import SEPARATORS, decode
+from rekruttering.read.excel import open_workbook
 from rekruttering.read.filetypes import sniff
-from rekruttering.read.readers import CSV_SUFFIXES, EXCEL_SUFFIXES, PROBE_ROWS, SEPARATORS, decode, open_workbook
+from rekruttering.read.sheet import CSV_SUFFIXES, EXCEL_SUFFIXES, PROBE_ROWS
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ A missing cell is ``None`` in a ``TextColumns`` and NaN (or None) in a frame; ``
 reads the same files both ways and requires the same postings, warnings and verdicts.
 
 A small sheet is read without importing pandas, numpy or pyarrow (about a second of start-up), which
-is what makes ``check`` of one posting fast; a large one gets pandas' C parser and vectorised work.
+is what makes ``check`` of one posting fast; a large one gets pyarrow (or pandas' C parser) and vectorised work.
 Small means up to ``SMALL_ROWS`` rows, counted before the cells are converted (a sheet's height in
 fastexcel, a csv's line breaks). At 10,000 applications the lists were still faster end to end
 (``summary``: about 15 % less CPU from csv, 25 % from xlsx), so the limit is not where lists get slow

@@ -7,6 +7,7 @@ is ``(None, False)``: the caller turns it into a warning naming the cell. A blan
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable
@@ -212,8 +213,12 @@ def parse_ids(texts: list[str]) -> list[tuple[str | None, bool]]:
     plain = pc.and_(pc.and_(pc.string_is_ascii(column), pc.match_substring_regex(column, _PLAIN_ID)),
                     pc.invert(pc.or_(pc.match_substring_regex(column, _WHOLE_FLOAT_ASCII),
                                      pc.match_substring_regex(column, _SCIENTIFIC_ASCII))))
-    return [(text, True) if is_plain else parse_id(text)
-            for text, is_plain in zip(texts, plain.to_pylist(), strict=True)]
+    import numpy as np
+
+    parsed: list[tuple[str | None, bool]] = list(zip(texts, itertools.repeat(True)))  # built in C
+    for index in np.flatnonzero(~plain.to_numpy(zero_copy_only=False)).tolist():
+        parsed[index] = parse_id(texts[index])
+    return parsed
 
 
 def near_id(value: str) -> str:
