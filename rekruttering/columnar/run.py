@@ -42,7 +42,7 @@ from rekruttering.words.catalogue import Lang
 from rekruttering.words.findings import evaluate
 
 if TYPE_CHECKING:
-    from rekruttering.read.readers import RawSheet
+    from rekruttering.read.sheet import RawSheet
 
 
 def load(applicant_paths: Sequence[Path], shortlist_paths: Sequence[Path] = (), *, columns: ColumnMap,
