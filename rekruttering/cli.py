@@ -9,6 +9,7 @@ is (``cli_language``). Nothing else is caught, so a bug still shows a traceback.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -889,6 +890,9 @@ _resolve_annotations(app, rules_app)
 
 
 def main() -> None:
+    # One run reads a file into millions of short-lived objects and makes few reference cycles: the
+    # cyclic collector's default (a pass every 700 allocations) spent about 0.3 s of a 300 k summary.
+    gc.set_threshold(100_000, 20, 20)
     try:
         app(prog_name="rekruttering")
     except BrokenPipeError:
