@@ -50,6 +50,9 @@ class Frame:
     post: npt.NDArray[np.int64]  # per application: its posting's index
     applicant_id: npt.NDArray[Any]  # object array of str
     values: dict[Field, npt.NDArray[Any]] = field(default_factory=dict)
+    # posting level, for the yearly rules' splits (summary.yearly); empty lists: not given for any posting
+    job_level: list[str | None] = field(default_factory=list)
+    employment_type: list[str | None] = field(default_factory=list)
 
     @classmethod
     def of(cls, postings: Sequence[Posting]) -> Frame:
@@ -74,7 +77,8 @@ class Frame:
             underrepresented_gender=[p.underrepresented_gender for p in postings],
             has_shortlist=all(p.has_shortlist for p in postings),
             post=np.array([i for i, _ in people], dtype=np.int64),
-            applicant_id=np.array([a.applicant_id for _, a in people], dtype=object), values=values)
+            applicant_id=np.array([a.applicant_id for _, a in people], dtype=object), values=values,
+            job_level=[p.job_level for p in postings], employment_type=[p.employment_type for p in postings])
 
     def renamed(self, alias: Callable[[str], str]) -> Frame:
         """The frame with every applicant id replaced by ``alias(id)`` (a pseudonym)."""
@@ -111,8 +115,15 @@ class Frame:
             posting_id=self.posting_ids[index], title=self.title[index], unit=self.unit[index],
             deadline=self.deadline[index], posting_type=self.posting_type[index],
             reserved_for=self.reserved_for[index], underrepresented_gender=self.underrepresented_gender[index],
+            job_level=self.level_of(index), employment_type=self.employment_of(index),
             applicants=tuple(sorted(applicants, key=lambda a: a.applicant_id)), has_shortlist=self.has_shortlist,
         )
+
+    def level_of(self, index: int) -> str | None:
+        return self.job_level[index] if self.job_level else None
+
+    def employment_of(self, index: int) -> str | None:
+        return self.employment_type[index] if self.employment_type else None
 
 
 @dataclass
@@ -319,7 +330,7 @@ def split(coerced: list[CoercedSheet]) -> Split:
         reserved_for=meta(Field.reserved_for), underrepresented_gender=meta(Field.underrepresented_gender),
         has_shortlist=has_shortlist, post=a_post[taken],
         applicant_id=np.asarray(applicant_values, dtype=object)[a_key[taken] % n_applicants],
-        values=values,
+        values=values, job_level=meta(Field.job_level), employment_type=meta(Field.employment_type),
     )
     rows: list[IntArray] = []
     used: list[int] = []
