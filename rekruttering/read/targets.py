@@ -1,7 +1,8 @@
 """``--targets FILE``: the target share of hires per unit and group, for the yearly rule
 ``representation_target`` (csv or xlsx with the headers ``Enhet``, ``Gruppe``, ``Mål``).
 
-``Mål`` is a share from 0 to 1 or a percent ("24,4 %", "24.4"); ``Gruppe`` names a declared group
+``Mål`` is a share from 0 to 1 ("0,244") or a percent with its sign ("24,4 %"): a bare "24,4" or "1,5" is
+refused, not guessed to be a percent; ``Gruppe`` names a declared group
 ("Innvandrerbakgrunn", "Ikke-vestlig bakgrunn", "Nedsatt funksjonsevne", "Hull i CV" or the English
 field names). A target file decides verdicts, so it is validated whole: every bad row is named (file,
 sheet, row, column) and the run stops with exit code 2; nothing is guessed.
@@ -70,11 +71,11 @@ def load_targets(path: Path, columns: ColumnMap) -> Targets:
 
 
 def _share(raw: str) -> float | None:
-    """A share from "0,244", "24,4 %" or "24.4" (above 1: a percent); None unless from 0 to 1."""
+    """A share from "0,244" or "24,4 %"; None unless from 0 to 1 (a bare "24,4" is not read as a percent)."""
     percent = raw.endswith("%")
     value, ok = parse_number(raw.rstrip("%").strip())
     if value is None or not ok:
         return None
-    if percent or value > 1:
+    if percent:
         value /= 100
     return value if 0 <= value <= 1 else None

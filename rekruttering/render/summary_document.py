@@ -77,7 +77,9 @@ def _yearly(rows: list[YearlyResult], min_cell: int, lang: Lang) -> Table:
              r.sentence])
         for r in rows)
     return Table(text("summary.sheet.yearly", lang), text("summary.title.yearly", lang), columns, body,
-                 note=text("summary.note.yearly", lang, top=max(min_cell - 1, 0)), sentences=len(columns) - 1, key_columns=3)
+                 note=text("summary.note.yearly", lang) + (
+                     " " + text("summary.note.yearly.hidden", lang, top=min_cell - 1) if min_cell > 1 else ""),
+                 sentences=len(columns) - 1, key_columns=3)
 
 
 def overview(report: SummaryReport, verdict: Cell, period: str, lang: Lang) -> Overview:

@@ -190,7 +190,7 @@ def protect_family(slices: Mapping[str, tuple[int, int]], total_declared: int | 
     its declared count and the rest (hires − declared) are hidden together: first where either is from 1 to
     K − 1, then, smallest declared count first, as many more slices as it takes that no hidden declared count
     can be worked out from the published ones and the total (``disclosure.room``, the same linear program
-    as the funnel's)."""
+    as the funnel's). A declared count pinned at 0 is let be: zeros are shown."""
     if total_declared is None:
         return {name for name, (hires, _) in slices.items() if hires}
     cells: dict[Cell, int] = {}
@@ -207,8 +207,10 @@ def protect_family(slices: Mapping[str, tuple[int, int]], total_declared: int | 
         return {(name, c, "hired") for name in names for c in ("yes", "other")}
 
     while gone:
-        pinned = next((name for name in sorted(gone)
-                       if room(tables, hidden_cells(gone), (name, "yes", "hired")) < MIN_ROOM), None)
+        # a declared count that can only be 0 is a zero, which is published anyway (as Statistics Norway
+        # does); every other hidden count must keep at least one person of room
+        pinned = next((name for name in sorted(gone) if slices[name][1]
+                       and room(tables, hidden_cells(gone), (name, "yes", "hired")) < MIN_ROOM), None)
         if pinned is None:
             break
         shown = sorted((n for n in slices if n not in gone), key=lambda n: (slices[n][1], n))
