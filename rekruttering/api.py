@@ -187,7 +187,8 @@ def load_input(applicants: Sequence[Path], shortlists: Sequence[Path], options: 
                on_file: Callable[[Path], None] | None = None, loader: Callable[..., Dataset] = load,
                read_as: TableKind = "auto") -> Inputs:
     full = load_pack(options.rules)
-    pack = select_rules(full, options.select, options.ignore, options.lang)
+    pack = select_rules(full, options.select, options.ignore, options.lang,
+                        yearly=isinstance(options, SummaryOptions))
     columns = load_column_map(options.columns, options.aliases)
     side = [p for p in (options.justifications, options.workforce, getattr(options, "targets", None)) if p is not None]
     dataset = loader(applicants, shortlists, columns=columns, on_file=on_file, side_files=side, read_as=read_as)

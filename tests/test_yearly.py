@@ -470,3 +470,12 @@ def test_the_sample_year_exercises_every_status_of_the_yearly_rules(runner: CliR
     union = summary(runner, year, "-r", rules, "--year", "2025", "--audience", "tillitsvalgt", code=None)
     if rule in ("SA05", "BE04", "BE05"):
         assert "withheld" in {r["reason"] for r in rows(union, rule)}
+
+
+def test_selecting_only_yearly_rules_is_for_summary_not_check(runner: CliRunner, tmp_path: Path) -> None:
+    path = _parity_year(tmp_path, 8, yes_invited=0)
+    report = summary(runner, path, "-r", "sarpsborg", "--select", "SA04")
+    assert report["rules"] == [] and {r["rule"] for r in report["yearly_rules"]} == {"SA04"}
+    assert report["rules_selected"] == ["SA04"]
+    code, _, err = run(runner, "check", path, "-r", "sarpsborg", "--select", "SA04", "--lang", "en")
+    assert code == 2 and "nothing to check" in err

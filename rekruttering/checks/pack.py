@@ -124,8 +124,8 @@ def _split(ids: Iterable[str]) -> list[str]:
     return [part.strip() for item in ids for part in item.split(",") if part.strip()]
 
 
-def select_rules(pack: RulePack, select: Iterable[str] = (), ignore: Iterable[str] = (), lang: Lang = "nb"
-                 ) -> RulePack:
+def select_rules(pack: RulePack, select: Iterable[str] = (), ignore: Iterable[str] = (), lang: Lang = "nb",
+                 *, yearly: bool = False) -> RulePack:
     """The pack with only the rules ``select`` names (all when empty), less those ``ignore`` names.
 
     Ids match case-insensitively. An id the pack does not have is refused, with the closest ids
@@ -147,10 +147,10 @@ def select_rules(pack: RulePack, select: Iterable[str] = (), ignore: Iterable[st
     keep = {r.casefold() for r in chosen} or set(ids)
     keep -= {r.casefold() for r in dropped}
     rules = tuple(rule for rule in pack.rules if rule.id.casefold() in keep)
-    yearly = tuple(rule for rule in pack.yearly if rule.id.casefold() in keep)
-    if not rules and not yearly:
+    kept_yearly = tuple(rule for rule in pack.yearly if rule.id.casefold() in keep)
+    if not rules and not (yearly and kept_yearly):  # ``yearly``: the caller (summary) judges yearly rules too
         raise UsageError(text("select.nothing_left", lang, pack=pack.info.id))
-    return replace(pack, rules=rules, yearly=yearly)
+    return replace(pack, rules=rules, yearly=kept_yearly)
 
 
 def _describe(path: Path, data: dict[str, Any], items: list[ErrorDetails], lang: Lang) -> str:
