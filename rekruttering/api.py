@@ -47,6 +47,7 @@ from rekruttering.read.join import (
     with_postings,
 )
 from rekruttering.read.justifications import load_justifications
+from rekruttering.read.targets import load_targets
 from rekruttering.read.textcolumns import SMALL_ROWS, TableKind, column_texts
 from rekruttering.read.values import parse_id
 from rekruttering.read.workforce import load_workforce
@@ -201,9 +202,10 @@ def load_input(applicants: Sequence[Path], shortlists: Sequence[Path], options: 
                on_file: Callable[[Path], None] | None = None, loader: Callable[..., Dataset] = load,
                read_as: TableKind = "auto") -> Inputs:
     full = load_pack(options.rules)
-    pack = select_rules(full, options.select, options.ignore, options.lang)
+    pack = select_rules(full, options.select, options.ignore, options.lang,
+                        yearly=isinstance(options, SummaryOptions))
     columns = load_column_map(options.columns, options.aliases)
-    side = [p for p in (options.justifications, options.workforce) if p is not None]
+    side = [p for p in (options.justifications, options.workforce, getattr(options, "targets", None)) if p is not None]
     dataset = loader(applicants, shortlists, columns=columns, on_file=on_file, side_files=side, read_as=read_as)
     verify_input(pack, dataset, columns)
     dataset = with_postings(dataset, options.postings)
@@ -299,7 +301,8 @@ def _input_refs(dataset: Dataset, options: Options, pack: RulePack,
             for s in dataset.sheets]
     given_pack = pack.path if Path(options.rules).is_file() else None
     side = (("config", options.config_file), ("columns", options.columns),
-            ("justifications", options.justifications), ("workforce", options.workforce), ("rule_pack", given_pack))
+            ("justifications", options.justifications), ("workforce", options.workforce),
+            ("targets", getattr(options, "targets", None)), ("rule_pack", given_pack))
     for role, path in side:
         if path is not None and path.is_file():
             read, used = justification_rows if role == "justifications" else (0, 0)
@@ -443,6 +446,7 @@ class SummaryOptions(Options):
     min_cell: int = DEFAULT_MIN_CELL
     suppress_zeros: bool = False
     min_informative: int = 5
+    targets: Path | None = None  # --targets: the target share of hires per unit and group (yearly rules)
 
 
 def summarise(
@@ -473,6 +477,7 @@ def summarise(
         representation,
         rule_rows_of,
     )
+    from rekruttering.summary.yearly import YearlyInput, yearly_results
     from rekruttering.words.summary import worded
 
     columnar = columnar and not options.postings
@@ -492,6 +497,13 @@ def summarise(
     funnel_counts, steps, hidden, tables = funnel_of_counts(parts.by_group, settings, missing=missing,
                                                      bounds=compliance_bounds(rules, inputs.pack, groups))
     warnings = [*inputs.dataset.warnings, *inputs.warnings]
+    targets = load_targets(options.targets, load_column_map(options.columns, options.aliases)) \
+        if options.targets else {}
+    yearly = yearly_results(inputs.pack, YearlyInput(
+        parts.facts, parts.by_group, steps, tables, hidden, missing, settings, inputs.context.fields or frozenset(),
+        targets, options.audience, inputs.pack.info.population_share_immigrant_background,
+        (options.start, options.end)),
+        lambda rule: rule.title.get(lang))
     report = SummaryReport(
         schema_=SUMMARY_SCHEMA,
         tool_version=__version__,
@@ -499,7 +511,7 @@ def summarise(
         audience=options.audience,
         lang=lang,
         rule_pack=_pack_ref(inputs.pack),
-        rules_selected=sorted(r.id for r in inputs.pack.rules),
+        rules_selected=sorted(r.id for r in inputs.pack.all_rules),
         inputs=_input_refs(inputs.dataset, options, inputs.pack, inputs.justification_rows),
         period=Period(from_=options.start, to=options.end),
         postings=counts,
@@ -516,6 +528,7 @@ def summarise(
         funnel_counts=funnel_counts,
         funnel=steps,
         representation=representation(tables, hidden, inputs.pack, missing),
+        yearly_rules=yearly,
         warnings=[_warning(p, lang) for p in warnings],
         unused_justifications=[_unused(j) for j in parts.unused],
     )

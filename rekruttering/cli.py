@@ -456,6 +456,8 @@ def summary(
         "--justifications", metavar="FILE")] = None,
     workforce: Annotated[Path | None, typer.Option(
         "--workforce", metavar="FILE")] = None,
+    targets: Annotated[Path | None, typer.Option(
+        "--targets", metavar="FILE")] = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     min_cell: Annotated[int | None, typer.Option(
@@ -505,7 +507,7 @@ def summary(
             select=tuple(select or settings.select or ()), ignore=tuple(ignore or settings.ignore or ()),
             min_cell=min_cell or settings.min_cell or DEFAULT_MIN_CELL,
             suppress_zeros=suppress_zeros or bool(settings.suppress_zeros),
-            min_informative=min_informative or settings.min_informative or 5)
+            min_informative=min_informative or settings.min_informative or 5, targets=targets)
         _refuse_unsafe(output, force, [*paths, *(shortlist or [])], options, config, settings)
         files = expand_paths([*paths, *(shortlist or [])])
         with _progress(len(files), quiet, language) as advance:

@@ -106,6 +106,8 @@ class Posting:
     reserved_for: str | None = None
     underrepresented_gender: str | None = None
     job_group: str | None = None  # stillingsgruppe: the gender balance of the state rule is per job group
+    job_level: str | None = None  # "leader" or "other" (Lederstilling / Stillingsnivå); None: not given
+    employment_type: str | None = None  # "permanent" or "temporary" (Ansettelsesform); None: not given
     applicants: tuple[Applicant, ...] = ()
     has_shortlist: bool = True
     doubts: tuple[Doubt, ...] = ()

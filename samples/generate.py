@@ -45,7 +45,7 @@ APPLICANT_HEADER = [
     "Stillings-ID", "Stillingstittel", "Enhet", "Søknadsfrist", "Utlysningstype", "Søker-ID", "Navn",
     "E-post", "Telefon", "Fødselsdato", "Statsborgerskap", "Kvalifisert", "Innvandrerbakgrunn (egenerklært)",
     "Landgruppe", "Nedsatt funksjonsevne", "Hull i CV", "Kjønn", "Trukket", "Reservert for",
-    "Underrepresentert kjønn",
+    "Underrepresentert kjønn", "Lederstilling", "Ansettelsesform",
 ]
 INTERVIEW_HEADER = [
     "Stillings-ID", "Søker-ID", "Navn", "Innkalt til intervju", "Rangering", "Poeng", "Begrunnelse",
@@ -128,6 +128,8 @@ class Posting(NamedTuple):
     type: str
     reserved_for: str = ""  # only on reserved postings
     underrepresented: str = ""  # "Underrepresentert kjønn": kvinne / mann / blank (use the workforce file)
+    level: str = ""  # "Lederstilling": Ja / Nei / blank (set by yearly_rule_samples)
+    employment: str = ""  # "Ansettelsesform": Fast / Vikariat / ... / blank (set by yearly_rule_samples)
 
 
 @dataclass
@@ -159,7 +161,7 @@ class Applicant:
         return [p.id, p.title, p.unit, p.deadline, p.type, self.applicant_id, self.name, self.email,
                 self.phone, self.birth, self.citizenship, self.qualified, self.declared["immigrant"],
                 self.country_group, self.declared["disability"], self.declared["cv_gap"], self.gender,
-                self.withdrawn, p.reserved_for, p.underrepresented]
+                self.withdrawn, p.reserved_for, p.underrepresented, p.level, p.employment]
 
 
 # --- persons and declarations ----------------------------------------------------------------------
@@ -1188,13 +1190,61 @@ def process_columns(postings: list[list[Applicant]]) -> Process:
     return Process(cells, justifications)
 
 
+# --- the yearly rules of summary (issue 14 B: BE04/SA06/OS06 splits, BE05 trainees) ----------------------
+
+YEARLY_SEED = SEED + 14  # a generator of its own: the rest of the year comes out as before
+TEMPORARY = ("Vikariat", "Engasjement", "Midlertidig")
+LAST_TRAINEE = "2025-179"  # Bergen's reserved trainee post (RESERVED, last entry)
+
+
+def yearly_rule_samples(postings: list[list[Applicant]]) -> list[str]:
+    """Job level, employment type and trainees, for the yearly rules; returns lines for the printed summary.
+
+    * "Lederstilling": Ja on about one posting in eight, blank on four (too few hires to judge), Nei on the rest;
+    * "Ansettelsesform": Vikariat, Engasjement or Midlertidig on about one in four, blank on three, Fast on the rest;
+    * trainees (BE05): the hire of the trainee post 2025-179 declared immigrant background with country group 2,
+      so the year is met; one external posting of the first half year, whose one hire declared no immigrant
+      background, becomes a trainee post, so the first half year alone is review; the fourth quarter has no
+      trainee post (not applicable). The interview rules stay met on both (someone else declared and was
+      invited), and a trainee post is judged like an external one by every per-posting rule.
+    """
+    rng = random.Random(YEARLY_SEED)
+    ordinary = [apps for apps in postings if apps[0].posting.type != "reservert"]
+    blank_level = {apps[0].posting.id for apps in rng.sample(ordinary, 4)}
+    blank_employment = {apps[0].posting.id for apps in rng.sample(ordinary, 3)}
+    half_year = next(apps for apps in ordinary
+                     if apps[0].posting.type == "ekstern" and apps[0].posting.deadline < date(2025, 7, 1)
+                     and [a.declared["immigrant"] for a in apps if a.hired == "Ja"] == ["Nei"]
+                     and any(a.declared["immigrant"] == "Ja" and a.invited == "Ja" for a in apps))
+    for apps in postings:
+        posting = apps[0].posting
+        level = "" if posting.id in blank_level else "Ja" if rng.random() < 0.125 else "Nei"
+        employment = "" if posting.id in blank_employment else \
+            rng.choice(TEMPORARY) if rng.random() < 0.25 else "Fast"
+        changed = posting._replace(level=level, employment=employment)
+        if apps is half_year:
+            changed = changed._replace(type="trainee", title="Trainee")
+        for a in apps:
+            a.posting = changed
+        if posting.id == LAST_TRAINEE:
+            [hire] = [a for a in apps if a.hired == "Ja"]
+            hire.declared["immigrant"], hire.country_group = "Ja", 2
+    levels = Counter(apps[0].posting.level or "blank" for apps in postings)
+    kinds = Counter(apps[0].posting.employment or "blank" for apps in postings)
+    return [f"Lederstilling: {dict(sorted(levels.items()))}", f"Ansettelsesform: {dict(sorted(kinds.items()))}",
+            f"trainee posts: {half_year[0].posting.id} (hire without immigrant background), {LAST_TRAINEE} "
+            "(hire with immigrant background, country group 2)"]
+
+
 def main() -> None:
     rng = random.Random(SEED)
     write_for_intervju(rng)
     year = build_year(rng)
     if len(year.postings) < 160 or sum(map(len, year.postings)) < 5200:
         raise SystemExit("aar-2025 came out too small")
+    yearly = yearly_rule_samples(year.postings)
     print_summary(year)
+    print("\nyearly rules:\n  " + "\n  ".join(yearly))
     write_year(year, process_columns(year.postings))
 
 

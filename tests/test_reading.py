@@ -78,7 +78,7 @@ def test_findings_read_as_blocks_per_posting_at_80_columns() -> None:
 def test_the_statistics_are_blocks_on_a_narrow_terminal_and_a_table_on_a_wide_one() -> None:
     narrow = _terminal("summary-year", 80)
     assert "\n  MH risikoforhold: 0,94\n" in narrow  # one "label: value" line per statistic
-    assert "\n  Eksakt p (ensidig): 0,0096\n" in narrow
+    assert "\n  Eksakt p (ensidig): 0,01\n" in narrow  # 0.0100 to 2 significant digits
     assert "\ninnvandrerbakgrunn · søkt → kvalifisert · oppgitt ja mot oppgitt nei\n" in narrow
     wide = _terminal("summary-year", 240)
     assert any("risikoforhold" in line and "oddsforhold" in line for line in wide.splitlines())  # a header row

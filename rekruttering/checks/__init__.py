@@ -33,13 +33,18 @@ from rekruttering.checks.quotation import QuotationRule
 from rekruttering.checks.reserved import ReservedRule
 from rekruttering.checks.rule import RuleBase
 from rekruttering.checks.union import UnionRule
-from rekruttering.models import Headcount
+from rekruttering.checks.yearly import YEARLY, RepresentationTargetRule, SelectionParityRule, TraineeRule, YearlyRule
+from rekruttering.models import Headcount, Status
 
 _KINDS: tuple[CheckSpec, ...] = (interview.SPEC, quotation.SPEC, reserved.SPEC, ad_statement.SPEC, union.SPEC)
 
 # one rule of a pack, as whichever kind its ``check`` names
 Rule = Annotated[InterviewRule | QuotationRule | ReservedRule | AdStatementRule | UnionRule,
                  Field(discriminator="check")]
+
+# a rule as a pack declares it: a per-posting kind, or a yearly kind (judged once per summary, never by the engine)
+PackRule = Annotated[InterviewRule | QuotationRule | ReservedRule | AdStatementRule | UnionRule | SelectionParityRule
+                     | RepresentationTargetRule | TraineeRule, Field(discriminator="check")]
 
 # what a reason nobody has mapped becomes: a union representative never gets a text not meant for them
 WITHHELD = "withheld"
@@ -58,6 +63,16 @@ def _registry(kinds: tuple[CheckSpec, ...]) -> dict[str, CheckSpec]:
 
 
 CHECKS: dict[str, CheckSpec] = _registry(_KINDS)
+KINDS: frozenset[str] = frozenset(CHECKS) | frozenset(YEARLY)  # every kind a pack may name
+
+
+def is_yearly(rule: RuleBase) -> bool:
+    return rule.check in YEARLY
+
+
+def kind_statuses(check: str) -> tuple[Status, ...]:
+    """The statuses a kind can give, per-posting or yearly."""
+    return YEARLY[check].statuses if check in YEARLY else CHECKS[check].statuses
 
 
 def public_reason(check: str, reason: str) -> str:
@@ -68,9 +83,10 @@ def public_reason(check: str, reason: str) -> str:
 
 
 __all__ = [
-    "CHECKS", "COMMON_PUBLIC", "OUTSIDE_COMPETITION", "WITHHELD", "AdStatementRule", "CheckSpec", "CommonReason",
-    "Context", "Headcount", "InterviewRule", "Outcome", "QuotationRule", "ReservedRule", "Rule", "RuleBase",
-    "UnionRule", "by_rank", "ids", "membership", "public_reason",
+    "CHECKS", "COMMON_PUBLIC", "KINDS", "OUTSIDE_COMPETITION", "WITHHELD", "YEARLY", "AdStatementRule", "CheckSpec",
+    "CommonReason", "Context", "Headcount", "InterviewRule", "Outcome", "PackRule", "QuotationRule", "ReservedRule",
+    "Rule", "RuleBase", "UnionRule", "YearlyRule", "by_rank", "ids", "is_yearly", "kind_statuses", "membership",
+    "public_reason",
 ]
 
 
@@ -78,5 +94,5 @@ def parse_rule(data: object) -> RuleBase:
     """One rule from its TOML table, as the kind its ``check`` names (for tests and tools)."""
     from pydantic import TypeAdapter
 
-    parsed: RuleBase = TypeAdapter(Rule).validate_python(data)
+    parsed: RuleBase = TypeAdapter(PackRule).validate_python(data)
     return parsed

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from rekruttering.checks import CHECKS, Rule
+from rekruttering.checks import KINDS, PackRule, Rule, YearlyRule, is_yearly
 from rekruttering.checks.rule import Localised
 from rekruttering.config import Refusal, invalid_toml, invalid_value
 from rekruttering.errors import RulePackError, UsageError, said
@@ -43,7 +43,7 @@ class PackFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     pack: PackInfo
-    rule: list[Rule] = Field(min_length=1)
+    rule: list[PackRule] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _unique_ids(self) -> PackFile:
@@ -57,16 +57,23 @@ class PackFile(BaseModel):
 
 @dataclass(frozen=True)
 class RulePack:
-    """A validated pack with its file and fingerprint."""
+    """A validated pack with its file and fingerprint. ``rules`` are judged per posting (``check`` and the
+    summary's compliance); ``yearly`` are judged once per summary (``summary.yearly``)."""
 
     info: PackInfo
     rules: tuple[Rule, ...]
     path: Path
     sha256: str
+    yearly: tuple[YearlyRule, ...] = ()
 
-    def rule(self, rule_id: str) -> Rule | None:
+    def rule(self, rule_id: str) -> Rule | YearlyRule | None:
         wanted = rule_id.casefold()
-        return next((r for r in self.rules if r.id.casefold() == wanted), None)
+        return next((r for r in (*self.rules, *self.yearly) if r.id.casefold() == wanted), None)
+
+    @property
+    def all_rules(self) -> tuple[Rule | YearlyRule, ...]:
+        """Every rule of the pack, per-posting and yearly, in the pack's order by kind."""
+        return (*self.rules, *self.yearly)
 
 
 def shipped_packs() -> list[str]:
@@ -106,7 +113,10 @@ def load_pack(name_or_path: str) -> RulePack:
     except ValidationError as error:
         items = error.errors()
         raise RulePackError(lambda lang: _describe(path, data, items, lang)) from None
-    return RulePack(parsed.pack, tuple(parsed.rule), path, hashlib.sha256(raw).hexdigest())
+    posting_rules = tuple(r for r in parsed.rule if not is_yearly(r))
+    yearly = tuple(r for r in parsed.rule if is_yearly(r))
+    return RulePack(parsed.pack, posting_rules, path, hashlib.sha256(raw).hexdigest(),  # type: ignore[arg-type]
+                    yearly)  # type: ignore[arg-type]
 
 
 def _split(ids: Iterable[str]) -> list[str]:
@@ -114,8 +124,8 @@ def _split(ids: Iterable[str]) -> list[str]:
     return [part.strip() for item in ids for part in item.split(",") if part.strip()]
 
 
-def select_rules(pack: RulePack, select: Iterable[str] = (), ignore: Iterable[str] = (), lang: Lang = "nb"
-                 ) -> RulePack:
+def select_rules(pack: RulePack, select: Iterable[str] = (), ignore: Iterable[str] = (), lang: Lang = "nb",
+                 *, yearly: bool = False) -> RulePack:
     """The pack with only the rules ``select`` names (all when empty), less those ``ignore`` names.
 
     Ids match case-insensitively. An id the pack does not have is refused, with the closest ids
@@ -124,7 +134,7 @@ def select_rules(pack: RulePack, select: Iterable[str] = (), ignore: Iterable[st
     chosen, dropped = _split(select), _split(ignore)
     if not chosen and not dropped:
         return pack
-    ids = {rule.id.casefold(): rule.id for rule in pack.rules}
+    ids = {rule.id.casefold(): rule.id for rule in pack.all_rules}
     for option, given in (("--select", chosen), ("--ignore", dropped)):
         for rule_id in given:
             if rule_id.casefold() not in ids:
@@ -137,9 +147,10 @@ def select_rules(pack: RulePack, select: Iterable[str] = (), ignore: Iterable[st
     keep = {r.casefold() for r in chosen} or set(ids)
     keep -= {r.casefold() for r in dropped}
     rules = tuple(rule for rule in pack.rules if rule.id.casefold() in keep)
-    if not rules:
+    kept_yearly = tuple(rule for rule in pack.yearly if rule.id.casefold() in keep)
+    if not rules and not (yearly and kept_yearly):  # ``yearly``: the caller (summary) judges yearly rules too
         raise UsageError(text("select.nothing_left", lang, pack=pack.info.id))
-    return replace(pack, rules=rules)
+    return replace(pack, rules=rules, yearly=kept_yearly)
 
 
 def _describe(path: Path, data: dict[str, Any], items: list[ErrorDetails], lang: Lang) -> str:
@@ -148,13 +159,13 @@ def _describe(path: Path, data: dict[str, Any], items: list[ErrorDetails], lang:
     rules: list[Any] = found if isinstance(found, list) else []
     for item in items:
         loc = list(item["loc"])
-        if len(loc) >= 3 and loc[0] == "rule" and loc[2] in CHECKS:
+        if len(loc) >= 3 and loc[0] == "rule" and loc[2] in KINDS:
             loc = [*loc[:2], *loc[3:]]  # pydantic names the kind it tried; the reader knows the rule
         message = invalid_value(item, lang)
         if item["type"] in ("union_tag_invalid", "union_tag_not_found"):
             loc = [*loc, "check"]
             tag = (item.get("ctx") or {}).get("tag")
-            message = (text("pack.unknown_check", lang, value=tag, known=", ".join(sorted(CHECKS)))
+            message = (text("pack.unknown_check", lang, value=tag, known=", ".join(sorted(KINDS)))
                        if tag is not None else text("invalid.missing", lang))
         where = ".".join(str(part) for part in loc)
         if len(loc) >= 2 and loc[0] == "rule" and isinstance(loc[1], int):

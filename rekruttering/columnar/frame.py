@@ -53,6 +53,9 @@ class Frame:
     values: dict[Field, npt.NDArray[Any]] = field(default_factory=dict)
     # per posting, the process fields (``PROCESS_FIELDS``: the ad's statement, self-declaration offered, union)
     process: dict[Field, list[bool | None]] = field(default_factory=dict)
+    # posting level, for the yearly rules' splits (summary.yearly); empty lists: not given for any posting
+    job_level: list[str | None] = field(default_factory=list)
+    employment_type: list[str | None] = field(default_factory=list)
 
     @classmethod
     def of(cls, postings: Sequence[Posting]) -> Frame:
@@ -79,7 +82,8 @@ class Frame:
             has_shortlist=all(p.has_shortlist for p in postings),
             post=np.array([i for i, _ in people], dtype=np.int64),
             applicant_id=np.array([a.applicant_id for _, a in people], dtype=object), values=values,
-            process={f: [getattr(p, f.value) for p in postings] for f in PROCESS_FIELDS})
+            process={f: [getattr(p, f.value) for p in postings] for f in PROCESS_FIELDS},
+            job_level=[p.job_level for p in postings], employment_type=[p.employment_type for p in postings])
 
     def renamed(self, alias: Callable[[str], str]) -> Frame:
         """The frame with every applicant id replaced by ``alias(id)`` (a pseudonym)."""
@@ -117,6 +121,7 @@ class Frame:
             deadline=self.deadline[index], posting_type=self.posting_type[index],
             reserved_for=self.reserved_for[index], underrepresented_gender=self.underrepresented_gender[index],
             job_group=self.job_group[index],
+            job_level=self.level_of(index), employment_type=self.employment_of(index),
             applicants=tuple(sorted(applicants, key=lambda a: a.applicant_id)), has_shortlist=self.has_shortlist,
             ad_statement=self.process_cell(Field.ad_statement, index),
             declaration_offered=self.process_cell(Field.declaration_offered, index),
@@ -127,6 +132,12 @@ class Frame:
         """The posting's process field (None: blank, or no such column)."""
         column = self.process.get(fld)
         return None if column is None else column[index]
+
+    def level_of(self, index: int) -> str | None:
+        return self.job_level[index] if self.job_level else None
+
+    def employment_of(self, index: int) -> str | None:
+        return self.employment_type[index] if self.employment_type else None
 
 
 @dataclass
@@ -336,6 +347,7 @@ def split(coerced: list[CoercedSheet]) -> Split:
         job_group=meta(Field.job_group), has_shortlist=has_shortlist, post=a_post[taken],
         applicant_id=np.asarray(applicant_values, dtype=object)[a_key[taken] % n_applicants],
         values=values, process={f: meta(f) for f in PROCESS_FIELDS},
+        job_level=meta(Field.job_level), employment_type=meta(Field.employment_type),
     )
     rows: list[IntArray] = []
     used: list[int] = []

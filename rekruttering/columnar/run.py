@@ -4,7 +4,7 @@ column-wise (simple postings as arrays, the others typed), giving the same ``Sum
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +21,7 @@ from rekruttering.columnar.counts import (
     frame_tallies,
 )
 from rekruttering.columnar.counts import follow_up as follow_up_of
+from rekruttering.columnar.facts import in_funnel_order
 from rekruttering.columnar.frame import Frame, IntArray, split
 from rekruttering.columnar.statuses import Statuses
 from rekruttering.models import Justification, Posting
@@ -38,6 +39,7 @@ from rekruttering.summary.report import (
     posting_counts,
     rule_counts,
 )
+from rekruttering.summary.yearly import PostingFacts, facts_of, needs_facts
 from rekruttering.words.catalogue import Lang
 from rekruttering.words.findings import evaluate
 
@@ -78,6 +80,8 @@ class SummaryParts:
     by_group: dict[str, Levels]  # per group (postings, categories, 4), see summary.report.posting_counts
     left_out: int
     unused: list[Justification]
+    # per posting, in the order of ``by_group``: what the yearly rules need (empty when the pack has none)
+    facts: list[PostingFacts] = field(default_factory=list)
 
 
 def _unit(unit: str | None) -> str:
@@ -104,7 +108,8 @@ def typed_parts(pack: RulePack, dataset: ingest.Dataset, start: date | None, end
     return SummaryParts(
         counts, rule_counts(reports), rule_counts(reports, lambda r: _unit(r.unit)),
         rule_counts(reports, lambda r: _month(r.deadline)), follow_up(reports),
-        posting_counts(kept, groups), left_out_in_doubt(kept, groups), evaluation.unused)
+        posting_counts(kept, groups), left_out_in_doubt(kept, groups), evaluation.unused,
+        [facts_of(p) for p in kept] if needs_facts(pack) else [])
 
 
 def columnar_parts(pack: RulePack, dataset: ingest.Dataset, start: date | None, end: date | None,
@@ -155,8 +160,9 @@ def columnar_parts(pack: RulePack, dataset: ingest.Dataset, start: date | None, 
         found += [(frame.posting_ids[i], rule.id, i) for i in breaches(rule_statuses, chosen)]
 
     per_group, left_out = funnel_arrays(frame, np.flatnonzero(in_frame), kept, groups)
+    facts = in_funnel_order(kept, frame, np.flatnonzero(in_frame)) if needs_facts(pack) else []
     return SummaryParts(counts, rules, by_unit, by_month, follow_up_of(frame, found),
-                        per_group, left_out, evaluation.unused)
+                        per_group, left_out, evaluation.unused, facts)
 
 
 def funnel_arrays(frame: Frame, in_frame: IntArray, typed: Sequence[Posting], groups: Sequence[str]

@@ -20,7 +20,8 @@ from rekruttering.keys import normalise_header
 Level = Literal["posting", "applicant", "shortlist"]
 # "yesno" is an applicant's declaration (blank or "ønsker ikke å oppgi" = not declared); "answer" is a
 # yes/no the employer records (qualified, invited, hired ...), where "ukjent" is no answer at all
-Kind = Literal["text", "yesno", "answer", "date", "number", "rank", "posting_type", "gender", "country_group"]
+Kind = Literal["text", "yesno", "answer", "date", "number", "rank", "posting_type", "gender", "country_group",
+               "job_level", "employment_type"]
 
 
 class Field(StrEnum):
@@ -35,6 +36,8 @@ class Field(StrEnum):
     ad_statement = "ad_statement"
     declaration_offered = "declaration_offered"
     union_involved = "union_involved"
+    job_level = "job_level"
+    employment_type = "employment_type"
     applicant_id = "applicant_id"
     qualified = "qualified"
     immigrant_background = "immigrant_background"
@@ -73,6 +76,8 @@ SPECS: dict[Field, FieldSpec] = {
         FieldSpec(Field.ad_statement, "posting", "answer"),
         FieldSpec(Field.declaration_offered, "posting", "answer"),
         FieldSpec(Field.union_involved, "posting", "answer"),
+        FieldSpec(Field.job_level, "posting", "job_level"),
+        FieldSpec(Field.employment_type, "posting", "employment_type"),
         FieldSpec(Field.applicant_id, "applicant", "text"),
         FieldSpec(Field.qualified, "applicant", "answer"),
         FieldSpec(Field.immigrant_background, "applicant", "yesno"),

@@ -40,6 +40,21 @@ GENDERS: dict[str, str] = {
     **dict.fromkeys(("mann", "m", "mannlig", "male", "man", "menn"), "mann"),
     **dict.fromkeys(("annet", "annen", "other", "x", "ikkebinær", "ikke-binær", "nonbinary", "non-binary"), "annet"),
 }
+# posting level: a leader post or not ("Lederstilling" ja/nei, "Stillingsnivå" leder/ikke leder)
+JOB_LEVELS: dict[str, str] = {
+    **dict.fromkeys(("leder", "lederstilling", "leader", "manager", "management", "toppleder", "mellomleder",
+                     "enhetsleder", "avdelingsleder", "seksjonsleder", "virksomhetsleder", "kommunedirektør",
+                     "rådmann", "direktør", "nøkkelposisjon", "nøkkelstilling"), "leader"),
+    **dict.fromkeys(("ikkeleder", "ikke-leder", "ikkelederstilling", "fagstilling", "medarbeider", "ansatt",
+                     "nonmanager", "non-manager", "staff", "notleader", "not-leader"), "other"),
+}
+# "Ansettelsesform": fast or temporary (vikariat, engasjement, midlertidig)
+EMPLOYMENT_TYPES: dict[str, str] = {
+    **dict.fromkeys(("fast", "fastansettelse", "fastansatt", "faststilling", "permanent", "permanentposition"),
+                    "permanent"),
+    **dict.fromkeys(("midlertidig", "midlertidigansettelse", "midlertidigstilling", "vikariat", "vikar",
+                     "engasjement", "temporary", "fixedterm", "fixed-term", "sesong", "sesongarbeid"), "temporary"),
+}
 EXCEL_EPOCH = date(1899, 12, 30)  # serials from 61 on; Excel counts a 29 February 1900 that never was
 EXCEL_EARLY_EPOCH = date(1899, 12, 31)  # serials 1 to 59 (1900-01-01 to 1900-02-28)
 EXCEL_LEAP_BUG = 60  # Excel's 1900-02-29: no date
@@ -165,6 +180,27 @@ def parse_gender(raw: str) -> tuple[str | None, bool]:
     return found, found is not None
 
 
+def parse_job_level(raw: str) -> tuple[str | None, bool]:
+    """"leader" or "other": a leader post or not, from yes/no ("Lederstilling") or a level ("Stillingsnivå")."""
+    if not raw.strip():
+        return None, True
+    key = _key(raw)
+    if key in YES:
+        return "leader", True
+    if key in NO:
+        return "other", True
+    found = JOB_LEVELS.get(key)
+    return found, found is not None
+
+
+def parse_employment_type(raw: str) -> tuple[str | None, bool]:
+    """"permanent" or "temporary" ("Ansettelsesform": fast / midlertidig, vikariat, engasjement)."""
+    if not raw.strip():
+        return None, True
+    found = EMPLOYMENT_TYPES.get(_key(raw))
+    return found, found is not None
+
+
 def parse_country_group(raw: str) -> tuple[str | None, bool]:
     if not raw.strip():
         return None, True
@@ -242,4 +278,6 @@ PARSERS: dict[Kind, Callable[[str], tuple[Any, bool]]] = {
     "posting_type": parse_posting_type,
     "gender": parse_gender,
     "country_group": parse_country_group,
+    "job_level": parse_job_level,
+    "employment_type": parse_employment_type,
 }

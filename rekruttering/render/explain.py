@@ -12,7 +12,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from rekruttering.checks import CHECKS, Rule
+from rekruttering.checks import Rule, YearlyRule, is_yearly, kind_statuses
 from rekruttering.checks.pack import RulePack, load_pack, shipped_packs
 from rekruttering.errors import UsageError, said
 from rekruttering.keys import normalise_header
@@ -24,7 +24,10 @@ def _packs(name: str | None) -> list[RulePack]:
     return [load_pack(name)] if name else [load_pack(n) for n in shipped_packs()]
 
 
-def in_force(rule: Rule, lang: Lang) -> str:
+AnyRule = Rule | YearlyRule
+
+
+def in_force(rule: AnyRule, lang: Lang) -> str:
     parts = []
     if rule.in_force_from:
         parts.append(text("rules.from", lang, date=format_date(rule.in_force_from, lang)))
@@ -35,16 +38,19 @@ def in_force(rule: Rule, lang: Lang) -> str:
     return " ".join(parts) or text("rules.always", lang)
 
 
-def posting_types(rule: Rule) -> list[str]:
-    """The posting types the rule applies to (its own list, or its kind's default), in a fixed order."""
+def posting_types(rule: AnyRule) -> list[str]:
+    """The posting types the rule applies to (its own list, or its kind's default), in a fixed order; a
+    yearly rule looks at the postings its kind chooses (see ``posting_scope``)."""
     from rekruttering.checks.engine import applies_to
     from rekruttering.models import PostingType
 
-    found = applies_to(rule)
+    if is_yearly(rule):
+        return ["trainee"] if rule.check == "trainee_recruitment" else [t.value for t in PostingType]
+    found = applies_to(rule)  # type: ignore[arg-type]
     return [t.value for t in PostingType if t in found]
 
 
-def parameters(rule: Rule) -> dict[str, str]:
+def parameters(rule: AnyRule) -> dict[str, str]:
     found = {"check": rule.check, "group": ", ".join(rule.groups) or "-", "severity": rule.severity}
     for name, value in sorted(rule.parameters().items()):
         found[name] = str(value)
@@ -62,14 +68,14 @@ def list_rules(pack_name: str | None, lang: Lang) -> RenderableType:
                       show_lines=False)
         for key in ("rules.id", "rules.check", "rules.group", "rules.title", "rules.in_force"):
             table.add_column(text(key, lang))
-        for rule in pack.rules:
+        for rule in pack.all_rules:
             table.add_row(rule.id, rule.check, group_label(rule.groups, rule.qualifier, lang),
                           Text(rule.title.get(lang)), in_force(rule, lang))
         parts.append(table)
     return Group(*parts)
 
 
-def find_rule(rule_id: str, pack_name: str | None) -> tuple[RulePack, Rule]:
+def find_rule(rule_id: str, pack_name: str | None) -> tuple[RulePack, AnyRule]:
     packs = _packs(pack_name)
     for pack in packs:
         rule = pack.rule(rule_id)
@@ -109,16 +115,19 @@ def show_rule(rule_id: str, pack_name: str | None, lang: Lang) -> RenderableType
         lines.append(Text(f"  {rule.in_force_note.get(lang)}"))
     if rule.severity == "advice":
         lines.append(Text(text("rules.severity.advice", lang)))
+    if is_yearly(rule):
+        lines.append(Text(text("rules.yearly", lang)))
+    types = text(f"rules.posting_types.yearly.{rule.check}", lang) if is_yearly(rule) else \
+        ", ".join(text(f"posting_type.{t}", lang) for t in posting_types(rule))
     lines += [
-        Text(f"{text('rules.posting_types', lang)}: "
-             + ", ".join(text(f"posting_type.{t}", lang) for t in posting_types(rule))),
+        Text(f"{text('rules.posting_types', lang)}: {types}"),
         Text(f"{text('rules.parameters', lang)}: "
              + ", ".join(f"{k} = {v}" for k, v in parameters(rule).items())),
         Text(""),
         Text(text("rules.statuses", lang), style="bold"),
     ]
     minimum = str(rule.required)
-    for status in rule.statuses(CHECKS[rule.check].statuses):
+    for status in rule.statuses(kind_statuses(rule.check)):
         meaning = text(f"explain.{rule.check}.{status}", lang, group=group, min=minimum)
         name = f"{text('status.advice', lang)} ({status})" if status == "breach" and rule.severity == "advice" \
             else status_name(status, lang)
@@ -131,12 +140,13 @@ def show_rule(rule_id: str, pack_name: str | None, lang: Lang) -> RenderableType
     lines += [
         Text(""),
         Text(text("rules.justify", lang), style="bold"),
-        Text("  " + (rule.justify.get(lang) if rule.justify else text("rules.justify.default", lang))),
+        Text("  " + (rule.justify.get(lang) if rule.justify else
+                     text("rules.justify.yearly" if is_yearly(rule) else "rules.justify.default", lang))),
     ]
     return Group(*lines)
 
 
-def _unverified_key(rule: Rule) -> str:
+def _unverified_key(rule: AnyRule) -> str:
     """Unverified wording (no note beyond that) or an unverified reading the note explains."""
     return "rules.unverified.reading" if rule.source.note else "rules.unverified"
 
@@ -146,7 +156,7 @@ def packs(pack_name: str | None) -> list[RulePack]:
     return _packs(pack_name)
 
 
-def _dates(rule: Rule) -> dict[str, str | None]:
+def _dates(rule: AnyRule) -> dict[str, str | None]:
     return {"in_force_from": rule.in_force_from.isoformat() if rule.in_force_from else None,
             "in_force_to": rule.in_force_to.isoformat() if rule.in_force_to else None}
 
@@ -162,8 +172,9 @@ def rules_json(pack_name: str | None, lang: Lang) -> dict[str, object]:
         {**_pack_json(pack), "rules": [
             {"id": rule.id, "check": rule.check, "groups": list(rule.groups), "country_group": rule.qualifier,
              "group_label": group_label(rule.groups, rule.qualifier, lang), "severity": rule.severity,
-             "title": rule.title.get(lang), **_dates(rule), "in_force": in_force(rule, lang)}
-            for rule in pack.rules]}
+             "title": rule.title.get(lang), **_dates(rule), "in_force": in_force(rule, lang),
+             "yearly": is_yearly(rule)}
+            for rule in pack.all_rules]}
         for pack in _packs(pack_name)]}
 
 
@@ -175,7 +186,7 @@ def rule_json(rule_id: str, pack_name: str | None, lang: Lang) -> dict[str, obje
     params = parameters(rule)
     statuses = {status: {"label": text(f"status.{status}", lang),
                          "meaning": text(f"explain.{rule.check}.{status}", lang, group=group, min=minimum)}
-                for status in rule.statuses(CHECKS[rule.check].statuses)}
+                for status in rule.statuses(kind_statuses(rule.check))}
     tolerance = text("explain.moderate_quotation.tolerance", lang, score=params["max_score_gap_pct"],
                      rank=params["max_rank_distance"]) if rule.check == "moderate_quotation" else None
     return {
@@ -189,10 +200,11 @@ def rule_json(rule_id: str, pack_name: str | None, lang: Lang) -> dict[str, obje
                              for ref in rule.legal_background],
         **_dates(rule), "in_force": in_force(rule, lang), "in_force_verified": rule.in_force_verified,
         "in_force_note": rule.in_force_note.get(lang) if rule.in_force_note else None,
-        "posting_types": posting_types(rule),
+        "posting_types": posting_types(rule), "yearly": is_yearly(rule),
         "parameters": {name: value for name, value in params.items() if name not in ("check", "group", "severity")},
         "statuses": statuses, "tolerance": tolerance,
-        "justify": rule.justify.get(lang) if rule.justify else text("rules.justify.default", lang),
+        "justify": rule.justify.get(lang) if rule.justify else
+        text("rules.justify.yearly" if is_yearly(rule) else "rules.justify.default", lang),
     }
 
 

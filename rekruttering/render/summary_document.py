@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from rekruttering.render.check_document import fact, inputs_table, lang_of, meaning, provenance, side_tables, withheld
 from rekruttering.render.document import Cell, Chart, Document, Overview, Table, row
-from rekruttering.summary.model import RuleSummary, SummaryReport
+from rekruttering.summary.model import RuleSummary, SummaryReport, YearlyResult
 from rekruttering.words.catalogue import Lang, format_date, format_number, text
 from rekruttering.words.catalogue import verdict as closing_line
+from rekruttering.words.summary import scope
 
 
 def _num(value: int | float | None, lang: Lang, percent: bool = False, digits: int = 3,
@@ -56,6 +57,29 @@ def _compliance(name: str, title: str, rows: list[RuleSummary], lang: Lang, key:
     chart = Chart(text("summary.chart.compliance", lang), tuple(range(first)), (first + 6 + advice,), percent=True)
     return Table(name, title, columns, body, note=text("summary.note.compliance", lang), chart=chart,
                  sentences=len(columns) - 1, key_columns=first)
+
+
+def _yearly(rows: list[YearlyResult], min_cell: int, lang: Lang) -> Table:
+    """The yearly rules: one row per verdict (a step, a slice of the postings, the trainee postings)."""
+    columns = tuple(text(k, lang) for k in (
+        "report.rule", "summary.col.group", "summary.col.scope", "summary.col.status", "summary.col.hires",
+        "summary.col.declared_hires", "summary.col.hired_share", "summary.col.target", "summary.col.exact_p",
+        "summary.col.informative", "summary.col.meaning"))
+    body = tuple(
+        row([r.rule, text(f"summary.group.{r.group}", lang) if r.group else "–", scope(r, lang),
+             Cell(text(f"status.{r.status}", lang), status=r.status),
+             _num(r.hires, lang) if r.check != "selection_parity" else "",
+             _num(r.declared_hires, lang) if r.check != "selection_parity" else "",
+             _num(r.hired_share, lang, percent=True) if r.check == "representation_target" else "",
+             _num(r.target, lang, percent=True) if r.target is not None else "",
+             _p(r.exact_p_one_sided, lang) if r.check == "selection_parity" else "",
+             _num(r.informative_postings, lang) if r.check == "selection_parity" else "",
+             r.sentence])
+        for r in rows)
+    return Table(text("summary.sheet.yearly", lang), text("summary.title.yearly", lang), columns, body,
+                 note=text("summary.note.yearly", lang) + (
+                     " " + text("summary.note.yearly.hidden", lang, top=min_cell - 1) if min_cell > 1 else ""),
+                 sentences=len(columns) - 1, key_columns=3)
 
 
 def overview(report: SummaryReport, verdict: Cell, period: str, lang: Lang) -> Overview:
@@ -144,6 +168,8 @@ def build(report: SummaryReport) -> Document:
               note=text("summary.note.representation", lang),
               chart=Chart(text("summary.chart.representation", lang), (0,), (1, 2, 3), percent=True), sentences=5),
     ]
+    if report.yearly_rules:
+        tables.append(_yearly(report.yearly_rules, report.min_cell, lang))
     tables.append(inputs_table(report, lang))
     tables += side_tables(report, lang)
     verdict = Cell(*closing_line("summary", report.audience, len(report.follow_up), report.to_review, lang,

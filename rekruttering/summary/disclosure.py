@@ -93,6 +93,12 @@ def _candidates(tables: Tables, hidden: set[Cell], pinned: Cell) -> list[Cell]:
     return list(dict.fromkeys([*same_stage, *same_row, *others]))
 
 
+def room(tables: Tables, hidden: set[Cell], cell: Cell) -> float:
+    """How far a hidden cell can move given everything published (for tables protected elsewhere, such as
+    the yearly rules' slices in ``summary.yearly``)."""
+    return _room(tables, hidden, cell)
+
+
 def _room(tables: Tables, hidden: set[Cell], cell: Cell) -> float:
     """How far the linear program lets ``cell`` move, given everything published (inf when unbounded)."""
     program = _program(tables, hidden)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from collections.abc import Collection
 from datetime import date
+from typing import Literal
 
 from pydantic import BaseModel
 from pydantic import Field as ModelField
@@ -124,6 +125,39 @@ class Representation(BaseModel):
     sentence: str
 
 
+class YearlyResult(BaseModel):
+    """One verdict of a yearly rule (``checks.yearly``): per group and step (``selection_parity``), per slice
+    of the postings (``representation_target``: all, a unit, a job level, an employment type), or once
+    (``trainee_recruitment``). ``status`` is never ``breach``. Counts of persons follow disclosure control: a
+    hidden one is ``null`` with its key in ``suppressed``."""
+
+    rule: str
+    title: str
+    check: str
+    group: str | None = None
+    stage: str | None = None  # selection_parity: the funnel step (to this stage from the one before)
+    split: str | None = None  # representation_target: "unit", "job_level", "employment_type"; None: all postings
+    value: str | None = None  # the unit, "leader"/"other", "permanent"/"temporary" ("–": not given)
+    status: Literal["met", "review", "not_applicable"]
+    reason: str
+    # selection_parity: the funnel step's published numbers and the threshold used
+    stratified_below_four_fifths: bool | None = None
+    exact_p_one_sided: float | None = None
+    informative_postings: int | None = None
+    alpha: float | None = None
+    min_informative: int | None = None
+    # representation_target and trainee_recruitment: counts of persons (hired) and the share
+    hires: int | None = None
+    declared_hires: int | None = None
+    hired_share: float | None = None
+    target: float | None = None
+    target_source: str | None = None  # "targets_file", "rule", "population_share"
+    min_hires: int | None = None
+    postings: int | None = None  # postings in the slice (trainee_recruitment: trainee postings)
+    suppressed: list[str] = ModelField(default_factory=list)
+    sentence: str = ""
+
+
 class SummaryReport(Provenance):
     """The whole ``summary`` result; ``--format json`` is this model dumped."""
 
@@ -143,6 +177,8 @@ class SummaryReport(Provenance):
     funnel_counts: list[FunnelCount]
     funnel: list[FunnelStep]
     representation: list[Representation]
+    # the pack's yearly rules (checks.yearly), judged over the period; never a breach
+    yearly_rules: list[YearlyResult] = ModelField(default_factory=list)
 
     @property
     def failed(self) -> bool:

@@ -156,7 +156,7 @@ def level(applicant: Applicant) -> int:
 
 
 def funnel_groups(pack: RulePack, fields: frozenset[str]) -> list[str]:
-    wanted = {g for rule in pack.rules for g in rule.groups}
+    wanted = {g for rule in pack.all_rules for g in rule.groups}
     groups = [g for g in DECLARED_GROUPS if g in wanted and g in fields]
     if "gender" in fields:
         groups.append("gender")

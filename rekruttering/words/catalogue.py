@@ -1242,6 +1242,154 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the posting has a type the rule does not apply to (see 'Applies to posting types'), or the rule was not in force on the deadline",
     ),
     # --- end h-postrules ---
+    # --- h-yearly (issue 14 part B 2, 3, 5, 6): yearly rules, targets file, job level, employment type ---
+    "field.job_level": ("lederstilling / stillingsnivå", "leader post / job level"),
+    "field.employment_type": ("ansettelsesform", "employment type"),
+    "pack.yearly_posting_types": ("kontrolltypen «{check}» gjelder en hel periode og velger selv hvilke stillinger den ser på; posting_types kan ikke brukes",
+                                  "check '{check}' judges a whole period and chooses the postings it looks at itself; posting_types cannot be used"),
+    "pack.yearly_one_declared_group": ("kontrolltypen «{check}» trenger nøyaktig én egenerklært gruppe (ikke kjønn)",
+                                       "check '{check}' needs exactly one declared group (not gender)"),
+    "targets.no_unit": ("raden har ingen enhet.", "the row has no unit."),
+    "targets.bad_group": ("ukjent gruppe «{value}»; kjente grupper: {known}.", "unknown group '{value}'; known groups: {known}."),
+    "targets.bad_share": ("«{value}» er ingen andel fra 0 til 1 («0,244») eller prosent med prosenttegn («24,4 %»).",
+                          "'{value}' is no share from 0 to 1 ('0.244') or percent with a percent sign ('24.4 %')."),
+    "targets.duplicate": ("enheten «{unit}» har allerede et mål for «{group}».", "the unit '{unit}' already has a target for '{group}'."),
+    "rules.yearly": ("Årlig regel: vurderes én gang for hele perioden i «summary», aldri per stilling, og gir aldri brudd.",
+                     "Yearly rule: judged once for the whole period by 'summary', never per posting, and never a breach."),
+    "rules.posting_types.yearly.selection_parity": ("alle stillingene i perioden (som trakten)", "every posting of the period (as the funnel)"),
+    "rules.posting_types.yearly.representation_target": ("alle stillingene i perioden (som trakten)", "every posting of the period (as the funnel)"),
+    "rules.posting_types.yearly.trainee_recruitment": ("traineestillinger", "trainee postings"),
+    "explain.selection_parity.met": (
+        "den stratifiserte utvalgsraten for søkere som har oppgitt {group}, er ikke under fire femdeler av de andres, eller den er det, men den eksakte testen er ikke signifikant",
+        "the stratified selection rate of applicants who declared {group} is not below four fifths of the others', or it is, but the exact test is not significant"),
+    "explain.selection_parity.review": (
+        "i et trinn av trakten er den stratifiserte (Mantel-Haenszel) utvalgsraten for søkere som har oppgitt {group}, under fire femdeler av de andres, og den eksakte ensidige testen er signifikant (p under alpha) med minst min_informative stillinger som bærer informasjon: en person må vurdere om søkerne behandles likeverdig",
+        "in a step of the funnel the stratified (Mantel-Haenszel) selection rate of applicants who declared {group} is below four fifths of the others', and the exact one-sided test is significant (p below alpha) with at least min_informative postings carrying information: a person must judge whether applicants are treated equally"),
+    "explain.selection_parity.not_applicable": (
+        "for lite data: for få stillinger bærer informasjon, statistikken er ikke publisert, et tall er skjult, eller eksportene mangler trinnet eller gruppen",
+        "too little data: too few postings carry information, the statistics are not published, a count is hidden, or the exports lack the step or the group"),
+    "explain.representation_target.met": (
+        "andelen som har oppgitt {group} blant de ansatte (i perioden, i enheten, blant lederstillinger osv.), når målet",
+        "the share who declared {group} among those hired (in the period, the unit, among leader posts etc.) reaches the target"),
+    "explain.representation_target.review": (
+        "andelen som har oppgitt {group} blant de ansatte, er under målet",
+        "the share who declared {group} among those hired is below the target"),
+    "explain.representation_target.not_applicable": (
+        "færre ansatte enn min_hires, intet mål, ingen «Ansatt»-kolonne, eller (for tillitsvalgte) statusen ville avsløre et skjult lite tall",
+        "fewer hires than min_hires, no target, no 'Ansatt' column, or (for union representatives) the status would reveal a hidden small count"),
+    "explain.trainee_recruitment.met": (
+        "minst én trainee som ble ansatt i perioden, har selv oppgitt {group}",
+        "at least one trainee hired in the period declared {group}"),
+    "explain.trainee_recruitment.review": (
+        "ingen trainee som ble ansatt i perioden, har oppgitt {group} (eller det kan ikke leses for noen av dem)",
+        "no trainee hired in the period declared {group} (or it cannot be read for some of them)"),
+    "explain.trainee_recruitment.not_applicable": (
+        "ingen traineestillinger i perioden, ingen «Ansatt»-kolonne, eller (for tillitsvalgte) statusen ville avsløre et skjult lite tall",
+        "no trainee postings in the period, no 'Ansatt' column, or (for union representatives) the status would reveal a hidden small count"),
+    "value.bad_job_level": ("ukjent stillingsnivå «{value}» (ja/nei, leder / ikke leder); lest som ukjent.",
+                            "unknown job level '{value}' (ja/nei, leder / ikke leder); read as unknown."),
+    "value.bad_employment_type": ("ukjent ansettelsesform «{value}» (fast, midlertidig, vikariat, engasjement); lest som ukjent.",
+                                  "unknown employment type '{value}' (fast, midlertidig, vikariat, engasjement); read as unknown."),
+    "report.role.targets": ("mål per enhet (--targets)", "targets per unit (--targets)"),
+    "rules.justify.yearly": ("En årlig regel begrunnes ikke per stilling: skriv vurderingen av et «til vurdering» i årsrapporten eller saken den hører til.",
+                             "A yearly rule is not justified per posting: write the assessment of a 'review' in the annual report or the case it belongs to."),
+    "summary.sheet.yearly": ("Årlige regler", "Yearly rules"),
+    "summary.title.yearly": ("Årlige regler: likebehandling i utvelgelsen, mål for de ansatte, traineer",
+                             "Yearly rules: equal treatment in selection, targets for those hired, trainees"),
+    "summary.note.yearly": (
+        "Regler som vurderes én gang for hele perioden. De gir aldri brudd, bare «til vurdering». Bare de ansatte kan måles, ut fra søkerens egen erklæring i søknaden: Oslo kommunes tekst sier at registrering av etnisitet i personaldata ikke er tillatt, så arbeidsstokken selv telles ikke.",
+        "Rules judged once for the whole period. They are never a breach, only 'review'. Only hires can be measured, from the applicant's own declaration in the application: the City of Oslo's text says registering ethnicity in personnel data is not allowed, so the workforce itself is not counted."),
+    "summary.note.yearly.hidden": ("Tall for personer fra 1 til {top} er skjult («:»), og så mange andre at de ikke kan regnes ut av summene.",
+                                   "Counts of persons from 1 to {top} are hidden (':'), with as many others as it takes that they cannot be worked out from the totals."),
+    "summary.col.scope": ("Gjelder", "Scope"),
+    "summary.col.status": ("Status", "Status"),
+    "summary.col.hires": ("Ansatte", "Hires"),
+    "summary.col.declared_hires": ("Ansatte som har oppgitt gruppen", "Hires who declared the group"),
+    "summary.col.hired_share": ("Andel", "Share"),
+    "summary.col.target": ("Mål", "Target"),
+    "summary.scope.all": ("alle stillinger", "all postings"),
+    "summary.scope.unit": ("enhet {value}", "unit {value}"),
+    "summary.scope.job_level.leader": ("lederstillinger", "leader posts"),
+    "summary.scope.job_level.other": ("andre stillinger enn ledere", "posts other than leaders"),
+    "summary.scope.job_level.–": ("stillinger uten oppgitt nivå", "posts with no level given"),
+    "summary.scope.employment_type.permanent": ("faste stillinger", "permanent posts"),
+    "summary.scope.employment_type.temporary": ("midlertidige stillinger (vikariater, engasjementer)", "temporary posts (substitutes, fixed-term)"),
+    "summary.scope.employment_type.–": ("stillinger uten oppgitt ansettelsesform", "posts with no employment type given"),
+    "summary.scope.trainee": ("traineestillinger", "trainee postings"),
+    "summary.scope.step": ("{before} → {stage}", "{before} → {stage}"),
+    "summary.target_source.targets_file": ("fra --targets", "from --targets"),
+    "summary.target_source.rule": ("regelsettets mål", "the pack's target"),
+    "summary.target_source.population_share": ("befolkningsandelen, SSB", "the population share, Statistics Norway"),
+    "yearly.selection_parity.adverse_impact": (
+        "{Scope}: utvalgsraten for dem som har oppgitt {group}, er under fire femdeler av de andres (stratifisert), og den eksakte testen er signifikant ({p}, alpha {alpha}) over {informative} stillinger som bærer informasjon. Vurder om søkerne behandles likeverdig.",
+        "{Scope}: the selection rate of those who declared {group} is below four fifths of the others' (stratified), and the exact test is significant ({p}, alpha {alpha}) over {informative} postings carrying information. Judge whether applicants are treated equally."),
+    "yearly.selection_parity.not_significant": (
+        "{Scope}: utvalgsraten for dem som har oppgitt {group}, er under fire femdeler av de andres (stratifisert), men den eksakte testen er ikke signifikant ({p}, alpha {alpha}): ikke belegg for ulik behandling.",
+        "{Scope}: the selection rate of those who declared {group} is below four fifths of the others' (stratified), but the exact test is not significant ({p}, alpha {alpha}): no evidence of unequal treatment."),
+    "yearly.selection_parity.not_below": (
+        "{Scope}: utvalgsraten for dem som har oppgitt {group}, er ikke under fire femdeler av de andres (stratifisert).",
+        "{Scope}: the selection rate of those who declared {group} is not below four fifths of the others' (stratified)."),
+    "yearly.selection_parity.too_few_postings": (
+        "{Scope}: for lite data: {informative} stillinger bærer informasjon, regelen trenger minst {minimum}.",
+        "{Scope}: too little data: {informative} postings carry information, the rule needs at least {minimum}."),
+    "yearly.selection_parity.suppressed": (
+        "{Scope}: tall i trinnet er skjult (for små), så regelen vurderes ikke.",
+        "{Scope}: counts of the step are hidden (too small), so the rule is not judged."),
+    "yearly.selection_parity.stage_missing": (
+        "{Scope}: eksportene har ikke dette trinnet.", "{Scope}: the exports do not have this step."),
+    "yearly.selection_parity.group_not_in_exports": (
+        "{Scope}: eksportene har ingen kolonne for {group}.", "{Scope}: the exports have no column for {group}."),
+    "yearly.representation_target.target_reached": (
+        "{Scope}: {share} av {hires} ansatte har oppgitt {group}; målet er {target} ({source}) og er nådd.",
+        "{Scope}: {share} of {hires} hires declared {group}; the target is {target} ({source}) and is reached."),
+    "yearly.representation_target.below_target": (
+        "{Scope}: {share} av {hires} ansatte har oppgitt {group}; det er under målet på {target} ({source}).",
+        "{Scope}: {share} of {hires} hires declared {group}; that is below the target of {target} ({source})."),
+    "yearly.representation_target.target_reached.hidden": (
+        "{Scope}: {hires} ansatte; hvor mange som har oppgitt {group}, er skjult (for få personer, eller det kunne regnes ut); målet er {target} ({source}) og er nådd.",
+        "{Scope}: {hires} hires; how many declared {group} is hidden (too few persons, or it could be worked out); the target is {target} ({source}) and is reached."),
+    "yearly.representation_target.below_target.hidden": (
+        "{Scope}: {hires} ansatte; hvor mange som har oppgitt {group}, er skjult (for få personer, eller det kunne regnes ut); andelen er under målet på {target} ({source}).",
+        "{Scope}: {hires} hires; how many declared {group} is hidden (too few persons, or it could be worked out); the share is below the target of {target} ({source})."),
+    "yearly.representation_target.too_few_hires": (
+        "{Scope}: færre enn {minimum} ansatte; ikke vurdert.", "{Scope}: fewer than {minimum} hires; not judged."),
+    "yearly.representation_target.no_target": (
+        "{Scope}: intet mål for {group} (verken i regelsettet eller i --targets).",
+        "{Scope}: no target for {group} (neither in the pack nor in --targets)."),
+    "yearly.representation_target.hired_missing": (
+        "Eksportene har ingen «Ansatt»-kolonne; de ansatte kan ikke telles.",
+        "The exports have no 'Ansatt' column; hires cannot be counted."),
+    "yearly.representation_target.group_not_in_exports": (
+        "Eksportene har ingen kolonne for {group}.", "The exports have no column for {group}."),
+    "yearly.representation_target.withheld": (
+        "{Scope}: ikke vist: vurderingen ville avsløre et tall for færre enn {k} personer (HR-rapporten har den).",
+        "{Scope}: not shown: the verdict would reveal a count of fewer than {k} persons (the HR report has it)."),
+    "yearly.representation_target.only_hires": (
+        "Bare de ansatte kan måles, ut fra søknaden; personaldata om etnisitet er ikke tillatt.",
+        "Only hires can be measured, from the application; personnel data on ethnicity is not allowed."),
+    "yearly.trainee_recruitment.trainee_declared": (
+        "{postings:# traineestilling|# traineestillinger} i perioden; minst én av traineene som ble ansatt, har oppgitt {group}.",
+        "{postings:# trainee posting|# trainee postings} in the period; at least one trainee hired declared {group}."),
+    "yearly.trainee_recruitment.no_trainee_declared": (
+        "{postings:# traineestilling|# traineestillinger} i perioden; ingen trainee som ble ansatt, har oppgitt {group}.",
+        "{postings:# trainee posting|# trainee postings} in the period; no trainee hired declared {group}."),
+    "yearly.trainee_recruitment.undecided": (
+        "{postings:# traineestilling|# traineestillinger} i perioden; ingen trainee som ble ansatt, er kjent å ha oppgitt {group}, men for noen kan det ikke leses (uklar verdi eller manglende landgruppe).",
+        "{postings:# trainee posting|# trainee postings} in the period; no trainee hired is known to have declared {group}, but for some it cannot be read (unclear value or missing country group)."),
+    "yearly.trainee_recruitment.no_trainee_postings": (
+        "Ingen traineestillinger i perioden.", "No trainee postings in the period."),
+    "yearly.trainee_recruitment.hired_missing": (
+        "Eksportene har ingen «Ansatt»-kolonne; traineene som ble ansatt, kan ikke telles.",
+        "The exports have no 'Ansatt' column; the trainees hired cannot be counted."),
+    "yearly.trainee_recruitment.group_not_in_exports": (
+        "Eksportene har ingen kolonne for {group}.", "The exports have no column for {group}."),
+    "yearly.selection_parity.not_in_force": ("Regelen gjelder ikke i perioden.", "The rule is not in force in the period."),
+    "yearly.representation_target.not_in_force": ("Regelen gjelder ikke i perioden.", "The rule is not in force in the period."),
+    "yearly.trainee_recruitment.not_in_force": ("Regelen gjelder ikke i perioden.", "The rule is not in force in the period."),
+    "yearly.trainee_recruitment.withheld": (
+        "{postings:# traineestilling|# traineestillinger} i perioden; ikke vist: vurderingen ville avsløre et tall for færre enn {k} personer (HR-rapporten har den).",
+        "{postings:# trainee posting|# trainee postings} in the period; not shown: the verdict would reveal a count of fewer than {k} persons (the HR report has it)."),
+    # --- end h-yearly ---
 }
 
 

@@ -218,6 +218,12 @@ HELP: dict[str, tuple[str, str]] = {
                                       "Written reasons for deviations (csv, xlsx or TOML)."),
     "option.summary.workforce": ("Ansatte per enhet eller stillingsgruppe etter kjønn, for reglene om kjønn.",
                                  "Employees per unit or job group by gender, for the gender rules."),
+    "option.summary.targets": (
+        "Mål for andelen ansettelser per enhet og gruppe (csv/xlsx: Enhet, Gruppe, Mål), for årsregelen "
+        "representation_target.",
+        "Target share of hires per unit and group (csv/xlsx: Enhet, Gruppe, Mål), for the yearly rule "
+        "representation_target.",
+    ),
     "option.summary.min_cell": (
         "Antall personer fra 1 til K-1 skjules, sammen med nok andre tall til at ingen av dem kan regnes ut "
         "(standard 5). Nuller vises. 1 slår skjulingen av: rapporten er da bare til internt bruk.",

@@ -14,6 +14,7 @@ from rekruttering.summary.model import (
     Representation,
     RuleSummary,
     SummaryReport,
+    YearlyResult,
     significant,
 )
 from rekruttering.words.catalogue import Lang, format_number, text
@@ -29,6 +30,7 @@ def worded(report: SummaryReport, population_source: str | None = None) -> Summa
         "funnel_counts": [_count(c, lang) for c in report.funnel_counts],
         "funnel": [_step(s, lang, report.min_informative) for s in report.funnel],
         "representation": [_representation(r, lang) for r in report.representation],
+        "yearly_rules": [_yearly(r, lang, report.min_cell) for r in report.yearly_rules],
     })
 
 
@@ -142,3 +144,38 @@ def p_text(value: float | None, lang: Lang, below_floor: bool = False) -> str:
     if value < 0.001:
         return "p < " + format_number(0.001, lang)
     return f"p = {format_number(significant(value, 2) or 0, lang)}"
+
+
+def scope(row: YearlyResult, lang: Lang) -> str:
+    """What a yearly verdict is about: a funnel step, a slice of the postings, or the trainee postings."""
+    if row.check == "selection_parity" and row.stage:
+        before = STAGES[STAGES.index(row.stage) - 1]
+        step = text("summary.scope.step", lang, before=text(f"summary.stage.{before}", lang),
+                     stage=text(f"summary.stage.{row.stage}", lang))
+        return f"{step} ({text(f'summary.category.{row.value}', lang)})" if row.value else step
+    if row.check == "trainee_recruitment":
+        return text("summary.scope.trainee", lang)
+    if row.split == "unit":
+        return text("summary.scope.unit", lang, value=row.value)
+    if row.split:
+        return text(f"summary.scope.{row.split}.{row.value}", lang)
+    return text("summary.scope.all", lang)
+
+
+def _yearly(row: YearlyResult, lang: Lang, min_cell: int) -> YearlyResult:
+    where = scope(row, lang)
+    params: dict[str, object] = {
+        "Scope": _first_upper(where), "group": declared(row.group, lang) if row.group else "",
+        "p": p_text(row.exact_p_one_sided, lang), "alpha": format_number(row.alpha or 0, lang),
+        "informative": row.informative_postings if row.informative_postings is not None else "–",
+        "minimum": row.min_informative if row.check == "selection_parity" else row.min_hires,
+        "share": percent(row.hired_share, lang), "hires": _n(row.hires, lang), "target": percent(row.target, lang),
+        "source": text(f"summary.target_source.{row.target_source}", lang) if row.target_source else "",
+        "postings": row.postings or 0, "k": min_cell}
+    key = f"yearly.{row.check}.{row.reason}"
+    if row.check == "representation_target" and row.status != "not_applicable" and row.hired_share is None:
+        key += ".hidden"  # HR's report: the verdict stands, the count behind it is hidden
+    sentence = text(key, lang, **params)
+    if row.check == "representation_target" and row.split is None:
+        sentence += " " + text("yearly.representation_target.only_hires", lang)
+    return row.model_copy(update={"sentence": sentence})

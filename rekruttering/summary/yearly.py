@@ -1,0 +1,343 @@
+"""The yearly rules (``checks.yearly``) judged over the postings of a summary: codes and numbers only.
+
+Everything here is computed from what the summary already has: the funnel steps (``selection_parity``
+reads their published statistics, so it can say nothing the funnel table does not), the per-posting
+counts by group and level (``representation_target`` adds them up per slice of the postings), and a few
+facts per posting (unit, type, job level, employment type; for trainee postings the hired applicants).
+
+Disclosure control. A slice's hires (``hires``) and the declared among them (``declared_hires``) are
+counts of persons. Each family of slices (the units; the job levels; the employment types; trainee or
+not) partitions the postings, so its declared counts add up to the funnel's "hired, declared yes" count:
+the family is protected as one more table by ``disclosure.protect`` (primary suppression of 1 to K−1 in
+the declared and the not-declared-yes count of each slice, then secondary suppression until no hidden
+count can be pinned down from the slice totals and the funnel's total). When the funnel's own count is
+hidden, every slice's declared count is hidden with it.
+
+A status can reveal a hidden count: "met" for a unit with 6 hires and a target of 24.4 % says at least
+2 declared. HR's report keeps the status (HR holds the applications anyway); in the ``tillitsvalgt``
+audience a status resting on a hidden count becomes ``not_applicable`` with reason ``withheld``, so a
+report safe to hand over stays safe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from rekruttering.checks.base import membership
+from rekruttering.checks.pack import RulePack
+from rekruttering.checks.yearly import (
+    ParityReason,
+    RepresentationTargetRule,
+    SelectionParityRule,
+    TargetReason,
+    TraineeReason,
+    TraineeRule,
+    YearlyRule,
+)
+from rekruttering.keys import normalise_header
+from rekruttering.models import Applicant, Posting, PostingType
+from rekruttering.summary.disclosure import MIN_ROOM, Bound, Cell, Tables, room, small
+from rekruttering.summary.model import FunnelStep, YearlyResult
+
+if TYPE_CHECKING:
+    from rekruttering.summary.report import CountArray, Disclosure
+
+NOT_GIVEN = "–"  # a slice for postings whose unit, job level or employment type the exports do not give
+TargetKey = tuple[str, str]  # (normalise_header(unit), group)
+HIRED = 3  # the funnel's level "hired" (summary.report.level)
+
+
+@dataclass(frozen=True)
+class PostingFacts:
+    """What the yearly rules need of one posting besides its counts: where it belongs, and for a trainee
+    posting its hired applicants (a handful a year)."""
+
+    unit: str | None
+    posting_type: PostingType
+    job_level: str | None = None
+    employment_type: str | None = None
+    trainee_hires: tuple[Applicant, ...] = ()
+
+
+def facts_of(posting: Posting) -> PostingFacts:
+    hires = tuple(a for a in posting.applicants if a.hired is True or any(d.field == "hired" for d in a.doubts)) \
+        if posting.posting_type is PostingType.trainee else ()
+    return PostingFacts(posting.unit, posting.posting_type, posting.job_level, posting.employment_type, hires)
+
+
+def needs_facts(pack: RulePack) -> bool:
+    return bool(pack.yearly)
+
+
+@dataclass(frozen=True)
+class YearlyInput:
+    """The summary's numbers the yearly rules read (the funnel after disclosure control)."""
+
+    facts: Sequence[PostingFacts]  # one per posting, in the order of ``by_group``
+    by_group: Mapping[str, CountArray]
+    steps: Sequence[FunnelStep]
+    tables: Tables
+    hidden: set[Cell]
+    missing: Sequence[str]
+    settings: Disclosure
+    fields: frozenset[str]  # the applicant fields in the exports
+    targets: Mapping[TargetKey, float]
+    audience: str
+    population_share: float | None
+    period: tuple[date | None, date | None] = (None, None)  # the summary's --from and --to
+
+
+def yearly_results(pack: RulePack, data: YearlyInput, title: Callable[[YearlyRule], str]) -> list[YearlyResult]:
+    """Every yearly rule of the pack, in the pack's order; ``title`` gives a rule's title in the report's
+    language."""
+    out: list[YearlyResult] = []
+    for rule in pack.yearly:
+        if _outside(rule, data.period):
+            found = [_result("not_applicable", "not_in_force", group=rule.groups[0] if rule.groups else None)]
+        elif isinstance(rule, SelectionParityRule):
+            found = _parity(rule, data)
+        elif isinstance(rule, RepresentationTargetRule):
+            found = _representation(rule, data)
+        else:
+            found = [_trainee(rule, data)]
+        out += [r.model_copy(update={"rule": rule.id, "title": title(rule), "check": rule.check}) for r in found]
+    return out
+
+
+def _outside(rule: YearlyRule, period: tuple[date | None, date | None]) -> bool:
+    """The period lies wholly before the rule is in force, or wholly after (a period without an end, or
+    without a start, is judged)."""
+    start, end = period
+    return bool((rule.in_force_to and start and start > rule.in_force_to)
+                or (rule.in_force_from and end and end < rule.in_force_from))
+
+
+def _result(status: str, reason: str, **fields: object) -> YearlyResult:
+    return YearlyResult(rule="", title="", check="", status=status, reason=reason, **fields)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------------------------------------
+# selection_parity
+
+
+def _parity(rule: SelectionParityRule, data: YearlyInput) -> list[YearlyResult]:
+    rows: list[YearlyResult] = []
+    for group in rule.groups:
+        comparisons = [s for s in data.steps if s.group == group and s.focal != "not_declared"]
+        for stage in rule.stages_used:
+            steps = [s for s in comparisons if s.stage == stage] if group in data.by_group else []
+            if not steps:
+                rows.append(_result("not_applicable", ParityReason.group_not_in_exports, group=group, stage=stage,
+                                    alpha=rule.alpha_used, min_informative=rule.informative_needed))
+            rows += [_parity_step(rule, step) for step in steps]
+    return rows
+
+
+def _parity_step(rule: SelectionParityRule, step: FunnelStep) -> YearlyResult:
+    """The step's verdict from its published numbers only (so a reader can redo it from the funnel table)."""
+    numbers = {"group": step.group, "stage": step.stage, "value": step.focal if step.group == "gender" else None,
+               "alpha": rule.alpha_used, "min_informative": rule.informative_needed,
+               "stratified_below_four_fifths": step.stratified_below_four_fifths,
+               "exact_p_one_sided": step.exact_p_one_sided, "informative_postings": step.informative_postings}
+    if step.missing:
+        return _result("not_applicable", ParityReason.stage_missing, **numbers)
+    if "rate_group" in step.suppressed:
+        return _result("not_applicable", ParityReason.suppressed, **numbers)
+    informative = step.informative_postings or 0
+    if not step.stratified_published or informative < rule.informative_needed or \
+            step.stratified_below_four_fifths is None:
+        return _result("not_applicable", ParityReason.too_few_postings, **numbers)
+    if not step.stratified_below_four_fifths:
+        return _result("met", ParityReason.not_below, **numbers)
+    p = step.exact_p_one_sided
+    if p is not None and p < rule.alpha_used:
+        return _result("review", ParityReason.adverse_impact, **numbers)
+    return _result("met", ParityReason.not_significant, **numbers)
+
+
+# ---------------------------------------------------------------------------------------------
+# representation_target
+
+
+def _slices(facts: Sequence[PostingFacts], split: str) -> list[str]:
+    """Per posting, the name of its slice in the family ``split``."""
+    if split == "unit":
+        return [f.unit or NOT_GIVEN for f in facts]
+    if split == "job_level":
+        return [f.job_level or NOT_GIVEN for f in facts]
+    return [f.employment_type or NOT_GIVEN for f in facts]
+
+
+def _present(facts: Sequence[PostingFacts], split: str) -> bool:
+    """A split is shown only where the exports give it for some posting (a unit is always shown)."""
+    return split == "unit" or any(name != NOT_GIVEN for name in _slices(facts, split))
+
+
+def _hired(counts: CountArray) -> tuple[CountArray, CountArray]:
+    """Per posting: hires (every category) and declared-yes hires (category 0)."""
+    at_hired = counts[:, :, HIRED]
+    return at_hired.sum(axis=1), at_hired[:, 0]
+
+
+def protect_family(slices: Mapping[str, tuple[int, int]], total_declared: int | None, k: int,
+                   zeros: bool) -> set[str]:
+    """The slices whose declared count must be hidden. ``slices``: name -> (hires, declared); the family
+    partitions the funnel's hires, whose declared count is ``total_declared`` (None: hidden, and then every
+    slice's is hidden). A slice's hires are published (or taken as known, like the funnel's stage totals), so
+    its declared count and the rest (hires − declared) are hidden together: first where either is from 1 to
+    K − 1, then, smallest declared count first, as many more slices as it takes that no hidden declared count
+    can be worked out from the published ones and the total (``disclosure.room``, the same linear program
+    as the funnel's). A declared count pinned at 0 is let be: zeros are shown."""
+    if total_declared is None:
+        return {name for name, (hires, _) in slices.items() if hires}
+    cells: dict[Cell, int] = {}
+    for name, (hires, declared) in slices.items():
+        cells[(name, "yes", "hired")] = declared
+        cells[(name, "other", "hired")] = hires - declared
+    tables = Tables(cells, ("hired",), {name: ("yes", "other") for name in slices})
+    tables.bounds = [Bound(tuple(((name, "yes", "hired"), 1) for name in slices), lower=total_declared,
+                           upper=total_declared)]
+    gone = {name for name, (hires, declared) in slices.items()
+            if small(declared, k, zeros) or small(hires - declared, k, zeros)}
+
+    def hidden_cells(names: set[str]) -> set[Cell]:
+        return {(name, c, "hired") for name in names for c in ("yes", "other")}
+
+    while gone:
+        # a declared count that can only be 0 is a zero, which is published anyway (as Statistics Norway
+        # does); every other hidden count must keep at least one person of room
+        pinned = next((name for name in sorted(gone) if slices[name][1]
+                       and room(tables, hidden_cells(gone), (name, "yes", "hired")) < MIN_ROOM), None)
+        if pinned is None:
+            break
+        shown = sorted((n for n in slices if n not in gone), key=lambda n: (slices[n][1], n))
+        if not shown:
+            break  # every slice is hidden: what is left is the total itself, which the funnel publishes
+        more = next((n for n in shown if room(tables, hidden_cells(gone | {n}),
+                                              (pinned, "yes", "hired")) >= MIN_ROOM), None)
+        gone |= {more} if more is not None else set(shown)
+    return gone
+
+
+def _target(rule: RepresentationTargetRule, data: YearlyInput, split: str | None, name: str | None
+            ) -> tuple[float | None, str | None]:
+    group = rule.groups[0]
+    if split == "unit" and name is not None:
+        found = data.targets.get((normalise_header(name), group))
+        if found is not None:
+            return found, "targets_file"
+    if rule.target is not None:
+        return rule.target, "rule"
+    if group == "immigrant_background" and data.population_share is not None:
+        return data.population_share, "population_share"
+    return None, None
+
+
+def _representation(rule: RepresentationTargetRule, data: YearlyInput) -> list[YearlyResult]:
+    group = rule.groups[0]
+    base = {"group": group, "min_hires": rule.hires_needed}
+    if "hired" in data.missing:
+        return [_result("not_applicable", TargetReason.hired_missing, **base)]
+    if group not in data.by_group:
+        return [_result("not_applicable", TargetReason.group_not_in_exports, **base)]
+    hires, declared = _hired(data.by_group[group])
+    k, zeros = data.settings.min_cell, data.settings.suppress_zeros
+    total_cell = (group, "yes", "hired")
+    total = None if total_cell in data.hidden else int(declared.sum())
+    # the whole period first: its counts are the funnel's, hidden or shown with it
+    rows = [_judged(rule, data, None, None, int(hires.sum()), int(declared.sum()), len(data.facts),
+                    hidden=total is None)]
+    for split in rule.splits:
+        if not _present(data.facts, split):
+            continue
+        names = _slices(data.facts, split)
+        family: dict[str, tuple[int, int]] = {}
+        postings: dict[str, int] = {}
+        for index, name in enumerate(names):
+            n, d = family.get(name, (0, 0))
+            family[name] = (n + int(hires[index]), d + int(declared[index]))
+            postings[name] = postings.get(name, 0) + 1
+        gone = protect_family(family, total, k, zeros)
+        for name in sorted(family):
+            n, d = family[name]
+            rows.append(_judged(rule, data, split, name, n, d, postings[name], hidden=name in gone))
+    return rows
+
+
+def _judged(rule: RepresentationTargetRule, data: YearlyInput, split: str | None, name: str | None, hires: int,
+            declared: int, postings: int, *, hidden: bool) -> YearlyResult:
+    k, zeros = data.settings.min_cell, data.settings.suppress_zeros
+    target, source = _target(rule, data, split, name)
+    hires_hidden = small(hires, k, zeros)
+    gone = [key for key, out in (("hires", hires_hidden), ("declared_hires", hidden or hires_hidden),
+                                 ("hired_share", hidden or hires_hidden)) if out]
+    numbers = {"group": rule.groups[0], "split": split, "value": name, "postings": postings,
+               "min_hires": rule.hires_needed, "target": target, "target_source": source,
+               "hires": None if hires_hidden else hires,
+               "declared_hires": None if "declared_hires" in gone else declared,
+               "hired_share": None if "hired_share" in gone or not hires else round(declared / hires, 3),
+               "suppressed": gone}
+    if hires < rule.hires_needed:
+        return _result("not_applicable", TargetReason.too_few_hires, **numbers)
+    if target is None:
+        return _result("not_applicable", TargetReason.no_target, **numbers)
+    if gone and data.audience == "tillitsvalgt":
+        # the status would bound a hidden count ("met" with 6 hires and 24.4 %: at least 2 declared)
+        return _result("not_applicable", TargetReason.withheld, **numbers)
+    # compared exactly: declared / hires >= target, without a float rounding a share at the target below it
+    reached = declared >= target * hires - 1e-9 * hires
+    return _result("met" if reached else "review",
+                   TargetReason.target_reached if reached else TargetReason.below_target, **numbers)
+
+
+# ---------------------------------------------------------------------------------------------
+# trainee_recruitment
+
+
+def _trainee(rule: TraineeRule, data: YearlyInput) -> YearlyResult:
+    group = rule.groups[0]
+    trainee = [f for f in data.facts if f.posting_type is PostingType.trainee]
+    base = {"group": group, "postings": len(trainee)}
+    if not trainee:
+        return _result("not_applicable", TraineeReason.no_trainee_postings, **base)
+    if "hired" in data.missing:
+        return _result("not_applicable", TraineeReason.hired_missing, **base)
+    approximate = group == "non_western" and rule.approximate_by_country_group is not None and \
+        "non_western" not in data.fields
+    if group not in data.fields and not (approximate and "immigrant_background" in data.fields):
+        return _result("not_applicable", TraineeReason.group_not_in_exports, **base)
+    hires = [a for f in trainee for a in f.trainee_hires]
+    answers = [_member(a, group, rule, approximate) for a in hires]
+    declared = sum(1 for a in answers if a is True)
+    k, zeros = data.settings.min_cell, data.settings.suppress_zeros
+    hidden_n = small(len(hires), k, zeros)
+    # the rest of the period's declared hires can be worked out from the funnel's total: hide ours with it
+    total_cell = (group, "yes", "hired")
+    rest = None if group not in data.by_group or total_cell in data.hidden else \
+        data.tables.cells.get(total_cell, 0) - declared
+    hidden_d = hidden_n or small(declared, k, zeros) or small(len(hires) - declared, k, zeros) or (
+        rest is not None and small(rest, k, zeros))
+    numbers = {**base, "hires": None if hidden_n else len(hires), "declared_hires": None if hidden_d else declared,
+               "suppressed": [key for key, out in (("hires", hidden_n), ("declared_hires", hidden_d)) if out]}
+    if declared:
+        status, reason = "met", TraineeReason.trainee_declared
+    elif any(a is None for a in answers):
+        status, reason = "review", TraineeReason.undecided
+    else:
+        status, reason = "review", TraineeReason.no_trainee_declared
+    if data.audience == "tillitsvalgt" and hires and (hidden_n or hidden_d):
+        return _result("not_applicable", TraineeReason.withheld, **numbers)
+    return _result(status, reason, **numbers)
+
+
+def _member(applicant: Applicant, group: str, rule: TraineeRule, approximate: bool) -> bool | None:
+    """Whether a trainee hire declared the group; None when a value in doubt or a missing country group
+    (the approximation) leaves it open."""
+    if any(d.field in ("hired", group, "immigrant_background", "country_group") for d in applicant.doubts):
+        return None
+    if approximate:
+        return membership(applicant, "immigrant_background", rule.approximate_by_country_group)
+    return membership(applicant, group)
