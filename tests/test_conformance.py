@@ -135,9 +135,11 @@ HEADER = ["Stillings-ID", "Enhet", "Søknadsfrist", "Utlysningstype", "Søker-ID
           "Landgruppe", "Nedsatt funksjonsevne", "Hull i CV", "Kjønn", "Trukket"]
 # columns an export may have besides: a declared non-western background (without it Bergen's rules
 # approximate it by country group), the job group, and what a post is reserved for; and the posting's
-# process columns (the ad's diversity statement, self-declaration offered, union representative involved)
+# process columns (the ad's diversity statement, self-declaration offered, union representative involved);
+# and the job level and employment type the yearly rules split by
 EXTRA = ["Ikke-vestlig bakgrunn (egenerklært)", "Stillingsgruppe", "Reservert for"]
 PROCESS = ["Mangfoldserklæring i annonsen", "Egenerklæring tilbudt", "Tillitsvalgt deltatt"]
+LEVELS = ["Lederstilling", "Ansettelsesform"]
 SHORT = ["Stillings-ID", "Søker-ID", "Innkalt til intervju", "Rangering", "Poeng", "Innstilt", "Ansatt",
          "Begrunnelse", "Kvalifisert"]
 ANSWER = st.sampled_from(["Ja"] * 5 + ["Nei"] * 5 + [""] * 4 + ["kanskje"])  # "kanskje" cannot be read
@@ -147,7 +149,8 @@ ANSWER = st.sampled_from(["Ja"] * 5 + ["Nei"] * 5 + [""] * 4 + ["kanskje"])  # "
 def exports(draw: st.DrawFn) -> tuple[list[list[str]], list[list[str]], list[str]]:
     rows: list[list[str]] = []
     short: list[list[str]] = []
-    extra = draw(st.sampled_from([[], EXTRA, EXTRA[1:]])) + draw(st.sampled_from([[], PROCESS]))
+    extra = (draw(st.sampled_from([[], EXTRA, EXTRA[1:]])) + draw(st.sampled_from([[], PROCESS]))
+             + draw(st.sampled_from([[], LEVELS])))
     for p in range(draw(st.integers(1, 6))):
         unit = draw(st.sampled_from(["Økonomi", "IT", ""]))
         deadline = draw(st.sampled_from(["01.03.2025", "15.09.2025", "", "31.12.2024"]))
@@ -155,6 +158,8 @@ def exports(draw: st.DrawFn) -> tuple[list[list[str]], list[list[str]], list[str
         job_group = draw(st.sampled_from(["Rådgivere", "Ledere", ""]))
         reserved_for = draw(st.sampled_from(["", "", "nedsatt funksjonsevne", "ikke-vestlig bakgrunn"]))
         process = [draw(st.sampled_from(["Ja", "Ja", "Nei", "", "kanskje"])) for _ in range(3)]
+        levels = [draw(st.sampled_from(["Ja", "Nei", "Nei", "", "mellomleder", "kanskje"])),
+                  draw(st.sampled_from(["Fast", "Fast", "Vikariat", "", "Midlertidig", "kanskje"]))]
         for a in range(draw(st.integers(1, 6))):
             applicant = f"S-{p}-{a}" if draw(st.integers(0, 9)) else ""  # now and then a row without its id
             posting = f"P-{p}" if draw(st.integers(0, 19)) else ""  # a row whose posting is unknown
@@ -165,7 +170,10 @@ def exports(draw: st.DrawFn) -> tuple[list[list[str]], list[list[str]], list[str
             cells = {EXTRA[0]: draw(ANSWER), EXTRA[1]: job_group, EXTRA[2]: reserved_for,
                      # the posting's process cells, now and then blank on a row or (rarely) another answer
                      **{name: draw(st.sampled_from([cell] * 8 + ["", "Nei"])) for name, cell in zip(PROCESS, process,
-                                                                                                  strict=True)}}
+                                                                                                  strict=True)},
+                     # the posting's level and employment type, now and then blank on a row
+                     **{name: draw(st.sampled_from([cell] * 8 + [""])) for name, cell in zip(LEVELS, levels,
+                                                                                           strict=True)}}
             row += [cells[name] for name in extra]
             rows.append(row)
             if not draw(st.integers(0, 15)):
