@@ -479,3 +479,12 @@ def test_selecting_only_yearly_rules_is_for_summary_not_check(runner: CliRunner,
     assert report["rules_selected"] == ["SA05"]
     code, _, err = run(runner, "check", path, "-r", "sarpsborg", "--select", "SA05", "--lang", "en")
     assert code == 2 and "nothing to check" in err
+
+
+def test_a_pack_of_yearly_rules_only_is_for_summary_not_check(runner: CliRunner, tmp_path: Path) -> None:
+    path = _parity_year(tmp_path, 8, yes_invited=0)
+    rules = pack(tmp_path, PARITY, TARGET)
+    code, _, err = run(runner, "check", path, "-r", rules, "--lang", "en")
+    assert code == 2 and "only yearly rules" in err and "nothing to check" in err
+    assert summary(runner, path, "-r", rules)["rules_selected"] == ["YP", "YT"]
+

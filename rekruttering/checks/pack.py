@@ -133,6 +133,8 @@ def select_rules(pack: RulePack, select: Iterable[str] = (), ignore: Iterable[st
     """
     chosen, dropped = _split(select), _split(ignore)
     if not chosen and not dropped:
+        if not pack.rules and not yearly:  # a pack of yearly rules only: nothing for check to judge
+            raise UsageError(text("select.only_yearly", lang, pack=pack.info.id))
         return pack
     ids = {rule.id.casefold(): rule.id for rule in pack.all_rules}
     for option, given in (("--select", chosen), ("--ignore", dropped)):

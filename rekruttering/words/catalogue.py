@@ -1390,6 +1390,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{postings:# traineestilling|# traineestillinger} i perioden; ikke vist: vurderingen ville avsløre et tall for færre enn {k} personer (HR-rapporten har den).",
         "{postings:# trainee posting|# trainee postings} in the period; not shown: the verdict would reveal a count of fewer than {k} persons (the HR report has it)."),
     # --- end h-yearly ---
+    # --- h-merge2: a pack of yearly rules only, given to check ---
+    "select.only_yearly": (
+        "Regelsettet {pack} har bare årsregler, og dem vurderer bare summary; det er ingenting å kontrollere per stilling.",
+        "Rule pack {pack} has only yearly rules, which only summary judges; there is nothing to check per posting."),
+    # --- end h-merge2 ---
 }
 
 
