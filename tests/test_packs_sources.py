@@ -112,3 +112,55 @@ def test_a_blank_reservation_is_never_either_group() -> None:
     assert (outcome.status, outcome.reason) == ("review", "reservation_blank")
     named = Posting("P-1", posting_type=PostingType.reserved, reserved_for="Hull i CV", applicants=posting.applicants)
     assert evaluate_rule(named, rule, Context()).status == "met"  # type: ignore[arg-type]
+
+
+def shown(runner: CliRunner, rule_id: str) -> dict[str, Any]:
+    code, out, _ = run(runner, "rules", "show", rule_id, "--format", "json", "--lang", "en")
+    assert code == 0
+    result: dict[str, Any] = json.loads(out)
+    return result
+
+
+def test_a_proxy_for_the_sources_group_is_shown_as_unverified_with_what_it_misses(runner: CliRunner) -> None:
+    """Oslo names ethnic minority background; every Oslo rule that reads declared immigrant background instead
+    is an unverified reading, and OS01's note says what the proxy misses both ways."""
+    for rule_id in ("OS01", "OS05", "OS06"):
+        source = shown(runner, rule_id)["source"]
+        assert source["verified"] is False and source["note"], rule_id
+    note = shown(runner, "OS01")["source"]["note"]
+    for missed in ("Sami people", "national minorities", "one immigrant parent", "Western immigrants"):
+        assert missed in note
+
+
+def test_a_practice_not_in_the_text_is_not_verified(runner: CliRunner) -> None:
+    source = shown(runner, "OS02")["source"]
+    assert source["verified"] is False and "not in the stored text" in source["note"]
+
+
+def test_an_undated_source_gives_no_time_limit_only_as_an_unverified_reading(runner: CliRunner) -> None:
+    """Oslo's text states no dates: its rules say so instead of a plain 'no time limit'."""
+    for rule_id in ("OS01", "OS02", "OS03", "OS04", "OS05", "OS06"):
+        rule = shown(runner, rule_id)
+        assert (rule["in_force_from"], rule["in_force_to"], rule["in_force_verified"]) == (None, None, False), rule_id
+        assert rule["in_force"] == ("no dates in the source; the pack applies the rule without a time limit "
+                                    "(dates not verified by the source)")
+        assert "undated" in rule["in_force_note"]
+
+
+def test_every_bergen_rule_dates_from_the_plan_of_june_2007(runner: CliRunner) -> None:
+    for rule_id in ("BE01", "BE02", "BE03", "BE04", "BE05"):
+        rule = shown(runner, rule_id)
+        assert (rule["in_force_from"], rule["in_force_to"], rule["in_force_verified"]) == (
+            "2007-06-01", None, False), rule_id
+        assert "June 2007" in rule["in_force_note"] and "no end date" in rule["in_force_note"]
+
+
+def test_dates_no_stored_source_gives_are_unverified(runner: CliRunner) -> None:
+    """The state's dates are read from the regulation's id or applied to the deadline; no shipped rule claims
+    verified dates, and none shows dates as verified without saying where they come from."""
+    code, out, _ = run(runner, "rules", "list", "--format", "json", "--lang", "en")
+    assert code == 0
+    ids = [r["id"] for pack in json.loads(out)["packs"] for r in pack["rules"]]
+    for rule_id in ids:
+        rule = shown(runner, rule_id)
+        assert rule["in_force_verified"] is False and rule["in_force_note"], rule_id

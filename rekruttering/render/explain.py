@@ -33,9 +33,14 @@ def in_force(rule: AnyRule, lang: Lang) -> str:
         parts.append(text("rules.from", lang, date=format_date(rule.in_force_from, lang)))
     if rule.in_force_to:
         parts.append(text("rules.to", lang, date=format_date(rule.in_force_to, lang)))
-    if parts and not rule.in_force_verified:
+    if not parts:
+        # no dates: say "no time limit" only where the source says so, not where it is silent
+        if rule.in_force_verified:
+            return text("rules.always", lang)
+        return f"{text('rules.no_dates', lang)} {text('rules.dates_unverified', lang)}"
+    if not rule.in_force_verified:
         parts.append(text("rules.dates_unverified", lang))
-    return " ".join(parts) or text("rules.always", lang)
+    return " ".join(parts)
 
 
 def posting_types(rule: AnyRule) -> list[str]:

@@ -1395,6 +1395,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Regelsettet {pack} har bare årsregler, og dem vurderer bare summary; det er ingenting å kontrollere per stilling.",
         "Rule pack {pack} has only yearly rules, which only summary judges; there is nothing to check per posting."),
     # --- end h-merge2 ---
+    # --- h-fixrules: a rule whose source states no dates at all ---
+    "rules.no_dates": ("ingen datoer i kilden; regelsettet bruker regelen uten tidsgrense",
+                       "no dates in the source; the pack applies the rule without a time limit"),
+    # --- end h-fixrules ---
 }
 
 
