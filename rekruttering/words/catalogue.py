@@ -103,6 +103,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "Rules that can run with these files: {rules}"),
     "preflight.lacks": ("{rule} mangler kolonnen for {field} ({headers})",
                         "{rule} lacks the column for {field} ({headers})"),
+    # --- h-fixpost: a posting-level rule whose process column is missing runs, as review on every posting ---
+    "preflight.review_every": (
+        "{rule} mangler kolonnen for {field} ({headers}): regelen blir «til vurdering» på hver stilling den gjelder",
+        "{rule} lacks the column for {field} ({headers}): the rule will be 'review' on every posting it applies to",
+    ),
     "preflight.ok": ("check kan kjøres med disse filene.", "check can run with these files."),
     "preflight.refused": ("check vil avvise disse filene:", "check would refuse these files:"),
     "preflight.unreadable": ("filene kan ikke leses sammen, så check vil avvise dem:",
