@@ -121,6 +121,23 @@ def test_inspect_names_the_missing_process_columns(runner: CliRunner, tmp_path: 
     assert code == 0 and json.loads(out)["preflight"]["missing"] == []
 
 
+def test_a_conflict_message_names_only_the_columns_the_rule_reads(runner: CliRunner, tmp_path: Path) -> None:
+    """Two rows of the posting disagree on every process column: each rule names only its own column."""
+    process = ["Mangfoldserklæring i annonsen", "Egenerklæring tilbudt", "Tillitsvalgt deltatt"]
+    applicants, shortlist = exports(tmp_path, process, [
+        ["P-1", "01.03.2025", "ekstern", "S-1", "Ja", "Nei", "Ja", "Ja", "Ja"],
+        ["P-1", "01.03.2025", "ekstern", "S-2", "Ja", "Ja", "Nei", "Nei", "Nei"]])
+    code, out, _ = run(runner, "check", applicants, "-s", shortlist, "-r", "oslo", "-f", "json")
+    found = findings(out)
+    assert code == 0
+    for rule, own in (("OS01", "egenerklæring tilbudt"), ("OS03", "mangfoldserklæring i annonsen"),
+                      ("OS04", "tillitsvalgt deltatt")):
+        assert found[("P-1", rule)]["reason"] == "conflicting_input"
+        message = found[("P-1", rule)]["message"]
+        others = [c.lower() for c in process if c.lower() != own]
+        assert own in message and not any(other in message for other in others), (rule, message)
+
+
 def test_self_declaration_not_offered_is_no_nobody_declared(runner: CliRunner, tmp_path: Path) -> None:
     rows = [["P-1", "01.03.2025", "ekstern", "S-1", "Ja", "", "Nei"],  # not offered: nobody could declare
             ["P-2", "01.03.2025", "ekstern", "S-2", "Ja", "", ""],  # not recorded, and nobody declared
