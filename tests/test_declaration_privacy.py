@@ -72,7 +72,7 @@ def test_tillitsvalgt_reads_the_same_whether_nobody_declared_or_nobody_declared_
         assert found.status_of(0) == public(which, posting)[0]
 
 
-def test_a_blank_offered_cell_is_review_both_ways_unless_everyone_answered() -> None:
+def test_a_blank_offered_cell_is_review_both_ways_even_where_everyone_answered() -> None:
     pack, rule = next((p, r) for p, r in INTERVIEW if r.id == "SA01")
     which = INTERVIEW.index((pack, rule))
     base = Posting(posting_id="P-1", deadline=date(2025, 3, 1), has_shortlist=True, applicants=(
@@ -81,5 +81,9 @@ def test_a_blank_offered_cell_is_review_both_ways_unless_everyone_answered() -> 
     declared = replace(base, applicants=(base.applicants[0], replace(base.applicants[1], immigrant_background=True)))
     blank = replace(base, applicants=(replace(base.applicants[0], immigrant_background=None), base.applicants[1]))
     blank_declared = replace(declared, applicants=(blank.applicants[0], declared.applicants[1]))
-    assert public(which, base)[:2] == public(which, declared)[:2] == ("not_applicable", "no_qualified_declared")
-    assert public(which, blank)[:2] == public(which, blank_declared)[:2] == ("review", "needs_judgement")
+    # everyone answered (base, declared) or someone left it blank: the union representative reads the same
+    for posting in (base, declared, blank, blank_declared):
+        assert public(which, posting)[:2] == ("review", "needs_judgement")
+    offered = replace(base, declaration_offered=True)  # said yes: nobody qualified declared, not applicable
+    assert public(which, offered)[:2] == public(which, replace(declared, declaration_offered=True))[:2] == (
+        "not_applicable", "no_qualified_declared")

@@ -88,8 +88,8 @@ def interview_minimum(posting: Posting, rule: InterviewRule, context: Context) -
     an unclear country group never gives ``met``: it gives ``review``. Where a non-western group is
     approximated by country group, the outcome says so. A posting whose applicants were not offered
     self-declaration ('Egenerklæring tilbudt' no) is ``review``; so is one with a blank cell where the
-    rule would not apply (nobody declared, or no declared applicant is qualified) unless every applicant
-    answered the group's question yes or no (an export without that column is judged as before).
+    rule would not apply (nobody declared, or no declared applicant is qualified): an export without that
+    column is judged as before.
     """
     if posting.declaration_offered is False:
         # nobody was asked: "nobody declared" would say nothing, and a declaration recorded anyway did not
@@ -98,29 +98,13 @@ def interview_minimum(posting: Posting, rule: InterviewRule, context: Context) -
     approximate = approximating(posting, rule, context)
     outcome = _interview_minimum(posting, rule, approximate)
     if (outcome.status == "not_applicable" and posting.declaration_offered is None
-            and context.has_column("declaration_offered") and not all_answered(posting, rule, approximate)):
+            and context.has_column("declaration_offered")):
         # a blank 'Egenerklæring tilbudt': "nobody (qualified) declared" cannot be told from "nobody was asked".
         # Both "nobody declared" and "none qualified" get it, or the status alone would tell a union
-        # representative which of the two it is; where everyone answered yes or no they were evidently asked
+        # representative which of the two it is. Not even where every applicant answered: on a small posting
+        # "someone left the question blank" would then tell the union representative who did not declare.
         return Outcome("review", "declaration_offered_unknown")
     return replace(outcome, params={**outcome.params, **APPROXIMATION}) if approximate else outcome
-
-
-def answered_column(rule: InterviewRule, approximate: bool) -> str:
-    """The applicant field holding the answer to the rule's group question (immigrant background where the
-    non-western group is approximated by it)."""
-    group = rule.groups[0]
-    return "immigrant_background" if group == "non_western" and approximate else group
-
-
-def all_answered(posting: Posting, rule: InterviewRule, approximate: bool) -> bool:
-    """Every applicant (one at least) answered the group's declaration question yes or no: they were offered it.
-
-    It turns on whether each answered, never on what they answered, so it cannot tell "nobody declared"
-    from "declared, but not qualified".
-    """
-    column = answered_column(rule, approximate)
-    return bool(posting.applicants) and all(getattr(a, column) is not None for a in posting.applicants)
 
 
 def _interview_minimum(posting: Posting, rule: InterviewRule, approximate: bool) -> Outcome:

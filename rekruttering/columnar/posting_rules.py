@@ -18,7 +18,6 @@ import numpy.typing as npt
 
 from rekruttering.checks import AdStatementRule, InterviewRule, Rule
 from rekruttering.checks.engine import applies_to
-from rekruttering.checks.interview import answered_column
 from rekruttering.models import PostingType, Status
 from rekruttering.read.fields import Field
 
@@ -76,15 +75,10 @@ def decide(statuses: Statuses, rule: Rule, put: Put) -> None:
 def declaration_first(statuses: Statuses, rule: InterviewRule, put: Put) -> npt.NDArray[np.bool_]:
     """``checks.interview``'s first and last word on self-declaration: not offered is ``review``. Returns the
     postings where a blank cell turns the rule's "not applicable" (nobody declared, or none qualified) into
-    ``review``: the column is present, the cell blank, and not every applicant answered the group's question."""
+    ``review``: the column is present and the cell blank."""
     offered = cells(statuses, Field.declaration_offered)
     put(offered == 0, "review", "declaration_not_offered")
     if not statuses.context.has_column(Field.declaration_offered.value):
         return np.zeros(statuses.frame.size, dtype=bool)
-    values, post = statuses.frame.values, statuses.frame.post
-    own = values[Field(answered_column(rule, False))] >= 0
-    approximate = statuses.approximated(rule)[post]
-    answered = np.where(approximate, values[Field(answered_column(rule, True))] >= 0, own)
-    everyone = (statuses.per_posting(~answered) == 0) & (np.diff(statuses.bounds) > 0)  # one applicant at least
-    out: npt.NDArray[np.bool_] = (offered == -1) & ~everyone
+    out: npt.NDArray[np.bool_] = offered == -1
     return out

@@ -1048,11 +1048,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "explain.interview_minimum.review": (
         "en søker med {group} mangler vurdering av kvalifikasjon (eller landgruppe, eller fristen er ukjent); "
         "søkerne ble ikke tilbudt egenerklæring («Egenerklæring tilbudt» nei), eller ingen kvalifisert søker oppga "
-        "{group}, eksporten sier ikke om de ble tilbudt det og ikke alle svarte ja eller nei; regelen sier aldri "
+        "{group}, og eksporten sier ikke om de ble tilbudt det; regelen sier aldri "
         "«oppfylt» når data mangler",
         "an applicant with {group} has no qualification assessment (or country group, or the deadline is unknown); "
         "applicants were not offered self-declaration ('Egenerklæring tilbudt' no), or no qualified applicant "
-        "declared {group}, the export does not say whether they were offered it and not all answered yes or no; "
+        "declared {group} and the export does not say whether they were offered it; "
         "the rule never says 'met' for want of data",
     ),
     "explain.interview_minimum.not_applicable": (
@@ -1171,10 +1171,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "interview_minimum.declaration_offered_unknown": (
         "Ingen kvalifisert søker har oppgitt {group}, men eksporten sier ikke om søkerne ble tilbudt egenerklæring "
-        "(«Egenerklæring tilbudt» er tom), og ikke alle søkerne har svart ja eller nei: at ingen kvalifisert "
+        "(«Egenerklæring tilbudt» er tom): at ingen kvalifisert "
         "søker oppga det, kan ikke skilles fra at søkerne ikke ble spurt. Vurder prosessen.",
         "No qualified applicant declared {group}, but the export does not say whether applicants were offered "
-        "self-declaration ('Egenerklæring tilbudt' is blank), and not every applicant answered yes or no: no "
+        "self-declaration ('Egenerklæring tilbudt' is blank): no "
         "qualified applicant declaring cannot be told from applicants not being asked. Assess the process.",
     ),
     "ad_statement.statement": ("Annonsen har en mangfoldserklæring.", "The ad has a diversity statement."),
