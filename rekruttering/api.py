@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rekruttering import __version__
-from rekruttering.checks import Context
+from rekruttering.checks import Context, ad_statement, union
 from rekruttering.checks.pack import RulePack, load_pack, select_rules
 from rekruttering.errors import InputError, UsageError
 from rekruttering.models import (
@@ -118,6 +118,10 @@ def required_fields(pack: RulePack, dataset: Dataset) -> dict[Field, list[str]]:
     return needed
 
 
+# the column each posting-level check kind reads (``checks.ad_statement``, ``checks.union``)
+POSTING_LEVEL_COLUMNS = {"ad_statement": ad_statement.COLUMN, "union_involvement": union.COLUMN}
+
+
 @dataclass(frozen=True)
 class MissingField:
     """A field the exports lack, the headers that would supply it, and the rules that need it."""
@@ -134,6 +138,9 @@ class Readiness:
     rules: tuple[str, ...]
     missing: tuple[MissingField, ...]
     has_shortlist: bool
+    # process columns a posting-level rule reads and the exports lack: the rule runs, but is ``review`` on every
+    # posting it applies to (``check`` does not refuse the files for it)
+    reviewed: tuple[MissingField, ...] = ()
 
     @property
     def runnable(self) -> tuple[str, ...]:
@@ -158,9 +165,24 @@ class Readiness:
 
 def readiness(pack: RulePack, dataset: Dataset, columns: ColumnMap) -> Readiness:
     """What ``check`` and ``inspect --rules`` both judge the exports by, so the two cannot disagree."""
-    missing = tuple(MissingField(fld, ", ".join(f"«{h}»" for h in columns.aliases[fld][:3]), tuple(rules))
+    def headers(fld: Field) -> str:
+        return ", ".join(f"«{h}»" for h in columns.aliases[fld][:3])
+
+    missing = tuple(MissingField(fld, headers(fld), tuple(rules))
                     for fld, rules in required_fields(pack, dataset).items() if fld not in dataset.applicant_fields)
-    return Readiness(tuple(sorted(r.id for r in pack.rules)), missing, dataset.has_shortlist)
+    reviewed = tuple(MissingField(fld, headers(fld), tuple(rules))
+                     for fld, rules in process_fields(pack).items() if fld not in dataset.process_fields)
+    return Readiness(tuple(sorted(r.id for r in pack.rules)), missing, dataset.has_shortlist, reviewed)
+
+
+def process_fields(pack: RulePack) -> dict[Field, list[str]]:
+    """The process columns the pack's posting-level rules read, with the rules that read each."""
+    needed: dict[Field, list[str]] = {}
+    for rule in pack.rules:
+        column = POSTING_LEVEL_COLUMNS.get(rule.check)
+        if column is not None:
+            needed.setdefault(Field(column), []).append(rule.id)
+    return needed
 
 
 def verify_input(pack: RulePack, dataset: Dataset, columns: ColumnMap) -> None:

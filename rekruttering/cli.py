@@ -632,7 +632,9 @@ def _inspection_json(results: list[Inspection], column_map: ColumnMap, pack: Rul
         preflight = {
             "pack": pack.info.id, "rules": list(ready.rules), "runnable": list(ready.runnable),
             "missing": [{"field": item.field.value, "headers": list(column_map.aliases[item.field][:3]),
-                         "rules": list(item.rules)} for item in ready.missing],
+                         "rules": list(item.rules), "effect": effect}
+                        for items, effect in ((ready.missing, "not_runnable"), (ready.reviewed, "review_every_posting"))
+                        for item in items],
             "readable": True, "check_would_refuse": bool(ready.problems),
             "problems": [_problem_json(problem, lang) for problem in ready.problems]}
     elif pack is not None and ready is not None and not isinstance(ready, Readiness):
@@ -726,6 +728,11 @@ def _print_preflight(console: Console, pack: RulePack, ready: Readiness | InputE
                 lacks = text("preflight.lacks", lang, rule=rule, field=field_labels([item.field], lang),
                              headers=item.headers)
                 console.print(Text(printable(f"  {lacks}")))
+        for item in ready.reviewed:
+            if rule in item.rules:
+                lacks = text("preflight.review_every", lang, rule=rule, field=field_labels([item.field], lang),
+                             headers=item.headers)
+                console.print(Text(printable(f"  {lacks}")), style="yellow")
     problems = ready.problems
     if not problems:
         console.print(Text(f"  {text('preflight.ok', lang)}", style="green"))

@@ -102,6 +102,41 @@ def test_an_export_without_the_columns_is_reviewed_not_refused(runner: CliRunner
     assert code == 0 and json.loads(out)["preflight"]["runnable"] == ["OS01", "OS02", "OS03", "OS04"]
 
 
+def test_inspect_names_the_missing_process_columns(runner: CliRunner, tmp_path: Path) -> None:
+    """The rules run without their process column, but inspect says which and that each will be review."""
+    applicants, shortlist = exports(tmp_path, [], [["P-1", "01.03.2025", "ekstern", "S-1", "Ja", "Ja"]])
+    code, out, _ = run(runner, "inspect", applicants, "-s", shortlist, "--rules", "oslo", "-f", "json")
+    preflight = json.loads(out)["preflight"]
+    assert code == 0 and preflight["check_would_refuse"] is False
+    assert [(m["field"], m["rules"], m["effect"]) for m in preflight["missing"]] == [
+        ("ad_statement", ["OS03"], "review_every_posting"), ("union_involved", ["OS04"], "review_every_posting")]
+    for lang, said in (("nb", "OS04 mangler kolonnen for tillitsvalgt deltatt"), ("en", "on every posting")):
+        code, out, _ = run(runner, "inspect", applicants, "-s", shortlist, "--rules", "oslo", "--lang", lang)
+        assert code == 0 and said in flat(out), lang
+    # with the columns, nothing is missing
+    applicants, shortlist = exports(tmp_path, ["Mangfoldserklæring i annonsen", "Tillitsvalgt deltatt"],
+                                    [["P-1", "01.03.2025", "ekstern", "S-1", "Ja", "Ja", "Ja", "Ja"]])
+    code, out, _ = run(runner, "inspect", applicants, "-s", shortlist, "--rules", "oslo", "-f", "json")
+    assert code == 0 and json.loads(out)["preflight"]["missing"] == []
+
+
+def test_a_conflict_message_names_only_the_columns_the_rule_reads(runner: CliRunner, tmp_path: Path) -> None:
+    """Two rows of the posting disagree on every process column: each rule names only its own column."""
+    process = ["Mangfoldserklæring i annonsen", "Egenerklæring tilbudt", "Tillitsvalgt deltatt"]
+    applicants, shortlist = exports(tmp_path, process, [
+        ["P-1", "01.03.2025", "ekstern", "S-1", "Ja", "Nei", "Ja", "Ja", "Ja"],
+        ["P-1", "01.03.2025", "ekstern", "S-2", "Ja", "Ja", "Nei", "Nei", "Nei"]])
+    code, out, _ = run(runner, "check", applicants, "-s", shortlist, "-r", "oslo", "-f", "json")
+    found = findings(out)
+    assert code == 0
+    for rule, own in (("OS01", "egenerklæring tilbudt"), ("OS03", "mangfoldserklæring i annonsen"),
+                      ("OS04", "tillitsvalgt deltatt")):
+        assert found[("P-1", rule)]["reason"] == "conflicting_input"
+        message = found[("P-1", rule)]["message"]
+        others = [c.lower() for c in process if c.lower() != own]
+        assert own in message and not any(other in message for other in others), (rule, message)
+
+
 def test_self_declaration_not_offered_is_no_nobody_declared(runner: CliRunner, tmp_path: Path) -> None:
     rows = [["P-1", "01.03.2025", "ekstern", "S-1", "Ja", "", "Nei"],  # not offered: nobody could declare
             ["P-2", "01.03.2025", "ekstern", "S-2", "Ja", "", ""],  # not recorded, and nobody declared

@@ -92,7 +92,8 @@ def evaluate_rule(posting: Posting, rule: Rule, context: Context | None = None) 
     Every value the reader could not settle (``Doubt``: a cell it did not understand, or rows that
     disagree) is tried with each value it could have. When every combination gives the same status,
     reason and numbers, that is the outcome, naming the applicants common to all of them; otherwise
-    the finding is ``review``, naming the applicants whose values are in doubt. Unknown is never no.
+    the finding is ``review``, naming the applicants whose values are in doubt and the fields it turns on
+    (not every field in doubt: a rule that does not read a field is never undecided by it). Unknown is never no.
     """
     context = context or Context()
     if posting.rows_set_aside:
@@ -118,16 +119,35 @@ def evaluate_rule(posting: Posting, rule: Rule, context: Context | None = None) 
         return Outcome("review", cause, doubtful, {"fields": fields})
     first: Outcome | None = None
     common: list[str] = []
+    found: dict[tuple[object, ...], tuple[object, ...]] = {}
     for choice in itertools.product(*(d.options for _, d in slots)):
         outcome = _decide(_completed(posting, slots, choice), rule, context)
+        found[choice] = (outcome.status, outcome.reason, tuple(sorted(outcome.params.items())))
         if first is None:
             first, common = outcome, list(outcome.applicants)
-        elif (outcome.status, outcome.reason, outcome.params) != (first.status, first.reason, first.params):
-            return Outcome("review", cause, doubtful, {"fields": fields})
         else:
             common = [a for a in common if a in outcome.applicants]
     assert first is not None
+    if len(set(found.values())) > 1:
+        return Outcome("review", cause, doubtful, {"fields": ",".join(_deciding(slots, found))})
     return replace(first, applicants=tuple(common))
+
+
+def _deciding(slots: Sequence[tuple[int | None, Doubt]], found: dict[tuple[object, ...], tuple[object, ...]]
+              ) -> list[str]:
+    """The doubtful fields the outcome turns on: those where changing only that field's values changes it
+    (a field the rule does not read never does, so the finding does not name it)."""
+    names = sorted({d.field for _, d in slots})
+    deciding = []
+    for name in names:
+        others = [i for i, (_, d) in enumerate(slots) if d.field != name]
+        seen: dict[tuple[object, ...], tuple[object, ...]] = {}
+        for choice, outcome in found.items():
+            key = tuple(choice[i] for i in others)
+            if seen.setdefault(key, outcome) != outcome:
+                deciding.append(name)
+                break
+    return deciding
 
 
 def _completed(posting: Posting, slots: Sequence[tuple[int | None, Doubt]], choice: Sequence[object]) -> Posting:

@@ -75,7 +75,8 @@ PUBLIC: dict[str, str] = {
     Reason.none_qualified: "no_qualified_declared",
     # the posting's process, the same for every applicant: said as it is
     Reason.declaration_not_offered: "declaration_not_offered",
-    # only given when nobody declared: its own wording would tell "nobody declared" from "nobody qualified"
+    # given alike whether nobody declared or no declarer is qualified; as "needs judgement" it is not told
+    # apart from an applicant's unknown qualification either
     Reason.declaration_offered_unknown: "needs_judgement",
 }
 
@@ -86,8 +87,9 @@ def interview_minimum(posting: Posting, rule: InterviewRule, context: Context) -
     An invited applicant who later declined or withdrew still counts. Unknown qualification or
     an unclear country group never gives ``met``: it gives ``review``. Where a non-western group is
     approximated by country group, the outcome says so. A posting whose applicants were not offered
-    self-declaration ('Egenerklæring tilbudt' no) is ``review``; so is one where nobody declared and
-    the cell is blank (an export without that column is judged as before).
+    self-declaration ('Egenerklæring tilbudt' no) is ``review``; so is one with a blank cell where the
+    rule would not apply (nobody declared, or no declared applicant is qualified): an export without that
+    column is judged as before.
     """
     if posting.declaration_offered is False:
         # nobody was asked: "nobody declared" would say nothing, and a declaration recorded anyway did not
@@ -95,9 +97,12 @@ def interview_minimum(posting: Posting, rule: InterviewRule, context: Context) -
         return Outcome("review", "declaration_not_offered")
     approximate = approximating(posting, rule, context)
     outcome = _interview_minimum(posting, rule, approximate)
-    if outcome.reason == "nobody_declared" and posting.declaration_offered is None and context.has_column(
-            "declaration_offered"):
-        # a blank 'Egenerklæring tilbudt': "nobody declared" cannot be told from "nobody was asked"
+    if (outcome.status == "not_applicable" and posting.declaration_offered is None
+            and context.has_column("declaration_offered")):
+        # a blank 'Egenerklæring tilbudt': "nobody (qualified) declared" cannot be told from "nobody was asked".
+        # Both "nobody declared" and "none qualified" get it, or the status alone would tell a union
+        # representative which of the two it is. Not even where every applicant answered: on a small posting
+        # "someone left the question blank" would then tell the union representative who did not declare.
         return Outcome("review", "declaration_offered_unknown")
     return replace(outcome, params={**outcome.params, **APPROXIMATION}) if approximate else outcome
 

@@ -72,13 +72,13 @@ def decide(statuses: Statuses, rule: Rule, put: Put) -> None:
         put(every, "review", "involvement_unknown")
 
 
-def declaration_first(statuses: Statuses, rule: InterviewRule, put: Put) -> None:
-    """``checks.interview``'s first and last word on self-declaration: not offered is ``review``; a blank cell
-    where nobody declared (not even with an unclear country group) is ``review`` too."""
+def declaration_first(statuses: Statuses, rule: InterviewRule, put: Put) -> npt.NDArray[np.bool_]:
+    """``checks.interview``'s first and last word on self-declaration: not offered is ``review``. Returns the
+    postings where a blank cell turns the rule's "not applicable" (nobody declared, or none qualified) into
+    ``review``: the column is present and the cell blank."""
     offered = cells(statuses, Field.declaration_offered)
     put(offered == 0, "review", "declaration_not_offered")
     if not statuses.context.has_column(Field.declaration_offered.value):
-        return
-    sets = statuses.interview_sets(rule)
-    nobody = (statuses.per_posting(sets["member"]) == 0) & (statuses.per_posting(sets["unclear"]) == 0)
-    put((offered == -1) & nobody, "review", "declaration_offered_unknown")
+        return np.zeros(statuses.frame.size, dtype=bool)
+    out: npt.NDArray[np.bool_] = offered == -1
+    return out

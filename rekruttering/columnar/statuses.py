@@ -113,8 +113,8 @@ class Statuses:
         self._applicability(rule, put)
         open_ = result.status < 0
         if rule.check == "interview_minimum":
-            posting_rules.declaration_first(self, rule, put)
-            self._interview(rule, put)
+            unsure = posting_rules.declaration_first(self, rule, put)
+            self._interview(rule, put, unsure)
         elif rule.check == "reserved_posting":
             # reserved: by its type, or by a group named in 'Reservert for' whatever its type
             named = np.fromiter((bool(r and r.strip()) for r in self.frame.reserved_for), dtype=bool,
@@ -319,12 +319,15 @@ class Statuses:
             "not_invited": pool & (invited == 0),
         }
 
-    def _interview(self, rule: InterviewRule, put: Any) -> None:
-        """``checks.interview.interview_minimum`` as counts per posting."""
+    def _interview(self, rule: InterviewRule, put: Any, unsure: BoolArray) -> None:
+        """``checks.interview.interview_minimum`` as counts per posting; where ``unsure`` (whether
+        self-declaration was offered is unknown), not applicable is ``review`` instead."""
         sets = {name: self.per_posting(mask) for name, mask in self.interview_sets(rule).items()}
         required = rule.required
         pool = sets["pool"]
-        put((sets["member"] == 0) & (sets["unclear"] == 0), "not_applicable", "nobody_declared")
+        nobody = (sets["member"] == 0) & (sets["unclear"] == 0)
+        put(nobody & unsure, "review", "declaration_offered_unknown")
+        put(nobody, "not_applicable", "nobody_declared")
         needed = np.where(pool > 0, np.minimum(required, pool), required)
         put((pool > 0) & (sets["invited"] >= needed), "met", "met")
         maybe = sets["maybe_invited"]
@@ -341,6 +344,7 @@ class Statuses:
         unknown = sets["unknown"] > 0
         put(unknown & (sets["unclear"] > 0) & (sets["member"] == 0), "review", "country_group_unknown")
         put(unknown, "review", "qualification_unknown")
+        put(unsure, "review", "declaration_offered_unknown")
         put(np.ones(self.frame.size, dtype=bool), "not_applicable", "none_qualified")
 
     def applicants(self, statuses: RuleStatuses, index: int) -> tuple[str, ...]:

@@ -103,6 +103,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "Rules that can run with these files: {rules}"),
     "preflight.lacks": ("{rule} mangler kolonnen for {field} ({headers})",
                         "{rule} lacks the column for {field} ({headers})"),
+    # --- h-fixpost: a posting-level rule whose process column is missing runs, as review on every posting ---
+    "preflight.review_every": (
+        "{rule} mangler kolonnen for {field} ({headers}): regelen blir «til vurdering» på hver stilling den gjelder",
+        "{rule} lacks the column for {field} ({headers}): the rule will be 'review' on every posting it applies to",
+    ),
     "preflight.ok": ("check kan kjøres med disse filene.", "check can run with these files."),
     "preflight.refused": ("check vil avvise disse filene:", "check would refuse these files:"),
     "preflight.unreadable": ("filene kan ikke leses sammen, så check vil avvise dem:",
@@ -1042,11 +1047,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "explain.interview_minimum.review": (
         "en søker med {group} mangler vurdering av kvalifikasjon (eller landgruppe, eller fristen er ukjent); "
-        "søkerne ble ikke tilbudt egenerklæring («Egenerklæring tilbudt» nei), eller ingen oppga {group} og "
-        "eksporten sier ikke om de ble tilbudt det; regelen sier aldri «oppfylt» når data mangler",
+        "søkerne ble ikke tilbudt egenerklæring («Egenerklæring tilbudt» nei), eller ingen kvalifisert søker oppga "
+        "{group}, og eksporten sier ikke om de ble tilbudt det; regelen sier aldri "
+        "«oppfylt» når data mangler",
         "an applicant with {group} has no qualification assessment (or country group, or the deadline is unknown); "
-        "applicants were not offered self-declaration ('Egenerklæring tilbudt' no), or nobody declared {group} and "
-        "the export does not say whether they were offered it; the rule never says 'met' for want of data",
+        "applicants were not offered self-declaration ('Egenerklæring tilbudt' no), or no qualified applicant "
+        "declared {group} and the export does not say whether they were offered it; "
+        "the rule never says 'met' for want of data",
     ),
     "explain.interview_minimum.not_applicable": (
         "ingen søkte med {group}; alle som oppga det er ikke kvalifisert eller trakk seg; stillingen er intern, "
@@ -1163,10 +1170,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "('nobody declared' means nothing here). Assess the process, and offer self-declaration in the next posting.",
     ),
     "interview_minimum.declaration_offered_unknown": (
-        "Ingen søker har oppgitt {group}, men eksporten sier ikke om søkerne ble tilbudt egenerklæring "
-        "(«Egenerklæring tilbudt» er tom): at ingen oppga det, kan ikke skilles fra at ingen ble spurt.",
-        "No applicant declared {group}, but the export does not say whether applicants were offered "
-        "self-declaration ('Egenerklæring tilbudt' is blank): nobody declaring cannot be told from nobody being asked.",
+        "Ingen kvalifisert søker har oppgitt {group}, men eksporten sier ikke om søkerne ble tilbudt egenerklæring "
+        "(«Egenerklæring tilbudt» er tom): at ingen kvalifisert "
+        "søker oppga det, kan ikke skilles fra at søkerne ikke ble spurt. Vurder prosessen.",
+        "No qualified applicant declared {group}, but the export does not say whether applicants were offered "
+        "self-declaration ('Egenerklæring tilbudt' is blank): no "
+        "qualified applicant declaring cannot be told from applicants not being asked. Assess the process.",
     ),
     "ad_statement.statement": ("Annonsen har en mangfoldserklæring.", "The ad has a diversity statement."),
     "ad_statement.no_statement": (
