@@ -200,10 +200,11 @@ def _target_year(tmp_path: Path, **units: tuple[int, int]) -> Path:
 
 
 def test_representation_met_review_and_too_few_hires(runner: CliRunner, tmp_path: Path) -> None:
-    path = _target_year(tmp_path, Alfa=(5, 5), Beta=(0, 10), Gamma=(0, 3))
+    # Delta's 6 hires are hidden beside Gamma's 3, which the total would otherwise give away
+    path = _target_year(tmp_path, Alfa=(5, 5), Beta=(0, 10), Gamma=(0, 3), Delta=(0, 6))
     report = summary(runner, path, "-r", pack(tmp_path, TARGET))
     whole = verdict(report, "YT", split=None)
-    assert (whole["hires"], whole["declared_hires"], whole["hired_share"]) == (23, 5, 0.217)
+    assert (whole["hires"], whole["declared_hires"], whole["hired_share"]) == (29, 5, 0.172)
     assert (whole["status"], whole["reason"], whole["target"], whole["target_source"]) == (
         "review", "below_target", 0.25, "population_share")
     alfa = verdict(report, "YT", split="unit", value="Alfa")
@@ -488,3 +489,28 @@ def test_a_pack_of_yearly_rules_only_is_for_summary_not_check(runner: CliRunner,
     assert code == 2 and "only yearly rules" in err and "nothing to check" in err
     assert summary(runner, path, "-r", rules)["rules_selected"] == ["YP", "YT"]
 
+
+
+@pytest.mark.parametrize("audience", ["hr", "tillitsvalgt"])
+def test_a_hidden_hire_count_cannot_be_worked_out_from_the_total(runner: CliRunner, tmp_path: Path,
+                                                                audience: str) -> None:
+    """Three units of 10 hires and one of 3: with the period's 33 and the three tens shown, the 3 would be
+    33 − 30. A second unit's hires are hidden beside it, and what is left cannot pin either."""
+    path = _target_year(tmp_path, Alfa=(5, 5), Beta=(0, 10), Gamma=(5, 5), Eps=(0, 3))
+    report = summary(runner, path, "-r", pack(tmp_path, TARGET), "--audience", audience)
+    units = {r["value"]: r for r in rows(report, "YT") if r["split"] == "unit"}
+    assert verdict(report, "YT", split=None)["hires"] == 33
+    hidden = sorted(name for name, r in units.items() if r["hires"] is None)
+    assert "Eps" in hidden and len(hidden) == 2
+    assert all(units[name]["declared_hires"] is None for name in hidden)
+    shown = sum(r["hires"] for r in units.values() if r["hires"] is not None)
+    assert 33 - shown > 3  # the hidden units together hold more than Eps's 3
+
+
+def test_a_family_whose_small_counts_the_total_pins_is_not_shown(runner: CliRunner, tmp_path: Path) -> None:
+    """Two units of 4 hires out of 8: both under K = 5, and 'too few hires' each, so each is 4. The units
+    are not listed; the period's row still is."""
+    path = _target_year(tmp_path, Alfa=(2, 2), Beta=(1, 3))
+    report = summary(runner, path, "-r", pack(tmp_path, TARGET), "--audience", "tillitsvalgt")
+    assert verdict(report, "YT", split=None)["hires"] == 8
+    assert not [r for r in rows(report, "YT") if r["split"] == "unit"]

@@ -39,8 +39,9 @@ from rekruttering.checks.yearly import (
 )
 from rekruttering.keys import normalise_header
 from rekruttering.models import Applicant, Posting, PostingType
-from rekruttering.summary.disclosure import MIN_ROOM, Bound, Cell, Tables, room, small
+from rekruttering.summary.disclosure import Cell, Tables, small
 from rekruttering.summary.model import FunnelStep, YearlyResult
+from rekruttering.summary.slices import protect_slices
 
 if TYPE_CHECKING:
     from rekruttering.summary.report import CountArray, Disclosure
@@ -184,42 +185,9 @@ def _hired(counts: CountArray) -> tuple[CountArray, CountArray]:
 
 def protect_family(slices: Mapping[str, tuple[int, int]], total_declared: int | None, k: int,
                    zeros: bool) -> set[str]:
-    """The slices whose declared count must be hidden. ``slices``: name -> (hires, declared); the family
-    partitions the funnel's hires, whose declared count is ``total_declared`` (None: hidden, and then every
-    slice's is hidden). A slice's hires are published (or taken as known, like the funnel's stage totals), so
-    its declared count and the rest (hires − declared) are hidden together: first where either is from 1 to
-    K − 1, then, smallest declared count first, as many more slices as it takes that no hidden declared count
-    can be worked out from the published ones and the total (``disclosure.room``, the same linear program
-    as the funnel's). A declared count pinned at 0 is let be: zeros are shown."""
-    if total_declared is None:
-        return {name for name, (hires, _) in slices.items() if hires}
-    cells: dict[Cell, int] = {}
-    for name, (hires, declared) in slices.items():
-        cells[(name, "yes", "hired")] = declared
-        cells[(name, "other", "hired")] = hires - declared
-    tables = Tables(cells, ("hired",), {name: ("yes", "other") for name in slices})
-    tables.bounds = [Bound(tuple(((name, "yes", "hired"), 1) for name in slices), lower=total_declared,
-                           upper=total_declared)]
-    gone = {name for name, (hires, declared) in slices.items()
-            if small(declared, k, zeros) or small(hires - declared, k, zeros)}
-
-    def hidden_cells(names: set[str]) -> set[Cell]:
-        return {(name, c, "hired") for name in names for c in ("yes", "other")}
-
-    while gone:
-        # a declared count that can only be 0 is a zero, which is published anyway (as Statistics Norway
-        # does); every other hidden count must keep at least one person of room
-        pinned = next((name for name in sorted(gone) if slices[name][1]
-                       and room(tables, hidden_cells(gone), (name, "yes", "hired")) < MIN_ROOM), None)
-        if pinned is None:
-            break
-        shown = sorted((n for n in slices if n not in gone), key=lambda n: (slices[n][1], n))
-        if not shown:
-            break  # every slice is hidden: what is left is the total itself, which the funnel publishes
-        more = next((n for n in shown if room(tables, hidden_cells(gone | {n}),
-                                              (pinned, "yes", "hired")) >= MIN_ROOM), None)
-        gone |= {more} if more is not None else set(shown)
-    return gone
+    """The slices whose declared count must be hidden when their hire counts are published
+    (``summary.slices.protect_slices`` without protecting the hires)."""
+    return set(protect_slices(slices, None, total_declared, k, zeros, 1).declared)
 
 
 def _target(rule: RepresentationTargetRule, data: YearlyInput, split: str | None, name: str | None
@@ -249,7 +217,7 @@ def _representation(rule: RepresentationTargetRule, data: YearlyInput) -> list[Y
     total = None if total_cell in data.hidden else int(declared.sum())
     # the whole period first: its counts are the funnel's, hidden or shown with it
     rows = [_judged(rule, data, None, None, int(hires.sum()), int(declared.sum()), len(data.facts),
-                    hidden=total is None)]
+                    hidden=total is None, hires_hidden=small(int(hires.sum()), k, zeros))]
     for split in rule.splits:
         if not _present(data.facts, split):
             continue
@@ -260,18 +228,19 @@ def _representation(rule: RepresentationTargetRule, data: YearlyInput) -> list[Y
             n, d = family.get(name, (0, 0))
             family[name] = (n + int(hires[index]), d + int(declared[index]))
             postings[name] = postings.get(name, 0) + 1
-        gone = protect_family(family, total, k, zeros)
+        gone = protect_slices(family, int(hires.sum()), total, k, zeros, rule.hires_needed)
+        if gone.whole:
+            continue  # every way of showing the slices gives a hidden count away: the period's row says it all
         for name in sorted(family):
             n, d = family[name]
-            rows.append(_judged(rule, data, split, name, n, d, postings[name], hidden=name in gone))
+            rows.append(_judged(rule, data, split, name, n, d, postings[name], hidden=name in gone.declared,
+                                hires_hidden=name in gone.hires))
     return rows
 
 
 def _judged(rule: RepresentationTargetRule, data: YearlyInput, split: str | None, name: str | None, hires: int,
-            declared: int, postings: int, *, hidden: bool) -> YearlyResult:
-    k, zeros = data.settings.min_cell, data.settings.suppress_zeros
+            declared: int, postings: int, *, hidden: bool, hires_hidden: bool) -> YearlyResult:
     target, source = _target(rule, data, split, name)
-    hires_hidden = small(hires, k, zeros)
     gone = [key for key, out in (("hires", hires_hidden), ("declared_hires", hidden or hires_hidden),
                                  ("hired_share", hidden or hires_hidden)) if out]
     numbers = {"group": rule.groups[0], "split": split, "value": name, "postings": postings,
