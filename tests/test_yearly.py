@@ -514,3 +514,20 @@ def test_a_family_whose_small_counts_the_total_pins_is_not_shown(runner: CliRunn
     report = summary(runner, path, "-r", pack(tmp_path, TARGET), "--audience", "tillitsvalgt")
     assert verdict(report, "YT", split=None)["hires"] == 8
     assert not [r for r in rows(report, "YT") if r["split"] == "unit"]
+
+
+def test_a_yearly_rule_counts_only_postings_within_its_dates(runner: CliRunner, tmp_path: Path) -> None:
+    """The rule ends 30 June: the spring posting (5 of 10 hires declared) is judged against 40 %, the
+    autumn one (0 of 10) is left out and said so; over the whole year it would be 5 of 20, below."""
+    year = Year()
+    year.posting("P-1", [*_hires(5, 5), person("Nei")], unit="Alfa", deadline="01.03.2025")
+    year.posting("P-2", [*_hires(0, 10), person("Nei")], unit="Beta", deadline="01.09.2025")
+    path = year.write(tmp_path)
+    rule = TARGET + "\ntarget = 0.4\nin_force_to = 2025-06-30"
+    report = summary(runner, path, "-r", pack(tmp_path, rule, PARITY + "\nin_force_to = 2025-06-30"),
+                     "--year", "2025", "--lang", "en")
+    whole = verdict(report, "YT", split=None)
+    assert (whole["status"], whole["hires"], whole["declared_hires"]) == ("met", 10, 5)
+    assert whole["left_out_not_in_force"] == 1 and "1 posting with a deadline outside" in whole["sentence"]
+    assert [r["value"] for r in rows(report, "YT") if r["split"] == "unit"] == ["Alfa"]
+    assert {(r["status"], r["reason"]) for r in rows(report, "YP")} == {("not_applicable", "partly_in_force")}

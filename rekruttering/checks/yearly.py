@@ -121,6 +121,7 @@ class TraineeRule(YearlyRuleBase):
 
 class ParityReason(StrEnum):
     not_in_force = "not_in_force"  # not applicable: the period lies wholly outside the rule's dates
+    partly_in_force = "partly_in_force"  # not applicable: some postings lie outside them (the funnel counts all)
     adverse_impact = "adverse_impact"  # review: below four-fifths (stratified) and significant
     not_significant = "not_significant"  # met: below, but the exact test is not significant
     not_below = "not_below"  # met

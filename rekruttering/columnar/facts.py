@@ -19,7 +19,8 @@ def frame_facts(frame: Frame, postings: IntArray) -> list[PostingFacts]:
         if kind is PostingType.trainee:
             out.append(facts_of(frame.posting(index)))
         else:
-            out.append(PostingFacts(frame.unit[index], kind, frame.level_of(index), frame.employment_of(index)))
+            out.append(PostingFacts(frame.unit[index], kind, frame.level_of(index), frame.employment_of(index),
+                                    deadline=frame.deadline[index]))
     return out
 
 

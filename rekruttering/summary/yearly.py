@@ -22,9 +22,11 @@ report safe to hand over stays safe.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from rekruttering.checks.base import membership
 from rekruttering.checks.pack import RulePack
@@ -61,12 +63,14 @@ class PostingFacts:
     job_level: str | None = None
     employment_type: str | None = None
     trainee_hires: tuple[Applicant, ...] = ()
+    deadline: date | None = None  # a yearly rule counts the posting only when this lies within its dates
 
 
 def facts_of(posting: Posting) -> PostingFacts:
     hires = tuple(a for a in posting.applicants if a.hired is True or any(d.field == "hired" for d in a.doubts)) \
         if posting.posting_type is PostingType.trainee else ()
-    return PostingFacts(posting.unit, posting.posting_type, posting.job_level, posting.employment_type, hires)
+    return PostingFacts(posting.unit, posting.posting_type, posting.job_level, posting.employment_type, hires,
+                        deadline=posting.deadline)
 
 
 def needs_facts(pack: RulePack) -> bool:
@@ -96,15 +100,55 @@ def yearly_results(pack: RulePack, data: YearlyInput, title: Callable[[YearlyRul
     language."""
     out: list[YearlyResult] = []
     for rule in pack.yearly:
-        if _outside(rule, data.period):
+        if _outside(rule, data.period) or not any(_counted(rule, data.facts)):
             found = [_result("not_applicable", "not_in_force", group=rule.groups[0] if rule.groups else None)]
         elif isinstance(rule, SelectionParityRule):
-            found = _parity(rule, data)
+            # the funnel's statistics are of every posting of the period: judged only when all are in force
+            found = _parity(rule, data) if all(_counted(rule, data.facts)) else \
+                [_result("not_applicable", ParityReason.partly_in_force, group=group) for group in rule.groups]
         elif isinstance(rule, RepresentationTargetRule):
-            found = _representation(rule, data)
+            found = _representation(rule, _kept(rule, data))
         else:
-            found = [_trainee(rule, data)]
-        out += [r.model_copy(update={"rule": rule.id, "title": title(rule), "check": rule.check}) for r in found]
+            found = [_trainee(rule, _kept(rule, data))]
+        left = sum(1 for keep in _counted(rule, data.facts) if not keep)
+        out += [r.model_copy(update={"rule": rule.id, "title": title(rule), "check": rule.check,
+                                     "left_out_not_in_force": left}) for r in found]
+    return out
+
+
+def _counted(rule: YearlyRule, facts: Sequence[PostingFacts]) -> list[bool]:
+    """Per posting, whether its deadline lies within the rule's dates (a posting without one is counted, as
+    ``check`` judges it as of the run date)."""
+    return [f.deadline is None or not ((rule.in_force_from and f.deadline < rule.in_force_from)
+                                       or (rule.in_force_to and f.deadline > rule.in_force_to)) for f in facts]
+
+
+def _kept(rule: YearlyRule, data: YearlyInput) -> YearlyInput:
+    """``data`` with only the postings the rule counts (and the funnel's totals of them hidden where the
+    postings left out would give away a small count: see ``_rest_hidden``)."""
+    keep = _counted(rule, data.facts)
+    if all(keep):
+        return data
+    indices = np.flatnonzero(np.array(keep, dtype=bool))
+    return replace(data, facts=[data.facts[i] for i in indices.tolist()],
+                   by_group={g: counts[indices] for g, counts in data.by_group.items()},
+                   hidden=data.hidden | _rest_hidden(data, keep))
+
+
+def _rest_hidden(data: YearlyInput, keep: Sequence[bool]) -> set[Cell]:
+    """The funnel's "hired, declared yes" cells to treat as hidden for the postings kept: the kept and the
+    left-out postings are two slices of the funnel's hires, protected like the units."""
+    out: set[Cell] = set()
+    mask = np.array(keep, dtype=bool)
+    k, zeros = data.settings.min_cell, data.settings.suppress_zeros
+    for group, counts in data.by_group.items():
+        hires, declared = _hired(counts)
+        total = None if (group, "yes", "hired") in data.hidden else int(declared.sum())
+        two = {"in": (int(hires[mask].sum()), int(declared[mask].sum())),
+               "out": (int(hires[~mask].sum()), int(declared[~mask].sum()))}
+        gone = protect_slices(two, int(hires.sum()), total, k, zeros, 1)
+        if "in" in gone.declared or gone.whole:
+            out.add((group, "yes", "hired"))
     return out
 
 

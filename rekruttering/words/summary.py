@@ -171,11 +171,14 @@ def _yearly(row: YearlyResult, lang: Lang, min_cell: int) -> YearlyResult:
         "minimum": row.min_informative if row.check == "selection_parity" else row.min_hires,
         "share": percent(row.hired_share, lang), "hires": _n(row.hires, lang), "target": percent(row.target, lang),
         "source": text(f"summary.target_source.{row.target_source}", lang) if row.target_source else "",
-        "postings": row.postings or 0, "k": min_cell}
+        "postings": row.postings or 0, "k": min_cell, "left_out": row.left_out_not_in_force}
     key = f"yearly.{row.check}.{row.reason}"
     if row.check == "representation_target" and row.status != "not_applicable" and row.hired_share is None:
         key += ".hidden"  # HR's report: the verdict stands, the count behind it is hidden
     sentence = text(key, lang, **params)
     if row.check == "representation_target" and row.split is None:
         sentence += " " + text("yearly.representation_target.only_hires", lang)
+    if row.left_out_not_in_force and row.reason not in ("partly_in_force", "not_in_force") and \
+            (row.split is None or row.check != "representation_target"):
+        sentence += " " + text("yearly.left_out_not_in_force", lang, left_out=row.left_out_not_in_force)
     return row.model_copy(update={"sentence": sentence})
