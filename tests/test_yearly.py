@@ -531,3 +531,26 @@ def test_a_yearly_rule_counts_only_postings_within_its_dates(runner: CliRunner, 
     assert whole["left_out_not_in_force"] == 1 and "1 posting with a deadline outside" in whole["sentence"]
     assert [r["value"] for r in rows(report, "YT") if r["split"] == "unit"] == ["Alfa"]
     assert {(r["status"], r["reason"]) for r in rows(report, "YP")} == {("not_applicable", "partly_in_force")}
+
+
+def test_postings_where_declaration_was_not_offered_are_not_counted(runner: CliRunner, tmp_path: Path) -> None:
+    """Alfa offered self-declaration (5 of 10 hires declared); Beta did not, so its 10 hires have nothing to
+    declare and would pull the share down to 25 %. Beta is left out and said so; with Alfa offering
+    nothing either, the rule cannot be judged."""
+    def offered(people: list[dict[str, object]], answer: str) -> list[dict[str, object]]:
+        return [{**p, "Egenerklæring tilbudt": answer} for p in people]
+
+    def year_of(alfa: str) -> Path:
+        year = Year([*HEADER, "Egenerklæring tilbudt"])
+        year.posting("P-1", offered([*_hires(5, 5), person("Nei")], alfa), unit="Alfa")
+        year.posting("P-2", offered([*(person(hired="Ja") for _ in range(10)), person()], "Nei"), unit="Beta")
+        return year.write(tmp_path)
+
+    rules = pack(tmp_path, TARGET + "\ntarget = 0.4")
+    whole = verdict(summary(runner, year_of("Ja"), "-r", rules, "--lang", "en"), "YT", split=None)
+    assert (whole["status"], whole["hires"], whole["declared_hires"]) == ("met", 10, 5)
+    assert whole["left_out_not_offered"] == 1 and "1 posting where self-declaration was not offered" in \
+        whole["sentence"]
+    [alone] = rows(summary(runner, year_of("Nei"), "-r", rules, "--lang", "en"), "YT")
+    assert (alone["status"], alone["reason"]) == ("not_applicable", "not_offered")
+    assert "offered self-declaration" in alone["sentence"]

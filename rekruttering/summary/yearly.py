@@ -64,13 +64,14 @@ class PostingFacts:
     employment_type: str | None = None
     trainee_hires: tuple[Applicant, ...] = ()
     deadline: date | None = None  # a yearly rule counts the posting only when this lies within its dates
+    offered: bool | None = None  # self-declaration offered; False: the posting's declarations do not count
 
 
 def facts_of(posting: Posting) -> PostingFacts:
     hires = tuple(a for a in posting.applicants if a.hired is True or any(d.field == "hired" for d in a.doubts)) \
         if posting.posting_type is PostingType.trainee else ()
     return PostingFacts(posting.unit, posting.posting_type, posting.job_level, posting.employment_type, hires,
-                        deadline=posting.deadline)
+                        deadline=posting.deadline, offered=posting.declaration_offered)
 
 
 def needs_facts(pack: RulePack) -> bool:
@@ -102,17 +103,23 @@ def yearly_results(pack: RulePack, data: YearlyInput, title: Callable[[YearlyRul
     for rule in pack.yearly:
         if _outside(rule, data.period) or not any(_counted(rule, data.facts)):
             found = [_result("not_applicable", "not_in_force", group=rule.groups[0] if rule.groups else None)]
+        elif all(o is False for o, c in zip(_offered(data.facts), _counted(rule, data.facts), strict=True) if c):
+            found = [_result("not_applicable", "not_offered", group=group) for group in rule.groups]
         elif isinstance(rule, SelectionParityRule):
             # the funnel's statistics are of every posting of the period: judged only when all are in force
+            # (a posting where declaration was not offered has no declared applicant: it is not informative)
             found = _parity(rule, data) if all(_counted(rule, data.facts)) else \
                 [_result("not_applicable", ParityReason.partly_in_force, group=group) for group in rule.groups]
         elif isinstance(rule, RepresentationTargetRule):
             found = _representation(rule, _kept(rule, data))
         else:
             found = [_trainee(rule, _kept(rule, data))]
-        left = sum(1 for keep in _counted(rule, data.facts) if not keep)
+        counted = _counted(rule, data.facts)
+        left = sum(1 for keep in counted if not keep)
+        not_offered = sum(1 for keep, o in zip(counted, _offered(data.facts), strict=True) if keep and o is False)
         out += [r.model_copy(update={"rule": rule.id, "title": title(rule), "check": rule.check,
-                                     "left_out_not_in_force": left}) for r in found]
+                                     "left_out_not_in_force": left, "left_out_not_offered": not_offered})
+                for r in found]
     return out
 
 
@@ -123,10 +130,15 @@ def _counted(rule: YearlyRule, facts: Sequence[PostingFacts]) -> list[bool]:
                                        or (rule.in_force_to and f.deadline > rule.in_force_to)) for f in facts]
 
 
+def _offered(facts: Sequence[PostingFacts]) -> list[bool | None]:
+    return [f.offered for f in facts]
+
+
 def _kept(rule: YearlyRule, data: YearlyInput) -> YearlyInput:
-    """``data`` with only the postings the rule counts (and the funnel's totals of them hidden where the
-    postings left out would give away a small count: see ``_rest_hidden``)."""
-    keep = _counted(rule, data.facts)
+    """``data`` with only the postings the rule counts: within its dates, and not those where the
+    self-declaration was not offered (and the funnel's totals of them hidden where the postings left out
+    would give away a small count: see ``_rest_hidden``)."""
+    keep = [c and o is not False for c, o in zip(_counted(rule, data.facts), _offered(data.facts), strict=True)]
     if all(keep):
         return data
     indices = np.flatnonzero(np.array(keep, dtype=bool))

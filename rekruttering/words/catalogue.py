@@ -1402,6 +1402,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "yearly.left_out_not_in_force": (
         "{left_out:# stilling|# stillinger} med søknadsfrist utenfor regelens datoer er ikke talt med.",
         "{left_out:# posting|# postings} with a deadline outside the rule's dates {left_out:is|are} not counted."),
+    "yearly.left_out_not_offered": (
+        "{left_out:# stilling|# stillinger} der egenerklæring ikke ble tilbudt, er ikke talt med.",
+        "{left_out:# posting|# postings} where self-declaration was not offered {left_out:is|are} not counted."),
+    "yearly.selection_parity.not_offered": (
+        "Ingen av periodens stillinger tilbød egenerklæring, så ingen erklæringer kan vurderes.",
+        "None of the period's postings offered self-declaration, so there are no declarations to judge."),
+    "yearly.representation_target.not_offered": (
+        "Ingen av periodens stillinger tilbød egenerklæring, så ingen erklæringer kan vurderes.",
+        "None of the period's postings offered self-declaration, so there are no declarations to judge."),
+    "yearly.trainee_recruitment.not_offered": (
+        "Ingen av periodens stillinger tilbød egenerklæring, så ingen erklæringer kan vurderes.",
+        "None of the period's postings offered self-declaration, so there are no declarations to judge."),
     # --- end h-fixyear ---
 }
 

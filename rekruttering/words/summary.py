@@ -181,4 +181,7 @@ def _yearly(row: YearlyResult, lang: Lang, min_cell: int) -> YearlyResult:
     if row.left_out_not_in_force and row.reason not in ("partly_in_force", "not_in_force") and \
             (row.split is None or row.check != "representation_target"):
         sentence += " " + text("yearly.left_out_not_in_force", lang, left_out=row.left_out_not_in_force)
+    if row.left_out_not_offered and row.reason != "not_offered" and \
+            (row.split is None or row.check != "representation_target"):
+        sentence += " " + text("yearly.left_out_not_offered", lang, left_out=row.left_out_not_offered)
     return row.model_copy(update={"sentence": sentence})
