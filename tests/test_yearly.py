@@ -554,3 +554,18 @@ def test_postings_where_declaration_was_not_offered_are_not_counted(runner: CliR
     [alone] = rows(summary(runner, year_of("Nei"), "-r", rules, "--lang", "en"), "YT")
     assert (alone["status"], alone["reason"]) == ("not_applicable", "not_offered")
     assert "offered self-declaration" in alone["sentence"]
+
+
+def test_a_targets_row_that_matches_nothing_is_warned_about(runner: CliRunner, tmp_path: Path) -> None:
+    """'Enhet Alfa' is not how the export names the unit, and the pack has no target rule for disability:
+    neither row is used, each is named with its row and column, and the run goes on."""
+    path = _target_year(tmp_path, Alfa=(5, 5))
+    targets = _targets(tmp_path, ["Enhet Alfa", "Innvandrerbakgrunn", "60 %"], ["Alfa", "Nedsatt funksjonsevne", "0,5"],
+                       ["Alfa", "Innvandrerbakgrunn", "0,5"])
+    report = summary(runner, path, "-r", pack(tmp_path, TARGET), "--targets", targets, "--lang", "en")
+    warned = {(w["code"], w["row"], w["column"]) for w in report["warnings"] if w["code"].startswith("targets.")}
+    assert warned == {("targets.unit_unmatched", 2, "Enhet"), ("targets.group_unused", 3, "Gruppe")}
+    assert any("'Enhet Alfa'" in w["message"] for w in report["warnings"])
+    [used] = [i for i in report["inputs"] if i["role"] == "targets"]
+    assert (used["rows"], used["rows_used"]) == (3, 1)
+    assert verdict(report, "YT", split="unit", value="Alfa")["target_source"] == "targets_file"

@@ -366,3 +366,10 @@ def _member(applicant: Applicant, group: str, rule: TraineeRule, approximate: bo
     if approximate:
         return membership(applicant, "immigrant_background", rule.approximate_by_country_group)
     return membership(applicant, group)
+
+
+def targets_used(pack: RulePack, facts: Sequence[PostingFacts]) -> tuple[set[str], set[str]]:
+    """The units (normalised) of the period's postings and the groups of the pack's representation_target
+    rules: a row of a targets file naming neither is not used (``read.targets.unmatched``)."""
+    groups = {rule.groups[0] for rule in pack.yearly if isinstance(rule, RepresentationTargetRule)}
+    return {normalise_header(f.unit) for f in facts if f.unit}, groups

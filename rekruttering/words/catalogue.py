@@ -1414,6 +1414,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "yearly.trainee_recruitment.not_offered": (
         "Ingen av periodens stillinger tilbød egenerklæring, så ingen erklæringer kan vurderes.",
         "None of the period's postings offered self-declaration, so there are no declarations to judge."),
+    "targets.unit_unmatched": (
+        "ingen stilling i perioden har enheten «{value}», så målet brukes ikke (riktig hvis enheten ikke hadde stillinger i perioden; ellers: sjekk skrivemåten mot eksporten).",
+        "no posting of the period has the unit '{value}', so the target is not used (right if the unit had no postings in the period; otherwise check the spelling against the export)."),
+    "targets.group_unused": (
+        "regelsettet har ingen regel for representasjonsmål for gruppen «{value}», så målet brukes ikke.",
+        "the rule pack has no representation target rule for the group '{value}', so the target is not used."),
     # --- end h-fixyear ---
 }
 
