@@ -569,3 +569,30 @@ def test_a_targets_row_that_matches_nothing_is_warned_about(runner: CliRunner, t
     [used] = [i for i in report["inputs"] if i["role"] == "targets"]
     assert (used["rows"], used["rows_used"]) == (3, 1)
     assert verdict(report, "YT", split="unit", value="Alfa")["target_source"] == "targets_file"
+
+
+@pytest.mark.parametrize(("rules", "oslo"), [("sarpsborg", False), ("bergen", False), ("oslo", True)])
+def test_only_oslos_pack_cites_oslos_text_on_personnel_data(runner: CliRunner, tmp_path: Path, rules: str,
+                                                            oslo: bool) -> None:
+    path = _target_year(tmp_path, Alfa=(5, 5))
+    _, out, _ = run(runner, "summary", path, "-r", rules, "--lang", "en")
+    assert ("City of Oslo's text" in flat(out)) is oslo
+    assert ("the export holds declarations only for applicants" in flat(out)) is not oslo
+
+
+def test_no_trainee_postings_shows_none_hired(runner: CliRunner, tmp_path: Path) -> None:
+    path = _target_year(tmp_path, Alfa=(5, 5))
+    [trainee] = rows(summary(runner, path, "-r", "bergen", code=None), "BE05")
+    assert (trainee["reason"], trainee["hires"], trainee["declared_hires"]) == ("no_trainee_postings", 0, 0)
+    _, out, _ = run(runner, "summary", path, "-r", "bergen", "--lang", "en")
+    assert "Hires: :" not in out
+
+
+def test_a_union_report_with_a_small_min_cell_says_it_is_not_safe(runner: CliRunner, tmp_path: Path) -> None:
+    path = _target_year(tmp_path, Alfa=(5, 5))
+    _, out, _ = run(runner, "summary", path, "-r", "sarpsborg", "--audience", "tillitsvalgt", "--min-cell", "1",
+                    "--lang", "en")
+    text_ = flat(out)
+    assert "counts of persons up to 4 are NOT hidden" in text_ and "not safe to hand" in text_
+    assert "below 1 are hidden" not in text_ and "internal use" not in text_
+    assert "no count of persons is hidden" in text_

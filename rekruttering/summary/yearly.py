@@ -326,8 +326,8 @@ def _trainee(rule: TraineeRule, data: YearlyInput) -> YearlyResult:
     group = rule.groups[0]
     trainee = [f for f in data.facts if f.posting_type is PostingType.trainee]
     base = {"group": group, "postings": len(trainee)}
-    if not trainee:
-        return _result("not_applicable", TraineeReason.no_trainee_postings, **base)
+    if not trainee:  # none: no trainee was hired, which is shown (not a hidden count)
+        return _result("not_applicable", TraineeReason.no_trainee_postings, hires=0, declared_hires=0, **base)
     if "hired" in data.missing:
         return _result("not_applicable", TraineeReason.hired_missing, **base)
     approximate = group == "non_western" and rule.approximate_by_country_group is not None and \
