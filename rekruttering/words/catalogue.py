@@ -1397,7 +1397,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # --- end h-merge2 ---
     # --- h-fixyear (issue 12: the yearly rules' dates, declarations not offered, targets, texts) ---
     "yearly.selection_parity.partly_in_force": (
-        "{left_out:# av periodens stillinger|# av periodens stillinger} har søknadsfrist utenfor regelens datoer, og trakten teller dem med; velg en periode innenfor datoene for å få regelen vurdert.",
+        "{left_out:# stilling|# stillinger} i perioden har søknadsfrist utenfor regelens datoer, og trakten teller med alle stillinger; velg en periode innenfor datoene for å få regelen vurdert.",
         "{left_out:# of the period's postings has|# of the period's postings have} a deadline outside the rule's dates, and the funnel counts them; choose a period within the dates to have the rule judged."),
     "yearly.left_out_not_in_force": (
         "{left_out:# stilling|# stillinger} med søknadsfrist utenfor regelens datoer er ikke talt med.",
