@@ -596,3 +596,16 @@ def test_a_union_report_with_a_small_min_cell_says_it_is_not_safe(runner: CliRun
     assert "counts of persons up to 4 are NOT hidden" in text_ and "not safe to hand" in text_
     assert "below 1 are hidden" not in text_ and "internal use" not in text_
     assert "no count of persons is hidden" in text_
+
+
+def test_the_hires_left_out_cannot_be_worked_out_from_the_funnel(runner: CliRunner, tmp_path: Path) -> None:
+    """The funnel counts 12 hires; the rule, ending 30 June, counts the spring's 10. Showing 10 would give
+    the autumn posting's 2 hires as 12 − 10, so the rule's count of hires is hidden."""
+    year = Year()
+    year.posting("P-1", [*_hires(5, 5), person("Nei")], unit="Alfa", deadline="01.03.2025")
+    year.posting("P-2", [*_hires(0, 2), person("Nei")], unit="Beta", deadline="01.09.2025")
+    path = year.write(tmp_path)
+    report = summary(runner, path, "-r", pack(tmp_path, TARGET + "\nin_force_to = 2025-06-30"), "--year", "2025",
+                     "--audience", "tillitsvalgt")
+    whole = verdict(report, "YT", split=None)
+    assert whole["hires"] is None and "hires" in whole["suppressed"] and whole["left_out_not_in_force"] == 1

@@ -94,6 +94,8 @@ class YearlyInput:
     audience: str
     population_share: float | None
     period: tuple[date | None, date | None] = (None, None)  # the summary's --from and --to
+    # the hires of the postings a rule counts are hidden (the funnel's total minus them would be small)
+    hires_hidden: bool = False
 
 
 def yearly_results(pack: RulePack, data: YearlyInput, title: Callable[[YearlyRule], str]) -> list[YearlyResult]:
@@ -142,15 +144,18 @@ def _kept(rule: YearlyRule, data: YearlyInput) -> YearlyInput:
     if all(keep):
         return data
     indices = np.flatnonzero(np.array(keep, dtype=bool))
+    cells, hires_hidden = _rest_hidden(data, keep)
     return replace(data, facts=[data.facts[i] for i in indices.tolist()],
                    by_group={g: counts[indices] for g, counts in data.by_group.items()},
-                   hidden=data.hidden | _rest_hidden(data, keep))
+                   hidden=data.hidden | cells, hires_hidden=hires_hidden)
 
 
-def _rest_hidden(data: YearlyInput, keep: Sequence[bool]) -> set[Cell]:
-    """The funnel's "hired, declared yes" cells to treat as hidden for the postings kept: the kept and the
-    left-out postings are two slices of the funnel's hires, protected like the units."""
+def _rest_hidden(data: YearlyInput, keep: Sequence[bool]) -> tuple[set[Cell], bool]:
+    """The funnel's "hired, declared yes" cells to treat as hidden for the postings kept, and whether their
+    hires are hidden: the kept and the left-out postings are two slices of the funnel's hires, protected
+    like the units."""
     out: set[Cell] = set()
+    hires_hidden = False
     mask = np.array(keep, dtype=bool)
     k, zeros = data.settings.min_cell, data.settings.suppress_zeros
     for group, counts in data.by_group.items():
@@ -161,7 +166,8 @@ def _rest_hidden(data: YearlyInput, keep: Sequence[bool]) -> set[Cell]:
         gone = protect_slices(two, int(hires.sum()), total, k, zeros, 1)
         if "in" in gone.declared or gone.whole:
             out.add((group, "yes", "hired"))
-    return out
+        hires_hidden |= "in" in gone.hires or gone.whole
+    return out, hires_hidden
 
 
 def _outside(rule: YearlyRule, period: tuple[date | None, date | None]) -> bool:
@@ -273,7 +279,7 @@ def _representation(rule: RepresentationTargetRule, data: YearlyInput) -> list[Y
     total = None if total_cell in data.hidden else int(declared.sum())
     # the whole period first: its counts are the funnel's, hidden or shown with it
     rows = [_judged(rule, data, None, None, int(hires.sum()), int(declared.sum()), len(data.facts),
-                    hidden=total is None, hires_hidden=small(int(hires.sum()), k, zeros))]
+                    hidden=total is None, hires_hidden=data.hires_hidden or small(int(hires.sum()), k, zeros))]
     for split in rule.splits:
         if not _present(data.facts, split):
             continue
