@@ -47,7 +47,7 @@ from rekruttering.read.join import (
     with_postings,
 )
 from rekruttering.read.justifications import load_justifications
-from rekruttering.read.targets import load_targets
+from rekruttering.read.targets import TargetsFile, load_targets_file, unmatched
 from rekruttering.read.textcolumns import SMALL_ROWS, TableKind, column_texts
 from rekruttering.read.values import parse_id
 from rekruttering.read.workforce import load_workforce
@@ -315,7 +315,8 @@ def _pack_ref(pack: RulePack) -> RulePackRef:
 
 
 def _input_refs(dataset: Dataset, options: Options, pack: RulePack,
-                justification_rows: tuple[int, int] = (0, 0)) -> list[InputRef]:
+                justification_rows: tuple[int, int] = (0, 0),
+                targets_rows: tuple[int, int] = (0, 0)) -> list[InputRef]:
     """The exports by sheet, then every side file that can change a verdict, each with its SHA-256; the
     justifications file with its entries read, used and set aside."""
     refs = [InputRef(file=s.file, sha256=s.sha256, role=s.role, sheet=s.sheet, header_row=s.header_row,
@@ -327,7 +328,7 @@ def _input_refs(dataset: Dataset, options: Options, pack: RulePack,
             ("targets", getattr(options, "targets", None)), ("rule_pack", given_pack))
     for role, path in side:
         if path is not None and path.is_file():
-            read, used = justification_rows if role == "justifications" else (0, 0)
+            read, used = {"justifications": justification_rows, "targets": targets_rows}.get(role, (0, 0))
             refs.append(InputRef(file=str(path), sha256=_sha256(path), role=role, rows=read, rows_used=used,
                                  rows_set_aside=read - used))
     return refs
@@ -499,7 +500,7 @@ def summarise(
         representation,
         rule_rows_of,
     )
-    from rekruttering.summary.yearly import YearlyInput, yearly_results
+    from rekruttering.summary.yearly import YearlyInput, targets_used, yearly_results
     from rekruttering.words.summary import worded
 
     columnar = columnar and not options.postings
@@ -519,11 +520,13 @@ def summarise(
     funnel_counts, steps, hidden, tables = funnel_of_counts(parts.by_group, settings, missing=missing,
                                                      bounds=compliance_bounds(rules, inputs.pack, groups))
     warnings = [*inputs.dataset.warnings, *inputs.warnings]
-    targets = load_targets(options.targets, load_column_map(options.columns, options.aliases)) \
-        if options.targets else {}
+    targets = load_targets_file(options.targets, load_column_map(options.columns, options.aliases)) \
+        if options.targets else TargetsFile("", None)
+    not_used = unmatched(targets, *targets_used(inputs.pack, parts.facts)) if options.targets else []
+    warnings += not_used
     yearly = yearly_results(inputs.pack, YearlyInput(
         parts.facts, parts.by_group, steps, tables, hidden, missing, settings, inputs.context.fields or frozenset(),
-        targets, options.audience, inputs.pack.info.population_share_immigrant_background,
+        targets.targets, options.audience, inputs.pack.info.population_share_immigrant_background,
         (options.start, options.end)),
         lambda rule: rule.title.get(lang))
     report = SummaryReport(
@@ -534,7 +537,8 @@ def summarise(
         lang=lang,
         rule_pack=_pack_ref(inputs.pack),
         rules_selected=sorted(r.id for r in inputs.pack.all_rules),
-        inputs=_input_refs(inputs.dataset, options, inputs.pack, inputs.justification_rows),
+        inputs=_input_refs(inputs.dataset, options, inputs.pack, inputs.justification_rows,
+                           (len(targets.rows), len(targets.rows) - len(not_used))),
         period=Period(from_=options.start, to=options.end),
         postings=counts,
         min_cell=options.min_cell,

@@ -200,10 +200,11 @@ def _target_year(tmp_path: Path, **units: tuple[int, int]) -> Path:
 
 
 def test_representation_met_review_and_too_few_hires(runner: CliRunner, tmp_path: Path) -> None:
-    path = _target_year(tmp_path, Alfa=(5, 5), Beta=(0, 10), Gamma=(0, 3))
+    # Delta's 6 hires are hidden beside Gamma's 3, which the total would otherwise give away
+    path = _target_year(tmp_path, Alfa=(5, 5), Beta=(0, 10), Gamma=(0, 3), Delta=(0, 6))
     report = summary(runner, path, "-r", pack(tmp_path, TARGET))
     whole = verdict(report, "YT", split=None)
-    assert (whole["hires"], whole["declared_hires"], whole["hired_share"]) == (23, 5, 0.217)
+    assert (whole["hires"], whole["declared_hires"], whole["hired_share"]) == (29, 5, 0.172)
     assert (whole["status"], whole["reason"], whole["target"], whole["target_source"]) == (
         "review", "below_target", 0.25, "population_share")
     alfa = verdict(report, "YT", split="unit", value="Alfa")
@@ -488,3 +489,123 @@ def test_a_pack_of_yearly_rules_only_is_for_summary_not_check(runner: CliRunner,
     assert code == 2 and "only yearly rules" in err and "nothing to check" in err
     assert summary(runner, path, "-r", rules)["rules_selected"] == ["YP", "YT"]
 
+
+
+@pytest.mark.parametrize("audience", ["hr", "tillitsvalgt"])
+def test_a_hidden_hire_count_cannot_be_worked_out_from_the_total(runner: CliRunner, tmp_path: Path,
+                                                                audience: str) -> None:
+    """Three units of 10 hires and one of 3: with the period's 33 and the three tens shown, the 3 would be
+    33 − 30. A second unit's hires are hidden beside it, and what is left cannot pin either."""
+    path = _target_year(tmp_path, Alfa=(5, 5), Beta=(0, 10), Gamma=(5, 5), Eps=(0, 3))
+    report = summary(runner, path, "-r", pack(tmp_path, TARGET), "--audience", audience)
+    units = {r["value"]: r for r in rows(report, "YT") if r["split"] == "unit"}
+    assert verdict(report, "YT", split=None)["hires"] == 33
+    hidden = sorted(name for name, r in units.items() if r["hires"] is None)
+    assert "Eps" in hidden and len(hidden) == 2
+    assert all(units[name]["declared_hires"] is None for name in hidden)
+    shown = sum(r["hires"] for r in units.values() if r["hires"] is not None)
+    assert 33 - shown > 3  # the hidden units together hold more than Eps's 3
+
+
+def test_a_family_whose_small_counts_the_total_pins_is_not_shown(runner: CliRunner, tmp_path: Path) -> None:
+    """Two units of 4 hires out of 8: both under K = 5, and 'too few hires' each, so each is 4. The units
+    are not listed; the period's row still is."""
+    path = _target_year(tmp_path, Alfa=(2, 2), Beta=(1, 3))
+    report = summary(runner, path, "-r", pack(tmp_path, TARGET), "--audience", "tillitsvalgt")
+    assert verdict(report, "YT", split=None)["hires"] == 8
+    assert not [r for r in rows(report, "YT") if r["split"] == "unit"]
+
+
+def test_a_yearly_rule_counts_only_postings_within_its_dates(runner: CliRunner, tmp_path: Path) -> None:
+    """The rule ends 30 June: the spring posting (5 of 10 hires declared) is judged against 40 %, the
+    autumn one (0 of 10) is left out and said so; over the whole year it would be 5 of 20, below."""
+    year = Year()
+    year.posting("P-1", [*_hires(5, 5), person("Nei")], unit="Alfa", deadline="01.03.2025")
+    year.posting("P-2", [*_hires(0, 10), person("Nei")], unit="Beta", deadline="01.09.2025")
+    path = year.write(tmp_path)
+    rule = TARGET + "\ntarget = 0.4\nin_force_to = 2025-06-30"
+    report = summary(runner, path, "-r", pack(tmp_path, rule, PARITY + "\nin_force_to = 2025-06-30"),
+                     "--year", "2025", "--lang", "en")
+    whole = verdict(report, "YT", split=None)
+    assert (whole["status"], whole["hires"], whole["declared_hires"]) == ("met", 10, 5)
+    assert whole["left_out_not_in_force"] == 1 and "1 posting with a deadline outside" in whole["sentence"]
+    assert [r["value"] for r in rows(report, "YT") if r["split"] == "unit"] == ["Alfa"]
+    assert {(r["status"], r["reason"]) for r in rows(report, "YP")} == {("not_applicable", "partly_in_force")}
+
+
+def test_postings_where_declaration_was_not_offered_are_not_counted(runner: CliRunner, tmp_path: Path) -> None:
+    """Alfa offered self-declaration (5 of 10 hires declared); Beta did not, so its 10 hires have nothing to
+    declare and would pull the share down to 25 %. Beta is left out and said so; with Alfa offering
+    nothing either, the rule cannot be judged."""
+    def offered(people: list[dict[str, object]], answer: str) -> list[dict[str, object]]:
+        return [{**p, "Egenerklæring tilbudt": answer} for p in people]
+
+    def year_of(alfa: str) -> Path:
+        year = Year([*HEADER, "Egenerklæring tilbudt"])
+        year.posting("P-1", offered([*_hires(5, 5), person("Nei")], alfa), unit="Alfa")
+        year.posting("P-2", offered([*(person(hired="Ja") for _ in range(10)), person()], "Nei"), unit="Beta")
+        return year.write(tmp_path)
+
+    rules = pack(tmp_path, TARGET + "\ntarget = 0.4")
+    whole = verdict(summary(runner, year_of("Ja"), "-r", rules, "--lang", "en"), "YT", split=None)
+    assert (whole["status"], whole["hires"], whole["declared_hires"]) == ("met", 10, 5)
+    assert whole["left_out_not_offered"] == 1 and "1 posting where self-declaration was not offered" in \
+        whole["sentence"]
+    [alone] = rows(summary(runner, year_of("Nei"), "-r", rules, "--lang", "en"), "YT")
+    assert (alone["status"], alone["reason"]) == ("not_applicable", "not_offered")
+    assert "offered self-declaration" in alone["sentence"]
+
+
+def test_a_targets_row_that_matches_nothing_is_warned_about(runner: CliRunner, tmp_path: Path) -> None:
+    """'Enhet Alfa' is not how the export names the unit, and the pack has no target rule for disability:
+    neither row is used, each is named with its row and column, and the run goes on."""
+    path = _target_year(tmp_path, Alfa=(5, 5))
+    targets = _targets(tmp_path, ["Enhet Alfa", "Innvandrerbakgrunn", "60 %"], ["Alfa", "Nedsatt funksjonsevne", "0,5"],
+                       ["Alfa", "Innvandrerbakgrunn", "0,5"])
+    report = summary(runner, path, "-r", pack(tmp_path, TARGET), "--targets", targets, "--lang", "en")
+    warned = {(w["code"], w["row"], w["column"]) for w in report["warnings"] if w["code"].startswith("targets.")}
+    assert warned == {("targets.unit_unmatched", 2, "Enhet"), ("targets.group_unused", 3, "Gruppe")}
+    assert any("'Enhet Alfa'" in w["message"] for w in report["warnings"])
+    [used] = [i for i in report["inputs"] if i["role"] == "targets"]
+    assert (used["rows"], used["rows_used"]) == (3, 1)
+    assert verdict(report, "YT", split="unit", value="Alfa")["target_source"] == "targets_file"
+
+
+@pytest.mark.parametrize(("rules", "oslo"), [("sarpsborg", False), ("bergen", False), ("oslo", True)])
+def test_only_oslos_pack_cites_oslos_text_on_personnel_data(runner: CliRunner, tmp_path: Path, rules: str,
+                                                            oslo: bool) -> None:
+    path = _target_year(tmp_path, Alfa=(5, 5))
+    _, out, _ = run(runner, "summary", path, "-r", rules, "--lang", "en")
+    assert ("City of Oslo's text" in flat(out)) is oslo
+    assert ("the export holds declarations only for applicants" in flat(out)) is not oslo
+
+
+def test_no_trainee_postings_shows_none_hired(runner: CliRunner, tmp_path: Path) -> None:
+    path = _target_year(tmp_path, Alfa=(5, 5))
+    [trainee] = rows(summary(runner, path, "-r", "bergen", code=None), "BE05")
+    assert (trainee["reason"], trainee["hires"], trainee["declared_hires"]) == ("no_trainee_postings", 0, 0)
+    _, out, _ = run(runner, "summary", path, "-r", "bergen", "--lang", "en")
+    assert "Hires: :" not in out
+
+
+def test_a_union_report_with_a_small_min_cell_says_it_is_not_safe(runner: CliRunner, tmp_path: Path) -> None:
+    path = _target_year(tmp_path, Alfa=(5, 5))
+    _, out, _ = run(runner, "summary", path, "-r", "sarpsborg", "--audience", "tillitsvalgt", "--min-cell", "1",
+                    "--lang", "en")
+    text_ = flat(out)
+    assert "counts of persons up to 4 are NOT hidden" in text_ and "not safe to hand" in text_
+    assert "below 1 are hidden" not in text_ and "internal use" not in text_
+    assert "no count of persons is hidden" in text_
+
+
+def test_the_hires_left_out_cannot_be_worked_out_from_the_funnel(runner: CliRunner, tmp_path: Path) -> None:
+    """The funnel counts 12 hires; the rule, ending 30 June, counts the spring's 10. Showing 10 would give
+    the autumn posting's 2 hires as 12 − 10, so the rule's count of hires is hidden."""
+    year = Year()
+    year.posting("P-1", [*_hires(5, 5), person("Nei")], unit="Alfa", deadline="01.03.2025")
+    year.posting("P-2", [*_hires(0, 2), person("Nei")], unit="Beta", deadline="01.09.2025")
+    path = year.write(tmp_path)
+    report = summary(runner, path, "-r", pack(tmp_path, TARGET + "\nin_force_to = 2025-06-30"), "--year", "2025",
+                     "--audience", "tillitsvalgt")
+    whole = verdict(report, "YT", split=None)
+    assert whole["hires"] is None and "hires" in whole["suppressed"] and whole["left_out_not_in_force"] == 1

@@ -121,6 +121,8 @@ class TraineeRule(YearlyRuleBase):
 
 class ParityReason(StrEnum):
     not_in_force = "not_in_force"  # not applicable: the period lies wholly outside the rule's dates
+    not_offered = "not_offered"  # not applicable: no posting of the period offered self-declaration
+    partly_in_force = "partly_in_force"  # not applicable: some postings lie outside them (the funnel counts all)
     adverse_impact = "adverse_impact"  # review: below four-fifths (stratified) and significant
     not_significant = "not_significant"  # met: below, but the exact test is not significant
     not_below = "not_below"  # met
@@ -132,6 +134,7 @@ class ParityReason(StrEnum):
 
 class TargetReason(StrEnum):
     not_in_force = "not_in_force"  # not applicable: the period lies wholly outside the rule's dates
+    not_offered = "not_offered"  # not applicable: no posting of the period offered self-declaration
     target_reached = "target_reached"
     below_target = "below_target"
     too_few_hires = "too_few_hires"
@@ -143,6 +146,7 @@ class TargetReason(StrEnum):
 
 class TraineeReason(StrEnum):
     not_in_force = "not_in_force"  # not applicable: the period lies wholly outside the rule's dates
+    not_offered = "not_offered"  # not applicable: no posting of the period offered self-declaration
     trainee_declared = "trainee_declared"
     no_trainee_declared = "no_trainee_declared"
     undecided = "undecided"  # review: a trainee hire's declaration cannot be read for the group

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from rekruttering.columnar.frame import Frame, IntArray
 from rekruttering.models import Posting, PostingType
+from rekruttering.read.fields import Field
 from rekruttering.summary.yearly import PostingFacts, facts_of
 
 
@@ -19,7 +20,9 @@ def frame_facts(frame: Frame, postings: IntArray) -> list[PostingFacts]:
         if kind is PostingType.trainee:
             out.append(facts_of(frame.posting(index)))
         else:
-            out.append(PostingFacts(frame.unit[index], kind, frame.level_of(index), frame.employment_of(index)))
+            out.append(PostingFacts(frame.unit[index], kind, frame.level_of(index), frame.employment_of(index),
+                                    deadline=frame.deadline[index],
+                                    offered=frame.process_cell(Field.declaration_offered, index)))
     return out
 
 

@@ -10,6 +10,7 @@ sheet, row, column) and the run stops with exit code 2; nothing is guessed.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rekruttering.errors import InputError, Problem
@@ -33,11 +34,39 @@ GROUPS: dict[str, str] = {
 Targets = dict[tuple[str, str], float]  # (normalise_header(unit), group) -> share 0–1
 
 
+@dataclass(frozen=True)
+class TargetRow:
+    """Where a target came from, to name it when it matches nothing (``unmatched``)."""
+
+    unit: str
+    group: str
+    group_text: str
+    row: int
+    unit_column: str
+    group_column: str
+
+
+@dataclass
+class TargetsFile:
+    """The targets of a file, and for each its row."""
+
+    file: str
+    sheet: str | None
+    targets: Targets = field(default_factory=dict)
+    rows: dict[tuple[str, str], TargetRow] = field(default_factory=dict)
+
+
 def load_targets(path: Path, columns: ColumnMap) -> Targets:
     """The targets of a file, keyed by normalised unit and group; any bad row is an ``InputError``."""
+    return load_targets_file(path, columns).targets
+
+
+def load_targets_file(path: Path, columns: ColumnMap) -> TargetsFile:
+    """The targets of a file with their rows; any bad row is an ``InputError``."""
     aliases = {"unit": columns.aliases[Field.unit], **HEADERS}
     table = read_table(path, aliases, ("unit", "group", "target"))
     found: Targets = {}
+    where: dict[tuple[str, str], TargetRow] = {}
     problems: list[Problem] = []
 
     def bad(code: str, row: int, column: str, **params: str) -> None:
@@ -65,9 +94,10 @@ def load_targets(path: Path, columns: ColumnMap) -> Targets:
             bad("targets.duplicate", number, "unit", unit=unit, group=group_text)
             continue
         found[key] = share
+        where[key] = TargetRow(unit, group, group_text, number, table.columns["unit"], table.columns["group"])
     if problems:
         raise InputError("targets", problems)
-    return found
+    return TargetsFile(table.file, table.sheet, found, where)
 
 
 def _share(raw: str) -> float | None:
@@ -79,3 +109,18 @@ def _share(raw: str) -> float | None:
     if percent:
         value /= 100
     return value if 0 <= value <= 1 else None
+
+
+def unmatched(found: TargetsFile, units: set[str], groups: set[str]) -> list[Problem]:
+    """A warning for each row no verdict uses: its group has no representation_target rule in the pack, or
+    no posting of the period has its unit (``units`` normalised; which may be right, a unit without postings
+    in the period, or a misspelling)."""
+    out: list[Problem] = []
+    for (unit_key, group), row in sorted(found.rows.items(), key=lambda item: item[1].row):
+        if group not in groups:
+            out.append(Problem("warning", "targets.group_unused", (("value", row.group_text),),
+                               found.file, found.sheet, row.row, row.group_column))
+        elif unit_key not in units:
+            out.append(Problem("warning", "targets.unit_unmatched", (("value", row.unit),),
+                               found.file, found.sheet, row.row, row.unit_column))
+    return out

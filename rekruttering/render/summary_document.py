@@ -9,6 +9,8 @@ from rekruttering.words.catalogue import Lang, format_date, format_number, text
 from rekruttering.words.catalogue import verdict as closing_line
 from rekruttering.words.summary import scope
 
+SAFE_MIN_CELL = 5  # api.DEFAULT_MIN_CELL: the smallest cell of a report safe to hand to the union
+
 
 def _num(value: int | float | None, lang: Lang, percent: bool = False, digits: int = 3,
          missing: bool = False) -> Cell:
@@ -59,7 +61,7 @@ def _compliance(name: str, title: str, rows: list[RuleSummary], lang: Lang, key:
                  sentences=len(columns) - 1, key_columns=first)
 
 
-def _yearly(rows: list[YearlyResult], min_cell: int, lang: Lang) -> Table:
+def _yearly(rows: list[YearlyResult], min_cell: int, lang: Lang, pack: str) -> Table:
     """The yearly rules: one row per verdict (a step, a slice of the postings, the trainee postings)."""
     columns = tuple(text(k, lang) for k in (
         "report.rule", "summary.col.group", "summary.col.scope", "summary.col.status", "summary.col.hires",
@@ -77,9 +79,18 @@ def _yearly(rows: list[YearlyResult], min_cell: int, lang: Lang) -> Table:
              r.sentence])
         for r in rows)
     return Table(text("summary.sheet.yearly", lang), text("summary.title.yearly", lang), columns, body,
-                 note=text("summary.note.yearly", lang) + (
+                 # only Oslo's pack quotes Oslo's text on personnel data; the others say what the export holds
+                 note=text("summary.note.yearly" if pack == "oslo" else "summary.note.yearly.export", lang) + (
                      " " + text("summary.note.yearly.hidden", lang, top=min_cell - 1) if min_cell > 1 else ""),
                  sentences=len(columns) - 1, key_columns=3)
+
+
+def _safety(report: SummaryReport, lang: Lang) -> tuple[str, ...]:
+    """A report for the union with K below the default hides fewer counts than one safe to hand over: say
+    so plainly (rather than 'internal use', which a tillitsvalgt report is not)."""
+    if report.audience == "tillitsvalgt" and report.min_cell < SAFE_MIN_CELL:
+        return (text("summary.not_safe.tillitsvalgt", lang, k=report.min_cell, top=SAFE_MIN_CELL - 1),)
+    return (text("summary.internal_use", lang),) if report.internal_use else ()
 
 
 def overview(report: SummaryReport, verdict: Cell, period: str, lang: Lang) -> Overview:
@@ -113,7 +124,8 @@ def build(report: SummaryReport) -> Document:
         report, lang,
         (text("summary.period", lang), period),
         (text("summary.postings", lang), text("summary.postings.counts", lang, **report.postings.model_dump())),
-        (text("summary.min_cell", lang), text("summary.min_cell.text", lang, k=report.min_cell)),
+        (text("summary.min_cell", lang), text("summary.min_cell.text" if report.min_cell > 1 or report.suppress_zeros
+                                              else "summary.min_cell.none_hidden", lang, k=report.min_cell)),
     )
     tables = [  # the breaches to follow up first: what the reader must act on
         Table(text("summary.sheet.follow_up", lang), text("summary.title.follow_up", lang),
@@ -169,15 +181,16 @@ def build(report: SummaryReport) -> Document:
               chart=Chart(text("summary.chart.representation", lang), (0,), (1, 2, 3), percent=True), sentences=5),
     ]
     if report.yearly_rules:
-        tables.append(_yearly(report.yearly_rules, report.min_cell, lang))
+        tables.append(_yearly(report.yearly_rules, report.min_cell, lang, report.rule_pack.id))
     tables.append(inputs_table(report, lang))
     tables += side_tables(report, lang)
     verdict = Cell(*closing_line("summary", report.audience, len(report.follow_up), report.to_review, lang,
                                  report.failed))
     title = f"{text('summary.title', lang)} – {text(f'report.for.{report.audience}', lang)}"
-    notes = ((text("summary.internal_use", lang),) if report.internal_use else ()) + (
+    notes = _safety(report, lang) + (
         (text("summary.left_out_in_doubt", lang, count=report.left_out_in_doubt),) if report.left_out_in_doubt
         else ()) + (
-        text("summary.method", lang, k=report.min_cell, minimum=report.min_informative),) + withheld(report, lang)
+        text("summary.method" if report.min_cell > 1 or report.suppress_zeros else "summary.method.none_hidden",
+             lang, k=report.min_cell, minimum=report.min_informative),) + withheld(report, lang)
     return Document("summary", title, lang, tuple(meta), tuple(tables), verdict, notes,
                     overview(report, verdict, period, lang))

@@ -154,6 +154,8 @@ class YearlyResult(BaseModel):
     target_source: str | None = None  # "targets_file", "rule", "population_share"
     min_hires: int | None = None
     postings: int | None = None  # postings in the slice (trainee_recruitment: trainee postings)
+    left_out_not_in_force: int = 0  # postings of the period whose deadline lies outside the rule's dates
+    left_out_not_offered: int = 0  # postings (within the dates) where self-declaration was not offered
     suppressed: list[str] = ModelField(default_factory=list)
     sentence: str = ""
 

@@ -22,9 +22,11 @@ report safe to hand over stays safe.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from rekruttering.checks.base import membership
 from rekruttering.checks.pack import RulePack
@@ -39,8 +41,9 @@ from rekruttering.checks.yearly import (
 )
 from rekruttering.keys import normalise_header
 from rekruttering.models import Applicant, Posting, PostingType
-from rekruttering.summary.disclosure import MIN_ROOM, Bound, Cell, Tables, room, small
+from rekruttering.summary.disclosure import Cell, Tables, small
 from rekruttering.summary.model import FunnelStep, YearlyResult
+from rekruttering.summary.slices import protect_slices
 
 if TYPE_CHECKING:
     from rekruttering.summary.report import CountArray, Disclosure
@@ -60,12 +63,15 @@ class PostingFacts:
     job_level: str | None = None
     employment_type: str | None = None
     trainee_hires: tuple[Applicant, ...] = ()
+    deadline: date | None = None  # a yearly rule counts the posting only when this lies within its dates
+    offered: bool | None = None  # self-declaration offered; False: the posting's declarations do not count
 
 
 def facts_of(posting: Posting) -> PostingFacts:
     hires = tuple(a for a in posting.applicants if a.hired is True or any(d.field == "hired" for d in a.doubts)) \
         if posting.posting_type is PostingType.trainee else ()
-    return PostingFacts(posting.unit, posting.posting_type, posting.job_level, posting.employment_type, hires)
+    return PostingFacts(posting.unit, posting.posting_type, posting.job_level, posting.employment_type, hires,
+                        deadline=posting.deadline, offered=posting.declaration_offered)
 
 
 def needs_facts(pack: RulePack) -> bool:
@@ -88,6 +94,8 @@ class YearlyInput:
     audience: str
     population_share: float | None
     period: tuple[date | None, date | None] = (None, None)  # the summary's --from and --to
+    # the hires of the postings a rule counts are hidden (the funnel's total minus them would be small)
+    hires_hidden: bool = False
 
 
 def yearly_results(pack: RulePack, data: YearlyInput, title: Callable[[YearlyRule], str]) -> list[YearlyResult]:
@@ -95,16 +103,71 @@ def yearly_results(pack: RulePack, data: YearlyInput, title: Callable[[YearlyRul
     language."""
     out: list[YearlyResult] = []
     for rule in pack.yearly:
-        if _outside(rule, data.period):
+        if _outside(rule, data.period) or not any(_counted(rule, data.facts)):
             found = [_result("not_applicable", "not_in_force", group=rule.groups[0] if rule.groups else None)]
+        elif all(o is False for o, c in zip(_offered(data.facts), _counted(rule, data.facts), strict=True) if c):
+            found = [_result("not_applicable", "not_offered", group=group) for group in rule.groups]
         elif isinstance(rule, SelectionParityRule):
-            found = _parity(rule, data)
+            # the funnel's statistics are of every posting of the period: judged only when all are in force
+            # (a posting where declaration was not offered has no declared applicant: it is not informative)
+            found = _parity(rule, data) if all(_counted(rule, data.facts)) else \
+                [_result("not_applicable", ParityReason.partly_in_force, group=group) for group in rule.groups]
         elif isinstance(rule, RepresentationTargetRule):
-            found = _representation(rule, data)
+            found = _representation(rule, _kept(rule, data))
         else:
-            found = [_trainee(rule, data)]
-        out += [r.model_copy(update={"rule": rule.id, "title": title(rule), "check": rule.check}) for r in found]
+            found = [_trainee(rule, _kept(rule, data))]
+        counted = _counted(rule, data.facts)
+        left = sum(1 for keep in counted if not keep)
+        not_offered = sum(1 for keep, o in zip(counted, _offered(data.facts), strict=True) if keep and o is False)
+        out += [r.model_copy(update={"rule": rule.id, "title": title(rule), "check": rule.check,
+                                     "left_out_not_in_force": left, "left_out_not_offered": not_offered})
+                for r in found]
     return out
+
+
+def _counted(rule: YearlyRule, facts: Sequence[PostingFacts]) -> list[bool]:
+    """Per posting, whether its deadline lies within the rule's dates (a posting without one is counted, as
+    ``check`` judges it as of the run date)."""
+    return [f.deadline is None or not ((rule.in_force_from and f.deadline < rule.in_force_from)
+                                       or (rule.in_force_to and f.deadline > rule.in_force_to)) for f in facts]
+
+
+def _offered(facts: Sequence[PostingFacts]) -> list[bool | None]:
+    return [f.offered for f in facts]
+
+
+def _kept(rule: YearlyRule, data: YearlyInput) -> YearlyInput:
+    """``data`` with only the postings the rule counts: within its dates, and not those where the
+    self-declaration was not offered (and the funnel's totals of them hidden where the postings left out
+    would give away a small count: see ``_rest_hidden``)."""
+    keep = [c and o is not False for c, o in zip(_counted(rule, data.facts), _offered(data.facts), strict=True)]
+    if all(keep):
+        return data
+    indices = np.flatnonzero(np.array(keep, dtype=bool))
+    cells, hires_hidden = _rest_hidden(data, keep)
+    return replace(data, facts=[data.facts[i] for i in indices.tolist()],
+                   by_group={g: counts[indices] for g, counts in data.by_group.items()},
+                   hidden=data.hidden | cells, hires_hidden=hires_hidden)
+
+
+def _rest_hidden(data: YearlyInput, keep: Sequence[bool]) -> tuple[set[Cell], bool]:
+    """The funnel's "hired, declared yes" cells to treat as hidden for the postings kept, and whether their
+    hires are hidden: the kept and the left-out postings are two slices of the funnel's hires, protected
+    like the units."""
+    out: set[Cell] = set()
+    hires_hidden = False
+    mask = np.array(keep, dtype=bool)
+    k, zeros = data.settings.min_cell, data.settings.suppress_zeros
+    for group, counts in data.by_group.items():
+        hires, declared = _hired(counts)
+        total = None if (group, "yes", "hired") in data.hidden else int(declared.sum())
+        two = {"in": (int(hires[mask].sum()), int(declared[mask].sum())),
+               "out": (int(hires[~mask].sum()), int(declared[~mask].sum()))}
+        gone = protect_slices(two, int(hires.sum()), total, k, zeros, 1)
+        if "in" in gone.declared or gone.whole:
+            out.add((group, "yes", "hired"))
+        hires_hidden |= "in" in gone.hires or gone.whole
+    return out, hires_hidden
 
 
 def _outside(rule: YearlyRule, period: tuple[date | None, date | None]) -> bool:
@@ -184,42 +247,9 @@ def _hired(counts: CountArray) -> tuple[CountArray, CountArray]:
 
 def protect_family(slices: Mapping[str, tuple[int, int]], total_declared: int | None, k: int,
                    zeros: bool) -> set[str]:
-    """The slices whose declared count must be hidden. ``slices``: name -> (hires, declared); the family
-    partitions the funnel's hires, whose declared count is ``total_declared`` (None: hidden, and then every
-    slice's is hidden). A slice's hires are published (or taken as known, like the funnel's stage totals), so
-    its declared count and the rest (hires − declared) are hidden together: first where either is from 1 to
-    K − 1, then, smallest declared count first, as many more slices as it takes that no hidden declared count
-    can be worked out from the published ones and the total (``disclosure.room``, the same linear program
-    as the funnel's). A declared count pinned at 0 is let be: zeros are shown."""
-    if total_declared is None:
-        return {name for name, (hires, _) in slices.items() if hires}
-    cells: dict[Cell, int] = {}
-    for name, (hires, declared) in slices.items():
-        cells[(name, "yes", "hired")] = declared
-        cells[(name, "other", "hired")] = hires - declared
-    tables = Tables(cells, ("hired",), {name: ("yes", "other") for name in slices})
-    tables.bounds = [Bound(tuple(((name, "yes", "hired"), 1) for name in slices), lower=total_declared,
-                           upper=total_declared)]
-    gone = {name for name, (hires, declared) in slices.items()
-            if small(declared, k, zeros) or small(hires - declared, k, zeros)}
-
-    def hidden_cells(names: set[str]) -> set[Cell]:
-        return {(name, c, "hired") for name in names for c in ("yes", "other")}
-
-    while gone:
-        # a declared count that can only be 0 is a zero, which is published anyway (as Statistics Norway
-        # does); every other hidden count must keep at least one person of room
-        pinned = next((name for name in sorted(gone) if slices[name][1]
-                       and room(tables, hidden_cells(gone), (name, "yes", "hired")) < MIN_ROOM), None)
-        if pinned is None:
-            break
-        shown = sorted((n for n in slices if n not in gone), key=lambda n: (slices[n][1], n))
-        if not shown:
-            break  # every slice is hidden: what is left is the total itself, which the funnel publishes
-        more = next((n for n in shown if room(tables, hidden_cells(gone | {n}),
-                                              (pinned, "yes", "hired")) >= MIN_ROOM), None)
-        gone |= {more} if more is not None else set(shown)
-    return gone
+    """The slices whose declared count must be hidden when their hire counts are published
+    (``summary.slices.protect_slices`` without protecting the hires)."""
+    return set(protect_slices(slices, None, total_declared, k, zeros, 1).declared)
 
 
 def _target(rule: RepresentationTargetRule, data: YearlyInput, split: str | None, name: str | None
@@ -249,7 +279,7 @@ def _representation(rule: RepresentationTargetRule, data: YearlyInput) -> list[Y
     total = None if total_cell in data.hidden else int(declared.sum())
     # the whole period first: its counts are the funnel's, hidden or shown with it
     rows = [_judged(rule, data, None, None, int(hires.sum()), int(declared.sum()), len(data.facts),
-                    hidden=total is None)]
+                    hidden=total is None, hires_hidden=data.hires_hidden or small(int(hires.sum()), k, zeros))]
     for split in rule.splits:
         if not _present(data.facts, split):
             continue
@@ -260,18 +290,19 @@ def _representation(rule: RepresentationTargetRule, data: YearlyInput) -> list[Y
             n, d = family.get(name, (0, 0))
             family[name] = (n + int(hires[index]), d + int(declared[index]))
             postings[name] = postings.get(name, 0) + 1
-        gone = protect_family(family, total, k, zeros)
+        gone = protect_slices(family, int(hires.sum()), total, k, zeros, rule.hires_needed)
+        if gone.whole:
+            continue  # every way of showing the slices gives a hidden count away: the period's row says it all
         for name in sorted(family):
             n, d = family[name]
-            rows.append(_judged(rule, data, split, name, n, d, postings[name], hidden=name in gone))
+            rows.append(_judged(rule, data, split, name, n, d, postings[name], hidden=name in gone.declared,
+                                hires_hidden=name in gone.hires))
     return rows
 
 
 def _judged(rule: RepresentationTargetRule, data: YearlyInput, split: str | None, name: str | None, hires: int,
-            declared: int, postings: int, *, hidden: bool) -> YearlyResult:
-    k, zeros = data.settings.min_cell, data.settings.suppress_zeros
+            declared: int, postings: int, *, hidden: bool, hires_hidden: bool) -> YearlyResult:
     target, source = _target(rule, data, split, name)
-    hires_hidden = small(hires, k, zeros)
     gone = [key for key, out in (("hires", hires_hidden), ("declared_hires", hidden or hires_hidden),
                                  ("hired_share", hidden or hires_hidden)) if out]
     numbers = {"group": rule.groups[0], "split": split, "value": name, "postings": postings,
@@ -301,8 +332,8 @@ def _trainee(rule: TraineeRule, data: YearlyInput) -> YearlyResult:
     group = rule.groups[0]
     trainee = [f for f in data.facts if f.posting_type is PostingType.trainee]
     base = {"group": group, "postings": len(trainee)}
-    if not trainee:
-        return _result("not_applicable", TraineeReason.no_trainee_postings, **base)
+    if not trainee:  # none: no trainee was hired, which is shown (not a hidden count)
+        return _result("not_applicable", TraineeReason.no_trainee_postings, hires=0, declared_hires=0, **base)
     if "hired" in data.missing:
         return _result("not_applicable", TraineeReason.hired_missing, **base)
     approximate = group == "non_western" and rule.approximate_by_country_group is not None and \
@@ -341,3 +372,10 @@ def _member(applicant: Applicant, group: str, rule: TraineeRule, approximate: bo
     if approximate:
         return membership(applicant, "immigrant_background", rule.approximate_by_country_group)
     return membership(applicant, group)
+
+
+def targets_used(pack: RulePack, facts: Sequence[PostingFacts]) -> tuple[set[str], set[str]]:
+    """The units (normalised) of the period's postings and the groups of the pack's representation_target
+    rules: a row of a targets file naming neither is not used (``read.targets.unmatched``)."""
+    groups = {rule.groups[0] for rule in pack.yearly if isinstance(rule, RepresentationTargetRule)}
+    return {normalise_header(f.unit) for f in facts if f.unit}, groups

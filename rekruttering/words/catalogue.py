@@ -1408,6 +1408,45 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rules.no_dates": ("ingen datoer i kilden; regelsettet bruker regelen uten tidsgrense",
                        "no dates in the source; the pack applies the rule without a time limit"),
     # --- end h-fixrules ---
+    # --- h-fixyear (issue 12: the yearly rules' dates, declarations not offered, targets, texts) ---
+    "yearly.selection_parity.partly_in_force": (
+        "{left_out:# stilling|# stillinger} i perioden har søknadsfrist utenfor regelens datoer, og trakten teller med alle stillinger; velg en periode innenfor datoene for å få regelen vurdert.",
+        "{left_out:# of the period's postings has|# of the period's postings have} a deadline outside the rule's dates, and the funnel counts them; choose a period within the dates to have the rule judged."),
+    "yearly.left_out_not_in_force": (
+        "{left_out:# stilling|# stillinger} med søknadsfrist utenfor regelens datoer er ikke talt med.",
+        "{left_out:# posting|# postings} with a deadline outside the rule's dates {left_out:is|are} not counted."),
+    "yearly.left_out_not_offered": (
+        "{left_out:# stilling|# stillinger} der egenerklæring ikke ble tilbudt, er ikke talt med.",
+        "{left_out:# posting|# postings} where self-declaration was not offered {left_out:is|are} not counted."),
+    "yearly.selection_parity.not_offered": (
+        "Ingen av periodens stillinger tilbød egenerklæring, så ingen erklæringer kan vurderes.",
+        "None of the period's postings offered self-declaration, so there are no declarations to judge."),
+    "yearly.representation_target.not_offered": (
+        "Ingen av periodens stillinger tilbød egenerklæring, så ingen erklæringer kan vurderes.",
+        "None of the period's postings offered self-declaration, so there are no declarations to judge."),
+    "yearly.trainee_recruitment.not_offered": (
+        "Ingen av periodens stillinger tilbød egenerklæring, så ingen erklæringer kan vurderes.",
+        "None of the period's postings offered self-declaration, so there are no declarations to judge."),
+    "targets.unit_unmatched": (
+        "ingen stilling i perioden har enheten «{value}», så målet brukes ikke (riktig hvis enheten ikke hadde stillinger i perioden; ellers: sjekk skrivemåten mot eksporten).",
+        "no posting of the period has the unit '{value}', so the target is not used (right if the unit had no postings in the period; otherwise check the spelling against the export)."),
+    "targets.group_unused": (
+        "regelsettet har ingen regel for representasjonsmål for gruppen «{value}», så målet brukes ikke.",
+        "the rule pack has no representation target rule for the group '{value}', so the target is not used."),
+    "summary.note.yearly.export": (
+        "Regler som vurderes én gang for hele perioden. De gir aldri brudd, bare «til vurdering». Bare de ansatte kan måles, ut fra søkerens egen erklæring i søknaden: eksporten har erklæringer bare for søkere, så arbeidsstokken selv telles ikke.",
+        "Rules judged once for the whole period. They are never a breach, only 'review'. Only hires can be measured, from the applicant's own declaration in the application: the export holds declarations only for applicants, so the workforce itself is not counted."),
+    "yearly.representation_target.only_hires.export": (
+        "Bare de ansatte kan måles, ut fra søknaden: eksporten har erklæringer bare for søkere.",
+        "Only hires can be measured, from the application: the export holds declarations only for applicants."),
+    "summary.min_cell.none_hidden": ("ingen tall er skjult (minste celle {k})", "no count is hidden (smallest cell {k})"),
+    "summary.method.none_hidden": (
+        "Metode: ingen antall personer er skjult (minste celle {k}); nuller og små tall vises som de er. Andeler og rater er avrundet til 0,1 %, forhold til 3 gjeldende sifre og p-verdier til 2. Stratifiserte tester vises bare når minst {minimum:# stilling|# stillinger} har informasjon.",
+        "Method: no count of persons is hidden (smallest cell {k}); zeros and small counts are shown as they are. Shares and rates are rounded to 0.1 %, ratios to 3 significant digits and p-values to 2. Stratified tests are shown only when at least {minimum:# posting has|# postings have} information."),
+    "summary.not_safe.tillitsvalgt": (
+        "OBS: minste celle er {k}, under standarden: antall personer opp til {top} er IKKE skjult slik de ellers ville vært. Rapporten er ikke trygg å gi til tillitsvalgte eller andre.",
+        "NOTE: the smallest cell is {k}, below the default: counts of persons up to {top} are NOT hidden as they otherwise would be. The report is not safe to hand to union representatives or anyone else."),
+    # --- end h-fixyear ---
 }
 
 

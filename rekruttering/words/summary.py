@@ -30,7 +30,7 @@ def worded(report: SummaryReport, population_source: str | None = None) -> Summa
         "funnel_counts": [_count(c, lang) for c in report.funnel_counts],
         "funnel": [_step(s, lang, report.min_informative) for s in report.funnel],
         "representation": [_representation(r, lang) for r in report.representation],
-        "yearly_rules": [_yearly(r, lang, report.min_cell) for r in report.yearly_rules],
+        "yearly_rules": [_yearly(r, lang, report.min_cell, report.rule_pack.id) for r in report.yearly_rules],
     })
 
 
@@ -162,7 +162,7 @@ def scope(row: YearlyResult, lang: Lang) -> str:
     return text("summary.scope.all", lang)
 
 
-def _yearly(row: YearlyResult, lang: Lang, min_cell: int) -> YearlyResult:
+def _yearly(row: YearlyResult, lang: Lang, min_cell: int, pack: str) -> YearlyResult:
     where = scope(row, lang)
     params: dict[str, object] = {
         "Scope": _first_upper(where), "group": declared(row.group, lang) if row.group else "",
@@ -171,11 +171,19 @@ def _yearly(row: YearlyResult, lang: Lang, min_cell: int) -> YearlyResult:
         "minimum": row.min_informative if row.check == "selection_parity" else row.min_hires,
         "share": percent(row.hired_share, lang), "hires": _n(row.hires, lang), "target": percent(row.target, lang),
         "source": text(f"summary.target_source.{row.target_source}", lang) if row.target_source else "",
-        "postings": row.postings or 0, "k": min_cell}
+        "postings": row.postings or 0, "k": min_cell, "left_out": row.left_out_not_in_force}
     key = f"yearly.{row.check}.{row.reason}"
     if row.check == "representation_target" and row.status != "not_applicable" and row.hired_share is None:
         key += ".hidden"  # HR's report: the verdict stands, the count behind it is hidden
     sentence = text(key, lang, **params)
     if row.check == "representation_target" and row.split is None:
-        sentence += " " + text("yearly.representation_target.only_hires", lang)
+        # only Oslo's pack cites Oslo's text on personnel data; the others say what the export holds
+        sentence += " " + text("yearly.representation_target.only_hires" + ("" if pack == "oslo" else ".export"),
+                               lang)
+    if row.left_out_not_in_force and row.reason not in ("partly_in_force", "not_in_force") and \
+            (row.split is None or row.check != "representation_target"):
+        sentence += " " + text("yearly.left_out_not_in_force", lang, left_out=row.left_out_not_in_force)
+    if row.left_out_not_offered and row.reason != "not_offered" and \
+            (row.split is None or row.check != "representation_target"):
+        sentence += " " + text("yearly.left_out_not_offered", lang, left_out=row.left_out_not_offered)
     return row.model_copy(update={"sentence": sentence})
