@@ -503,6 +503,9 @@ def test_a_hidden_hire_count_cannot_be_worked_out_from_the_total(runner: CliRunn
     hidden = sorted(name for name, r in units.items() if r["hires"] is None)
     assert "Eps" in hidden and len(hidden) == 2
     assert all(units[name]["declared_hires"] is None for name in hidden)
+    # nor from the unit's postings (one hire each in this year, as is common): they are hidden with the hires
+    assert all(units[name]["postings"] is None and "postings" in units[name]["suppressed"] for name in hidden)
+    assert all(r["postings"] is not None for r in units.values() if r["hires"] is not None)
     shown = sum(r["hires"] for r in units.values() if r["hires"] is not None)
     assert 33 - shown > 3  # the hidden units together hold more than Eps's 3
 

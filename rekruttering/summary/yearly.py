@@ -303,9 +303,11 @@ def _representation(rule: RepresentationTargetRule, data: YearlyInput) -> list[Y
 def _judged(rule: RepresentationTargetRule, data: YearlyInput, split: str | None, name: str | None, hires: int,
             declared: int, postings: int, *, hidden: bool, hires_hidden: bool) -> YearlyResult:
     target, source = _target(rule, data, split, name)
+    # a slice's postings are hidden with its hires: with one hire a posting, as is common, they are the same
     gone = [key for key, out in (("hires", hires_hidden), ("declared_hires", hidden or hires_hidden),
-                                 ("hired_share", hidden or hires_hidden)) if out]
-    numbers = {"group": rule.groups[0], "split": split, "value": name, "postings": postings,
+                                 ("hired_share", hidden or hires_hidden), ("postings", hires_hidden)) if out]
+    numbers = {"group": rule.groups[0], "split": split, "value": name,
+               "postings": None if hires_hidden else postings,
                "min_hires": rule.hires_needed, "target": target, "target_source": source,
                "hires": None if hires_hidden else hires,
                "declared_hires": None if "declared_hires" in gone else declared,
