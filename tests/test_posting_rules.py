@@ -252,3 +252,16 @@ def test_a_posting_built_by_hand_is_judged_as_before() -> None:
     assert evaluate_rule(posting, rule).reason == "nobody_declared"
     assert evaluate_rule(posting, rule, Context(fields=EVERY_COLUMN)).reason == "declaration_offered_unknown"
     assert Field.declaration_offered.value in EVERY_COLUMN
+
+
+def test_hr_overview_asks_to_fix_the_breaches_inviting_cannot_mend(runner: CliRunner, tmp_path: Path) -> None:
+    """An interview breach is mended by inviting; an ad without its statement is not: the overview says both."""
+    header = ["Stillings-ID", "Søknadsfrist", "Utlysningstype", "Søker-ID", "Kvalifisert", "Innvandrerbakgrunn",
+              "Innkalt til intervju", "Mangfoldserklæring i annonsen"]
+    both = write_csv(tmp_path / "both.csv", [header, ["P-1", "01.03.2025", "ekstern", "S-1", "Ja", "Ja", "Nei", "Nei"]])
+    invite = write_csv(tmp_path / "invite.csv",
+                       [header, ["P-1", "01.03.2025", "ekstern", "S-1", "Ja", "Ja", "Nei", "Ja"]])
+    code, out, _ = run(runner, "check", both, "-r", "sarpsborg", "--no-fail")
+    assert code == 0 and "rett opp de andre bruddene" in flat(out)
+    code, out, _ = run(runner, "check", invite, "-r", "sarpsborg", "--no-fail", "--lang", "en")
+    assert code == 0 and "Invite the applicants listed under" in flat(out) and "other breaches" not in flat(out)

@@ -130,6 +130,9 @@ def overview(report: CheckReport, verdict: Cell, lang: Lang) -> Overview:
     hr = report.audience != "tillitsvalgt"
     totals = report.totals
     invite: list[tuple[str, str]] = []
+    # breaches that inviting cannot mend (an ad without a diversity statement, a reserved post, a choice)
+    other_breach = any(f.status == "breach" and f.severity != "advice" and not (
+        f.check == "interview_minimum" and f.applicants) for p in report.postings for f in p.findings)
     if hr:
         for p in most_serious_first(report.postings):
             wanted = [f"{f.rule}: {', '.join(f.applicants)}" for f in p.findings
@@ -148,7 +151,10 @@ def overview(report: CheckReport, verdict: Cell, lang: Lang) -> Overview:
         if not hr:
             return meaning(status, lang)
         if status == "breach":
-            return text("overview.do.breach.invite" if invite else "overview.do.breach", lang)
+            if invite:
+                return text("overview.do.breach.invite_and_other" if other_breach else "overview.do.breach.invite",
+                            lang)
+            return text("overview.do.breach", lang)
         return text(f"overview.do.{status}", lang)
 
     facts: tuple[tuple[str, Cell], ...] = (

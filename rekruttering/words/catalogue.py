@@ -784,6 +784,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Kall inn søkerne som står under «Kall inn til intervju», eller skriv en begrunnelse for avviket.",
         "Invite the applicants listed under 'Invite to interview', or write a justification for the deviation.",
     ),
+    "overview.do.breach.invite_and_other": (
+        "Kall inn søkerne som står under «Kall inn til intervju», rett opp de andre bruddene, eller skriv en "
+        "begrunnelse for avviket.",
+        "Invite the applicants listed under 'Invite to interview', fix the other breaches, or write a "
+        "justification for the deviation.",
+    ),
     "overview.do.review": ("En person må se på funnene og avgjøre dem.",
                            "A person must look at these findings and decide them."),
     "overview.do.justified": ("Begrunnelsen står ved funnet.", "The justification is shown with the finding."),
