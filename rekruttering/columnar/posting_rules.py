@@ -17,8 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from rekruttering.checks import AdStatementRule, InterviewRule, Rule
-from rekruttering.checks.engine import applies_to
-from rekruttering.models import PostingType, Status
+from rekruttering.models import Status
 from rekruttering.read.fields import Field
 
 if TYPE_CHECKING:
@@ -26,7 +25,6 @@ if TYPE_CHECKING:
 
 Put = Callable[[npt.NDArray[np.bool_], Status, str], None]
 KINDS = frozenset({"ad_statement", "union_involvement"})
-TYPES = tuple(PostingType)
 
 
 def cells(statuses: Statuses, fld: Field) -> npt.NDArray[np.int8]:
@@ -35,25 +33,8 @@ def cells(statuses: Statuses, fld: Field) -> npt.NDArray[np.int8]:
     return np.array([-1 if v is None else int(v) for v in column], dtype=np.int8)
 
 
-def applicability(statuses: Statuses, rule: Rule, put: Put) -> None:
-    """``engine.applicability`` on every posting: the rule's posting types, then its dates in force."""
-    wanted = [TYPES.index(t) for t in applies_to(rule)]
-    put(~np.isin(statuses.type_code, wanted), "not_applicable", "posting_type")
-    if rule.in_force_from is None and rule.in_force_to is None:
-        return
-    when = statuses.deadline
-    if statuses.context.as_of is not None:
-        when = np.where(np.isnat(when), np.datetime64(statuses.context.as_of, "D"), when)
-    put(np.isnat(when), "review", "deadline_unknown")
-    if rule.in_force_from is not None:
-        put(when < np.datetime64(rule.in_force_from, "D"), "not_applicable", "not_in_force_yet")
-    if rule.in_force_to is not None:
-        put(when > np.datetime64(rule.in_force_to, "D"), "not_applicable", "no_longer_in_force")
-
-
 def decide(statuses: Statuses, rule: Rule, put: Put) -> None:
-    """``checks.ad_statement`` or ``checks.union`` on every posting, applicability first."""
-    applicability(statuses, rule, put)
+    """``checks.ad_statement`` or ``checks.union`` on every posting (``Statuses`` has put applicability first)."""
     every = np.ones(statuses.frame.size, dtype=bool)
     fld = Field.ad_statement if rule.check == "ad_statement" else Field.union_involved
     if statuses.context.missing([fld.value]):

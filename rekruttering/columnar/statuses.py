@@ -108,11 +108,11 @@ class Statuses:
                 result.status[where] = STATUS_CODE[status]
                 result.reason[where] = codes.setdefault(reason, len(codes))
 
-        if rule.check in posting_rules.KINDS:
-            posting_rules.decide(self, rule, put)  # the posting-level kinds, applicability included
         self._applicability(rule, put)
         open_ = result.status < 0
-        if rule.check == "interview_minimum":
+        if rule.check in posting_rules.KINDS:
+            posting_rules.decide(self, rule, put)  # the posting-level kinds
+        elif rule.check == "interview_minimum":
             unsure = posting_rules.declaration_first(self, rule, put)
             self._interview(rule, put, unsure)
         elif rule.check == "reserved_posting":
