@@ -14,6 +14,7 @@ is ahead, so never negative.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
@@ -204,14 +205,28 @@ def _in_competition(applicant: Applicant) -> bool:
     return applicant.qualified is True and applicant.withdrawn is not True
 
 
+def needed_columns(rule: QuotationRule, approximate: bool) -> list[str]:
+    """The applicant columns the check reads: the groups' (a non-western group approximated by country group
+    reads immigrant background and country group), and qualification."""
+    wanted = [g for g in rule.groups if not (g == "non_western" and approximate)]
+    wanted += ["immigrant_background", "country_group"] if approximate else []
+    return [*wanted, "qualified"]
+
+
 def moderate_quotation(posting: Posting, rule: QuotationRule, context: Context) -> Outcome:
     approximate = approximating(posting, rule, context)
     outcome = _moderate_quotation(posting, rule, context, approximate)
+    return noted(outcome, rule, approximate, lambda: balance_by_unit(posting, rule, context))
+
+
+def noted(outcome: Outcome, rule: QuotationRule, approximate: bool, by_unit: Callable[[], bool]) -> Outcome:
+    """The outcome with what its message must add: the group's approximation, and a job group's gender
+    balance taken from the unit (``by_unit``, asked only for a gender rule that got that far)."""
     if outcome.reason in ("no_choice", "no_ranking", "column_missing"):
         return outcome
     if approximate:
         outcome = replace(outcome, params={**outcome.params, **APPROXIMATION})
-    if "gender" in rule.groups and outcome.reason != "workforce_unknown" and balance_by_unit(posting, rule, context):
+    if "gender" in rule.groups and outcome.reason != "workforce_unknown" and by_unit():
         outcome = replace(outcome, params={**outcome.params, "balance": "unit"})
     return outcome
 
@@ -223,9 +238,7 @@ def _moderate_quotation(posting: Posting, rule: QuotationRule, context: Context,
         return Outcome("not_applicable", "no_choice")
     if not any(a.rank is not None or a.score is not None for a in posting.applicants):
         return Outcome("not_applicable", "no_ranking")
-    wanted = [g for g in rule.groups if not (g == "non_western" and approximate)]
-    wanted += ["immigrant_background", "country_group"] if approximate else []
-    missing = context.missing([*wanted, "qualified"])
+    missing = context.missing(needed_columns(rule, approximate))
     if missing:
         return Outcome("review", "column_missing", params={"columns": ",".join(missing)})
     gender = None

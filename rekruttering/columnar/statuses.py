@@ -24,7 +24,12 @@ import pandas as pd
 
 from rekruttering.checks import Context, InterviewRule, Outcome, QuotationRule, Rule
 from rekruttering.checks.engine import applies_to, evaluate_rule
-from rekruttering.checks.quotation import DEFAULT_RANK_DISTANCE, DEFAULT_SCORE_GAP_PCT, underrepresented_gender
+from rekruttering.checks.quotation import (
+    DEFAULT_RANK_DISTANCE,
+    DEFAULT_SCORE_GAP_PCT,
+    needed_columns,
+    underrepresented_gender,
+)
 from rekruttering.columnar import posting_rules
 from rekruttering.columnar.frame import Frame
 from rekruttering.models import STATUSES, Posting, PostingType, Status
@@ -165,9 +170,7 @@ class Statuses:
         """
         # with the exports' fields known, the approximation is the same for every posting (``approximating``)
         approximate = bool(self.approximated(rule).any())
-        wanted = [g for g in rule.groups if not (g == "non_western" and approximate)]
-        wanted += ["immigrant_background", "country_group"] if approximate else []
-        if self.context.missing([*wanted, "qualified"]):
+        if self.context.missing(needed_columns(rule, approximate)):
             put(open_, "review", "column_missing")
             return
         sets = self.quotation_sets(rule, open_)

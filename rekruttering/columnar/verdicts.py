@@ -12,14 +12,16 @@ The conformance test (tests/test_check_columnar.py) holds the result to ``engine
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import numpy as np
 import numpy.typing as npt
 
-from rekruttering.checks import Outcome, Rule
+from rekruttering.checks import Outcome, QuotationRule, Rule
 from rekruttering.checks.base import APPROXIMATION
 from rekruttering.checks.engine import Verdict, evaluate_rule, severity_of
-from rekruttering.checks.quotation import balance_by_unit
+from rekruttering.checks.quotation import balance_by_unit, needed_columns
+from rekruttering.checks.quotation import noted as quotation_noted
 from rekruttering.columnar.statuses import RuleStatuses, Statuses
 from rekruttering.models import STATUSES, Posting, Status
 from rekruttering.read.fields import Field
@@ -96,22 +98,14 @@ class FrameVerdicts:
         return self._noted(rule, outcome, index, approximated)
 
     def _noted(self, rule: Rule, outcome: Outcome, index: int, approximated: bool) -> Outcome:
-        """The parameters ``checks`` add after the check: the group's approximation, and a job group's
-        gender balance taken from the unit (as ``interview_minimum`` and ``moderate_quotation`` add them)."""
-        quotation = rule.check == "moderate_quotation"
-        if quotation and outcome.reason in ("no_choice", "no_ranking", "column_missing"):
-            return outcome
-        params = dict(outcome.params)
-        if approximated:
-            params.update(APPROXIMATION)
-        if quotation and "gender" in rule.groups and outcome.reason != "workforce_unknown":
+        """The parameters ``checks`` add after the check (the group's approximation, a job group's balance
+        from the unit), by the checks' own functions."""
+        if isinstance(rule, QuotationRule):
             frame = self.frame
             stub = Posting("", unit=frame.unit[index], underrepresented_gender=frame.underrepresented_gender[index],
                            job_group=frame.job_group[index])
-            if balance_by_unit(stub, rule, self.context):  # type: ignore[arg-type]
-                params["balance"] = "unit"
-        return outcome if params == outcome.params else Outcome(outcome.status, outcome.reason, outcome.applicants,
-                                                                params)
+            return quotation_noted(outcome, rule, approximated, lambda: balance_by_unit(stub, rule, self.context))
+        return replace(outcome, params={**outcome.params, **APPROXIMATION}) if approximated else outcome
 
     def _applicability(self, rule: Rule, status: Status, reason: str, index: int) -> Outcome:
         if reason == "posting_type":
@@ -133,10 +127,8 @@ class FrameVerdicts:
         elif rule.check == "moderate_quotation":
             if reason in QUOTATION_PLAIN:
                 return Outcome(status, reason)
-            if reason == "column_missing":  # the columns as checks.quotation names them
-                wanted = [g for g in rule.groups if not (g == "non_western" and approximated)]
-                wanted += ["immigrant_background", "country_group"] if approximated else []
-                missing = self.context.missing([*wanted, "qualified"])
+            if reason == "column_missing" and isinstance(rule, QuotationRule):
+                missing = self.context.missing(needed_columns(rule, approximated))
                 return Outcome(status, reason, params={"columns": ",".join(missing)})
             if reason in QUOTATION_CHOSEN:
                 return Outcome(status, reason, named.get(index, ()))
