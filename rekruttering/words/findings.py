@@ -40,7 +40,8 @@ def justification_text(verdict: Verdict, lang: Lang) -> str | None:
 
 
 def describe(outcome: Outcome, rule: Rule, posting: Posting, lang: Lang, audience: Audience) -> str:
-    """The finding's message; only the hr audience sees which applicants it concerns."""
+    """The finding's message before its notes on advice and dates; only the hr audience sees which
+    applicants it concerns."""
     message = reason_text(outcome, rule, lang, audience)
     if audience == "hr" and outcome.applicants:
         message += " " + applicants_text(outcome, rule, ranks_of(posting), lang)
@@ -99,10 +100,6 @@ def applicants_text(outcome: Outcome, rule: Rule, ranks: Mapping[str, float], la
     )
     key = f"finding.applicants.{rule.check}.{outcome.reason}"
     return text(key if key in CATALOGUE else f"finding.applicants.{outcome.status}", lang, applicants=listed)
-
-
-def finding(verdict: Verdict, posting: Posting, lang: Lang, audience: Audience, context: Context) -> Finding:
-    return Wording(lang, audience, context).finding(verdict, lambda: ranks_of(posting))
 
 
 class Wording:
